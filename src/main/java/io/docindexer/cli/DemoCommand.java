@@ -1,0 +1,151 @@
+package io.docindexer.cli;
+
+import io.docindexer.batch.ObjectSummary;
+import io.docindexer.batch.RecordOutcome;
+import io.docindexer.batch.RecordReport;
+import io.docindexer.config.IngestConfig;
+import io.docindexer.index.SearchHit;
+import io.docindexer.ingest.IngestComponents;
+import io.docindexer.local.BucketNotifications;
+import io.docindexer.local.EventSourcePoller;
+import io.docindexer.local.LocalStack;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * The main job on the local stack: uploads samples/ to S3, sends their S3 notifications through
+ * SQS, lets the poller drive the ingest handler, then shows what happened and searches the index.
+ */
+final class DemoCommand {
+
+    private static final Path SAMPLES = Path.of("samples");
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
+    private static final List<String> QUERIES = List.of("revenue contracts", "契約書", "請求書 東京", "agenda");
+
+    private final PrintStream out;
+
+    DemoCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(List<String> args) throws Exception {
+        if (!args.isEmpty()) {
+            throw new UsageException("demo takes no arguments; it indexes the files in samples/");
+        }
+        List<Path> files = samples();
+        out.println("Starting the local stack: ElasticMQ, S3Proxy and OpenSearch (about 30 s)...");
+        try (LocalStack stack = LocalStack.start()) {
+            LocalStack.Queues queues = stack.createQueues(LocalStack.QUEUE, 60, 5);
+            Map<String, RecordReport> reports = new ConcurrentHashMap<>();
+            IngestConfig config = IngestConfig.fromEnv(stack.ingestEnvironment(queues));
+            try (IngestComponents ingest = IngestComponents.create(config, report -> reports.put(report.outcome().messageId(), report))) {
+                Map<String, Path> sent = uploadAndNotify(stack, queues, files);
+                boolean finished;
+                try (EventSourcePoller poller = new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
+                        ingest.handler(), 10, Runtime.getRuntime().availableProcessors(), 60_000)) {
+                    finished = awaitFinalOutcomes(sent.keySet(), reports);
+                }
+                printTable(sent, reports);
+                ingest.index().refresh();
+                for (String query : QUERIES) {
+                    printHits(query, ingest.index().search(query, 5));
+                }
+                out.println("Stopping the local stack.");
+                return finished ? Main.OK : Main.FAILED;
+            }
+        }
+    }
+
+    private static List<Path> samples() throws IOException {
+        if (!Files.isDirectory(SAMPLES)) {
+            throw new UsageException("no samples/ folder here; run ./docindexer demo from the repository root");
+        }
+        try (Stream<Path> listing = Files.list(SAMPLES)) {
+            List<Path> files = listing.filter(Files::isRegularFile).sorted().toList();
+            if (files.isEmpty()) {
+                throw new UsageException("samples/ is empty; put a few documents there and run the demo again");
+            }
+            return files;
+        }
+    }
+
+    /** Returns the files by the id of the SQS message that announced them. */
+    private Map<String, Path> uploadAndNotify(LocalStack stack, LocalStack.Queues queues, List<Path> files) {
+        BucketNotifications notifications = new BucketNotifications(stack.sqs(), queues.queueUrl());
+        Map<String, Path> sent = new LinkedHashMap<>();
+        for (Path file : files) {
+            String key = "samples/" + file.getFileName();
+            stack.s3().putObject(request -> request.bucket(LocalStack.BUCKET).key(key), RequestBody.fromFile(file));
+            String messageId = notifications.objectCreated(LocalStack.BUCKET, key,
+                    stack.s3().headObject(request -> request.bucket(LocalStack.BUCKET).key(key)));
+            sent.put(messageId, file);
+        }
+        out.printf("Uploaded %d files to s3://%s/samples/ and sent their S3 notifications to %s%n",
+                files.size(), LocalStack.BUCKET, queues.queueUrl());
+        return sent;
+    }
+
+    private boolean awaitFinalOutcomes(Set<String> messageIds, Map<String, RecordReport> reports)
+            throws InterruptedException {
+        long started = System.nanoTime();
+        long deadline = started + PATIENCE.toNanos();
+        long done = 0;
+        while (System.nanoTime() < deadline) {
+            done = messageIds.stream().filter(id -> isFinal(reports.get(id))).count();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            out.printf("\r  processed %d/%d documents (%.1f docs/s)", done, messageIds.size(), done / Math.max(seconds, 0.001));
+            if (done == messageIds.size()) {
+                out.println();
+                return true;
+            }
+            Thread.sleep(250);
+        }
+        out.printf("%n%d documents were not processed within %s; see the reasons below%n", messageIds.size() - done, PATIENCE);
+        return false;
+    }
+
+    private static boolean isFinal(RecordReport report) {
+        return report != null && !(report.outcome() instanceof RecordOutcome.Retry);
+    }
+
+    private void printTable(Map<String, Path> sent, Map<String, RecordReport> reports) {
+        String format = "%-36s  %-28s  %5s  %6s  %6s%n";
+        out.println();
+        out.printf(format, "file", "outcome", "pages", "chars", "ms");
+        out.printf(format, "-".repeat(36), "-".repeat(28), "-----", "------", "------");
+        sent.forEach((messageId, file) -> {
+            RecordReport report = reports.get(messageId);
+            ObjectSummary object = report == null || report.objects().isEmpty() ? null : report.objects().get(0);
+            String outcome = report == null ? "pending" : outcomeOf(report, object);
+            out.printf(format, file.getFileName(), outcome,
+                    object == null ? "" : object.pages(),
+                    object == null ? "" : object.chars(),
+                    object == null ? "" : object.extractMillis());
+        });
+    }
+
+    private static String outcomeOf(RecordReport report, ObjectSummary object) {
+        if (!(report.outcome() instanceof RecordOutcome.Done) || object == null) {
+            return report.outcome().getClass().getSimpleName().toLowerCase() + ": " + report.outcome().detail();
+        }
+        return object.reason() == null ? object.status() : object.status() + " (" + object.reason() + ")";
+    }
+
+    private void printHits(String query, List<SearchHit> hits) {
+        out.printf("%nsearch \"%s\": %d hit%s%n", query, hits.size(), hits.size() == 1 ? "" : "s");
+        for (SearchHit hit : hits) {
+            out.printf("  %-40s %6.2f  %s%n", hit.key(), hit.score(),
+                    hit.snippet() == null ? "" : hit.snippet().replaceAll("\\s+", " "));
+        }
+    }
+}

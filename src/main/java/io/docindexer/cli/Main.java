@@ -1,0 +1,56 @@
+package io.docindexer.cli;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/** The {@code ./docindexer} command line: the local counterparts of what runs on AWS. */
+public final class Main {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int USAGE = 2;
+
+    private static final String USAGE_TEXT = """
+            usage: ./docindexer COMMAND [ARGS]
+
+            commands:
+              demo                 start the local stack, index the files in samples/ through S3, SQS and
+                                   the ingest handler, print what happened and search the result
+              invoke EVENT.json    run the ingest handler once on an SQS event against the local stack
+                                   (the local counterpart of `sam local invoke -e EVENT.json`)
+              extract [--json] FILE...
+                                   extract text from local files only: no AWS, no servers
+            """;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (args.isEmpty() || args.get(0).equals("help") || args.get(0).equals("--help")) {
+            out.print(USAGE_TEXT);
+            return args.isEmpty() ? USAGE : OK;
+        }
+        List<String> rest = args.subList(1, args.size());
+        try {
+            return switch (args.get(0)) {
+                case "demo" -> new DemoCommand(out).run(rest);
+                case "invoke" -> new InvokeCommand(out).run(rest);
+                case "extract" -> new ExtractCommand().run(rest, out);
+                default -> {
+                    err.println("unknown command '" + args.get(0) + "'; run ./docindexer help to see the commands");
+                    yield USAGE;
+                }
+            };
+        } catch (UsageException usage) {
+            err.println(usage.getMessage());
+            return USAGE;
+        } catch (Exception e) {
+            err.println(args.get(0) + " failed: " + e);
+            return FAILED;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.docindexer.config;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the ingest function needs from its environment, validated once at init so a bad
+ * setting fails the deployment loudly instead of every batch quietly.
+ *
+ * @param openSearchEndpoint where documents go; {@code https} is signed with SigV4, {@code http}
+ *     is plain (the local stack)
+ * @param openSearchService the SigV4 service name: {@code es} for a domain, {@code aoss} for a
+ *     serverless collection
+ * @param s3Endpoint an endpoint override for S3 (the local S3Proxy); empty on AWS
+ * @param sqsEndpoint an endpoint override for SQS (the local ElasticMQ); empty on AWS
+ */
+public record IngestConfig(
+        URI openSearchEndpoint,
+        String openSearchService,
+        String indexName,
+        String dlqUrl,
+        String ocrLanguages,
+        long maxObjectBytes,
+        int maxPages,
+        long maxPixelsPerPage,
+        int maxChars,
+        Optional<URI> s3Endpoint,
+        Optional<URI> sqsEndpoint) {
+
+    public static final String OPENSEARCH_ENDPOINT = "OPENSEARCH_ENDPOINT";
+    public static final String OPENSEARCH_SERVICE = "OPENSEARCH_SERVICE";
+    public static final String INDEX_NAME = "INDEX_NAME";
+    public static final String DLQ_URL = "DLQ_URL";
+    public static final String OCR_LANGUAGES = "OCR_LANGUAGES";
+    public static final String MAX_OBJECT_BYTES = "MAX_OBJECT_BYTES";
+    public static final String MAX_PAGES = "MAX_PAGES";
+    public static final String MAX_PIXELS_PER_PAGE = "MAX_PIXELS_PER_PAGE";
+    public static final String MAX_CHARS = "MAX_CHARS";
+    public static final String S3_ENDPOINT = "S3_ENDPOINT";
+    public static final String SQS_ENDPOINT = "SQS_ENDPOINT";
+
+    /** The variables a deployment must set (the template test checks template.yaml sets them all). */
+    public static final Set<String> DEPLOYED_VARIABLES = Set.of(
+            OPENSEARCH_ENDPOINT, OPENSEARCH_SERVICE, INDEX_NAME, DLQ_URL, OCR_LANGUAGES,
+            MAX_OBJECT_BYTES, MAX_PAGES, MAX_PIXELS_PER_PAGE, MAX_CHARS);
+
+    private static final Set<String> SERVICES = Set.of("es", "aoss");
+
+    public static IngestConfig fromEnv(Map<String, String> env) {
+        Reader reader = new Reader(env);
+        IngestConfig config = new IngestConfig(
+                reader.requiredUri(OPENSEARCH_ENDPOINT),
+                reader.oneOf(OPENSEARCH_SERVICE, SERVICES, "es"),
+                reader.indexName(INDEX_NAME, "documents"),
+                reader.required(DLQ_URL),
+                reader.ocrLanguages(OCR_LANGUAGES, "eng+jpn"),
+                reader.positive(MAX_OBJECT_BYTES, 100L * 1024 * 1024, Long.MAX_VALUE),
+                (int) reader.positive(MAX_PAGES, 2_000, Integer.MAX_VALUE),
+                reader.positive(MAX_PIXELS_PER_PAGE, 100_000_000L, Long.MAX_VALUE),
+                (int) reader.positive(MAX_CHARS, 5_000_000, Integer.MAX_VALUE),
+                reader.optionalUri(S3_ENDPOINT),
+                reader.optionalUri(SQS_ENDPOINT));
+        if (!reader.problems.isEmpty()) {
+            throw new ConfigurationException(reader.problems);
+        }
+        return config;
+    }
+
+    /** Reads variables and collects problems instead of stopping at the first one. */
+    private static final class Reader {
+        private final Map<String, String> env;
+        private final List<String> problems = new ArrayList<>();
+
+        Reader(Map<String, String> env) {
+            this.env = env;
+        }
+
+        private Optional<String> value(String name) {
+            String value = env.get(name);
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+        }
+
+        String required(String name) {
+            Optional<String> value = value(name);
+            if (value.isEmpty()) {
+                problems.add(name + " is not set; it is required");
+            }
+            return value.orElse(null);
+        }
+
+        URI requiredUri(String name) {
+            String value = required(name);
+            return value == null ? null : uri(name, value);
+        }
+
+        Optional<URI> optionalUri(String name) {
+            return value(name).map(value -> uri(name, value));
+        }
+
+        private URI uri(String name, String value) {
+            try {
+                URI uri = URI.create(value);
+                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                    return uri;
+                }
+            } catch (IllegalArgumentException malformed) {
+                // reported below with the expected form
+            }
+            problems.add(name + " is '" + value + "'; expected an http:// or https:// URL with a host");
+            return null;
+        }
+
+        String oneOf(String name, Set<String> allowed, String fallback) {
+            String value = value(name).orElse(fallback);
+            if (!allowed.contains(value)) {
+                problems.add(name + " is '" + value + "'; expected one of " + allowed.stream().sorted().toList());
+            }
+            return value;
+        }
+
+        String indexName(String name, String fallback) {
+            String value = value(name).orElse(fallback);
+            // OpenSearch index names: lowercase, no leading '_', '-' or '+', none of \ / * ? " < > | , # : or space
+            if (!value.matches("[a-z0-9][a-z0-9._-]{0,200}")) {
+                problems.add(name + " is '" + value + "'; expected a lowercase OpenSearch index name"
+                        + " (letters, digits, '.', '_', '-'; not starting with '_' or '-')");
+            }
+            return value;
+        }
+
+        String ocrLanguages(String name, String fallback) {
+            String value = value(name).orElse(fallback);
+            if (!value.matches("[a-z_]+(\\+[a-z_]+)*")) {
+                problems.add(name + " is '" + value + "'; expected Tesseract language codes joined by '+', e.g. eng+jpn");
+            }
+            return value;
+        }
+
+        long positive(String name, long fallback, long max) {
+            Optional<String> value = value(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            try {
+                long parsed = Long.parseLong(value.get().replace("_", ""));
+                if (parsed > 0 && parsed <= max) {
+                    return parsed;
+                }
+            } catch (NumberFormatException notANumber) {
+                // reported below
+            }
+            problems.add(name + " is '" + value.get() + "'; expected a whole number from 1 to " + max);
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.docindexer.extract;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Images through the JDK's ImageIO readers (PNG, JPEG, TIFF, BMP, GIF), OCRed page by page:
+ * every page of a multi-page TIFF, the first frame of anything else (later GIF frames are
+ * animation deltas, not pages). Dimensions come from the header and are checked before any
+ * pixel is decoded, so a decompression bomb is refused, not decoded.
+ */
+final class ImageExtractor {
+
+    private final ExtractionLimits limits;
+
+    ImageExtractor(ExtractionLimits limits) {
+        this.limits = limits;
+    }
+
+    ExtractedDocument extract(Path file, FileType type, PageOcr ocr, TextBudget budget) throws IOException {
+        String contentType = type.contentType("");
+        List<PendingPage> pending;
+        try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
+            ImageReader reader = readerFor(input);
+            if (reader == null) {
+                return ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.CORRUPT);
+            }
+            try {
+                reader.setInput(input, false, true);
+                pending = startPages(reader, type, ocr);
+            } finally {
+                reader.dispose();
+            }
+        } catch (RefusedContentException e) {
+            return ExtractedDocument.metadataOnly(contentType, e.reason());
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // A local file just written: a reader failure means a damaged or unreadable image.
+            return ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.CORRUPT);
+        }
+        return ExtractedDocument.ofPages(contentType, PendingPage.resolveAll(pending, budget), budget.truncated());
+    }
+
+    private List<PendingPage> startPages(ImageReader reader, FileType type, PageOcr ocr) throws IOException {
+        int pageCount = type == FileType.TIFF ? reader.getNumImages(true) : 1;
+        if (pageCount > limits.maxPages()) {
+            throw new RefusedContentException(MetadataOnlyReason.TOO_MANY_PAGES, pageCount + " pages");
+        }
+        List<PendingPage> pending = new ArrayList<>(pageCount);
+        for (int index = 0; index < pageCount; index++) {
+            long pixels = (long) reader.getWidth(index) * reader.getHeight(index);
+            if (pixels > limits.maxPixelsPerPage()) {
+                throw new RefusedContentException(MetadataOnlyReason.TOO_MANY_PIXELS,
+                        "page " + (index + 1) + " has " + pixels + " pixels");
+            }
+            int imageIndex = index;
+            pending.add(PendingPage.ofOcr(index + 1, ocr.submit(() -> reader.read(imageIndex))));
+        }
+        return pending;
+    }
+
+    private static ImageReader readerFor(ImageInputStream input) {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+        return readers.hasNext() ? readers.next() : null;
+    }
+}

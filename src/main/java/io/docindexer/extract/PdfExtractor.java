@@ -1,0 +1,117 @@
+package io.docindexer.extract;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+
+/**
+ * PDFs page by page: the text layer where there is one, OCR of the rendered page where there is
+ * not. Memory stays bounded: PDFBox reads the file through a temp-file-backed cache, and page
+ * images are rendered one at a time as OCR slots free up.
+ */
+final class PdfExtractor {
+
+    /** Resolution Tesseract reads best at; lowered for big pages so they fit maxPixelsPerPage. */
+    static final float OCR_DPI = 300;
+    /** Below this, body text is too small for Tesseract to read; bigger pages are refused. */
+    static final float MIN_OCR_DPI = 150;
+    /**
+     * A page whose text layer has fewer non-blank characters than this, and that shows an image,
+     * is taken for a scan (scanners often stamp a page number or a date on it as text).
+     */
+    private static final int MIN_TEXT_LAYER_CHARS = 16;
+    private static final float POINTS_PER_INCH = 72;
+
+    private final ExtractionLimits limits;
+
+    PdfExtractor(ExtractionLimits limits) {
+        this.limits = limits;
+    }
+
+    ExtractedDocument extract(Path file, PageOcr ocr, TextBudget budget) throws IOException {
+        String contentType = FileType.PDF.contentType("");
+        List<PendingPage> pending;
+        try (PDDocument document = Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
+            pending = startPages(document, ocr);
+        } catch (InvalidPasswordException e) {
+            return ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.ENCRYPTED);
+        } catch (RefusedContentException e) {
+            return ExtractedDocument.metadataOnly(contentType, e.reason());
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // The file is local and was just written, so a failure while parsing or rendering
+            // means bad content. OCR failures surface in resolveAll below, outside this try.
+            return ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.CORRUPT);
+        }
+        return ExtractedDocument.ofPages(contentType, PendingPage.resolveAll(pending, budget), budget.truncated());
+    }
+
+    private List<PendingPage> startPages(PDDocument document, PageOcr ocr) throws IOException {
+        int pageCount = document.getNumberOfPages();
+        if (pageCount > limits.maxPages()) {
+            // Refused rather than cut: a document indexed by its first pages would look complete
+            // to whoever searches for text from its later pages. MAX_PAGES can be raised.
+            throw new RefusedContentException(MetadataOnlyReason.TOO_MANY_PAGES, pageCount + " pages");
+        }
+        PDFTextStripper stripper = new PDFTextStripper();
+        PDFRenderer renderer = new PDFRenderer(document);
+        // Decode embedded images no larger than the page is rendered, not at their own size.
+        renderer.setSubsamplingAllowed(true);
+        List<PendingPage> pending = new ArrayList<>(pageCount);
+        for (int index = 0; index < pageCount; index++) {
+            int number = index + 1;
+            stripper.setStartPage(number);
+            stripper.setEndPage(number);
+            String text = stripper.getText(document);
+            PDPage page = document.getPage(index);
+            PageImages images = PageImages.of(page.getResources());
+            if (hasTextLayer(text) || !images.any()) {
+                pending.add(PendingPage.ofTextLayer(number, text));
+            } else {
+                if (images.largestPixels() > limits.maxPixelsPerPage()) {
+                    throw new RefusedContentException(MetadataOnlyReason.TOO_MANY_PIXELS,
+                            "page " + number + " draws an image of " + images.largestPixels() + " pixels");
+                }
+                float dpi = ocrDpi(page.getCropBox(), number);
+                int pageIndex = index;
+                pending.add(PendingPage.ofOcr(number,
+                        ocr.submit(() -> renderer.renderImageWithDPI(pageIndex, dpi, ImageType.GRAY))));
+            }
+        }
+        return pending;
+    }
+
+    private static boolean hasTextLayer(String text) {
+        return text.codePoints().filter(c -> !Character.isWhitespace(c)).limit(MIN_TEXT_LAYER_CHARS).count()
+                >= MIN_TEXT_LAYER_CHARS;
+    }
+
+    /**
+     * The resolution to render a page at: {@value #OCR_DPI} dpi, or less if that would exceed
+     * maxPixelsPerPage. Checked before rendering, from the page size alone.
+     */
+    private float ocrDpi(PDRectangle box, int number) {
+        double squareInches = (box.getWidth() / POINTS_PER_INCH) * (box.getHeight() / POINTS_PER_INCH);
+        double fittingDpi = Math.sqrt(limits.maxPixelsPerPage() / squareInches);
+        if (fittingDpi >= OCR_DPI) {
+            return OCR_DPI;
+        }
+        if (fittingDpi < MIN_OCR_DPI) {
+            throw new RefusedContentException(MetadataOnlyReason.TOO_MANY_PIXELS,
+                    "page " + number + " is " + Math.round(squareInches) + " square inches");
+        }
+        return (float) Math.floor(fittingDpi);
+    }
+}

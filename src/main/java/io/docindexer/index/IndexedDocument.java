@@ -1,0 +1,29 @@
+package io.docindexer.index;
+
+import java.time.Instant;
+
+/**
+ * What the index stores for one S3 object.
+ *
+ * @param sequencer the S3 event's sequencer, which orders events for the same key
+ * @param status {@code "indexed"} or {@code "metadata-only"}
+ * @param reason why the content is missing (a {@code MetadataOnlyReason} code), or null when indexed
+ * @param content the extracted text, or null for metadata-only documents
+ */
+public record IndexedDocument(
+        String bucket,
+        String key,
+        String versionId,
+        String eTag,
+        String sequencer,
+        long size,
+        String contentType,
+        String extension,
+        String status,
+        String reason,
+        int pages,
+        int ocrPages,
+        boolean ocr,
+        String content,
+        Instant lastModified,
+        Instant indexedAt) {}

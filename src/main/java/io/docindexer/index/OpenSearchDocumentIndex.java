@@ -1,0 +1,194 @@
+package io.docindexer.index;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.query_dsl.Operator;
+import org.opensearch.client.opensearch.core.BulkResponse;
+import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** {@link DocumentIndex} on OpenSearch: one bulk request per call, ordered per key by S3 sequencer. */
+public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OpenSearchDocumentIndex.class);
+    private static final int HTTP_BAD_REQUEST = 400;
+
+    private final OpenSearchClient client;
+    private final IndexLayout layout;
+    private final Clock clock;
+
+    OpenSearchDocumentIndex(OpenSearchClient client, IndexLayout layout, Clock clock) {
+        this.client = client;
+        this.layout = layout;
+        this.clock = clock;
+    }
+
+    /**
+     * Builds the client (once per container) and makes sure the index template and index exist.
+     *
+     * @param endpoint {@code https://} is signed with SigV4 for {@code service} in AWS_REGION,
+     *     {@code http://} is plain
+     * @param service {@code es} or {@code aoss}
+     * @param indexName the search alias; documents live in a versioned index behind it
+     */
+    public static OpenSearchDocumentIndex create(URI endpoint, String service, String indexName) {
+        OpenSearchDocumentIndex index =
+                new OpenSearchDocumentIndex(OpenSearchClients.create(endpoint, service), new IndexLayout(indexName), Clock.systemUTC());
+        index.ensureIndexTemplate();
+        return index;
+    }
+
+    /**
+     * Puts the index template and creates the index from it if missing. Idempotent, and safe when
+     * several containers start at once: the template is replaced with identical content and
+     * "already exists" counts as success.
+     */
+    public void ensureIndexTemplate() {
+        try {
+            boolean kuromoji = hasKuromoji();
+            expectSuccess(client.generic().execute(Requests.builder()
+                    .method("PUT")
+                    .endpoint("/_index_template/" + layout.templateName())
+                    .json(layout.templateJson(kuromoji))
+                    .build()), "put index template " + layout.templateName());
+            createIndexUnlessExists();
+            LOG.info("Index {} (alias {}) ready; Kuromoji analysis {}", layout.concreteIndex(), layout.alias(),
+                    kuromoji ? "on" : "not installed, CJK bigrams only");
+        } catch (IOException | OpenSearchException e) {
+            throw new IndexUnavailableException("Cannot prepare index " + layout.concreteIndex() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<IndexItemResult> apply(List<IndexOperation> operations) {
+        IndexItemResult[] results = new IndexItemResult[operations.size()];
+        List<BulkOperation> bulk = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < operations.size(); i++) {
+            IndexOperation operation = operations.get(i);
+            try {
+                bulk.add(SequencedWrite.toBulkOperation(layout.concreteIndex(), operation, clock.instant()));
+                positions.add(i);
+            } catch (IllegalArgumentException malformed) {
+                results[i] = new IndexItemResult(operation.documentId(), IndexItemResult.Status.FAILED, malformed.getMessage());
+            }
+        }
+        if (!bulk.isEmpty()) {
+            List<BulkResponseItem> items = send(bulk);
+            for (int j = 0; j < items.size(); j++) {
+                int position = positions.get(j);
+                results[position] = BulkItemClassifier.classify(operations.get(position).documentId(), items.get(j));
+            }
+        }
+        return Arrays.asList(results);
+    }
+
+    private List<BulkResponseItem> send(List<BulkOperation> bulk) {
+        BulkResponse response;
+        try {
+            response = client.bulk(b -> b.operations(bulk));
+        } catch (OpenSearchException e) {
+            throw new IndexUnavailableException("OpenSearch rejected the whole bulk request (" + e.status() + "): "
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new IndexUnavailableException("OpenSearch is unreachable: " + e.getMessage(), e);
+        }
+        if (response.items().size() != bulk.size()) {
+            throw new IndexUnavailableException("OpenSearch answered " + response.items().size() + " items for a bulk of "
+                    + bulk.size() + "; cannot tell which operations were applied");
+        }
+        return response.items();
+    }
+
+    /** Searches the alias (so tombstones never show) over content in every analysis and the key. */
+    public List<SearchHit> search(String query, int size) {
+        try {
+            SearchResponse<StoredName> response = client.search(s -> s
+                    .index(layout.alias())
+                    .size(size)
+                    .source(source -> source.filter(f -> f.includes("key", "fileName")))
+                    // AND: the English subfield splits Japanese into single characters, which would
+                    // otherwise let one shared character (書) match unrelated documents.
+                    .query(q -> q.multiMatch(m -> m.query(query).fields(searchedFields()).operator(Operator.And)))
+                    .highlight(h -> h
+                            .preTags("<em>").postTags("</em>")
+                            .fields("content", f -> f.numberOfFragments(1))
+                            .fields("content.*", f -> f.numberOfFragments(1))),
+                    StoredName.class);
+            return response.hits().hits().stream()
+                    .map(hit -> new SearchHit(hit.source().key(), hit.source().fileName(),
+                            hit.score() == null ? 0 : hit.score(), firstFragment(hit.highlight())))
+                    .toList();
+        } catch (IOException | OpenSearchException e) {
+            throw new IndexUnavailableException("Search failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes every write so far visible to search; for tests and demos, never the ingest path. */
+    public void refresh() {
+        try {
+            client.indices().refresh(r -> r.index(layout.concreteIndex()));
+        } catch (IOException | OpenSearchException e) {
+            throw new IndexUnavailableException("Refresh failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        client._transport().close();
+    }
+
+    private List<String> searchedFields() {
+        return List.of("content", "content.*", "key.text");
+    }
+
+    private static String firstFragment(Map<String, List<String>> highlight) {
+        return highlight.values().stream().filter(fragments -> !fragments.isEmpty())
+                .map(fragments -> fragments.get(0)).findFirst().orElse(null);
+    }
+
+    private boolean hasKuromoji() throws IOException {
+        try (Response response = client.generic().execute(Requests.builder()
+                .method("GET").endpoint("/_cat/plugins?h=component").build())) {
+            if (response.getStatus() >= HTTP_BAD_REQUEST) {
+                // e.g. OpenSearch Serverless, which has no _cat/plugins: fall back to the analysis every cluster has
+                return false;
+            }
+            return response.getBody().map(body -> body.bodyAsString().contains("analysis-kuromoji")).orElse(false);
+        }
+    }
+
+    private void createIndexUnlessExists() throws IOException {
+        try {
+            client.indices().create(c -> c.index(layout.concreteIndex()));
+        } catch (OpenSearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
+    }
+
+    private static void expectSuccess(Response response, String what) throws IOException {
+        try (response) {
+            if (response.getStatus() >= HTTP_BAD_REQUEST) {
+                String body = response.getBody().map(b -> b.bodyAsString()).orElse("");
+                throw new IndexUnavailableException("Cannot " + what + ": " + response.getStatus() + " " + body);
+            }
+        }
+    }
+
+    /** The only source fields a search reads. */
+    record StoredName(String key, String fileName) {}
+}

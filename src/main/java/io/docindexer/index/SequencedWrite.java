@@ -1,0 +1,104 @@
+package io.docindexer.index;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.opensearch._types.Script;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+
+/**
+ * Turns an {@link IndexOperation} into a bulk update whose script replaces the stored document
+ * only when the incoming S3 event is newer, so redelivered, reordered and retried events are safe.
+ * A delete leaves a tombstone that keeps its sequencer: a late, older create then finds a newer
+ * event stored and is skipped instead of resurrecting the object.
+ */
+final class SequencedWrite {
+
+    /**
+     * Runs for new documents too ({@code scripted_upsert}), where the source starts empty. Equal
+     * sequencers mean the same event delivered again: re-applying it is harmless (same id, same
+     * content), but an equal sequencer of the other kind is not the same event and is ignored.
+     */
+    static final String SCRIPT = """
+            String stored = ctx._source.sequencer;
+            if (stored != null) {
+              int order = params.sequencer.compareTo(stored);
+              boolean storedDeleted = ctx._source.deleted == true;
+              if (order < 0 || (order == 0 && storedDeleted != params.deleted)) {
+                ctx.op = 'noop';
+                return;
+              }
+            }
+            ctx._source.clear();
+            ctx._source.putAll(params.document);
+            """;
+
+    // Two concurrent writers of the same key: OpenSearch re-runs the script against the winner's version.
+    private static final int RETRIES_ON_CONFLICT = 3;
+
+    private SequencedWrite() {}
+
+    /** @throws IllegalArgumentException when the operation's sequencer is malformed */
+    static BulkOperation toBulkOperation(String index, IndexOperation operation, Instant now) {
+        String sequencer = Sequencer.normalise(operation.sequencer());
+        boolean deleted = operation instanceof IndexOperation.Delete;
+        Map<String, Object> document = operation instanceof IndexOperation.Upsert upsert
+                ? source(upsert.document(), sequencer)
+                : tombstone((IndexOperation.Delete) operation, sequencer, now);
+        Script script = Script.of(s -> s.inline(i -> i
+                .source(SCRIPT)
+                .params("sequencer", JsonData.of(sequencer))
+                .params("deleted", JsonData.of(deleted))
+                .params("document", JsonData.of(document))));
+        return BulkOperation.of(b -> b.update(u -> u
+                .index(index)
+                .id(operation.documentId())
+                .script(script)
+                .scriptedUpsert(true)
+                .upsert(Map.of())
+                .retryOnConflict(RETRIES_ON_CONFLICT)));
+    }
+
+    static Map<String, Object> source(IndexedDocument document, String sequencer) {
+        Map<String, Object> source = new HashMap<>();
+        source.put("bucket", document.bucket());
+        source.put("key", document.key());
+        source.put("fileName", fileName(document.key()));
+        source.put("versionId", document.versionId());
+        source.put("eTag", document.eTag());
+        source.put("sequencer", sequencer);
+        source.put("size", document.size());
+        source.put("contentType", document.contentType());
+        source.put("extension", document.extension());
+        source.put("status", document.status());
+        source.put("reason", document.reason());
+        source.put("pages", document.pages());
+        source.put("ocrPages", document.ocrPages());
+        source.put("ocr", document.ocr());
+        source.put("content", document.content());
+        source.put("lastModified", isoOrNull(document.lastModified()));
+        source.put("indexedAt", isoOrNull(document.indexedAt()));
+        source.put("deleted", false);
+        return source;
+    }
+
+    static Map<String, Object> tombstone(IndexOperation.Delete delete, String sequencer, Instant now) {
+        Map<String, Object> source = new HashMap<>();
+        source.put("bucket", delete.bucket());
+        source.put("key", delete.key());
+        source.put("fileName", fileName(delete.key()));
+        source.put("sequencer", sequencer);
+        source.put("indexedAt", now.toString());
+        source.put("deleted", true);
+        return source;
+    }
+
+    private static String fileName(String key) {
+        return key.substring(key.lastIndexOf('/') + 1);
+    }
+
+    private static String isoOrNull(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

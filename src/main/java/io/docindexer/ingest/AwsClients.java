@@ -1,0 +1,63 @@
+package io.docindexer.ingest;
+
+import io.docindexer.config.IngestConfig;
+import java.time.Duration;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+
+/**
+ * Builds the SDK clients once per container, with explicit timeouts, sharing one HTTP client.
+ * Endpoint overrides point them at the local stack.
+ */
+public final class AwsClients implements AutoCloseable {
+
+    private final SdkHttpClient http;
+    private final S3Client s3;
+    private final SqsClient sqs;
+
+    public AwsClients(IngestConfig config) {
+        this.http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
+        ClientOverrideConfiguration timeouts = ClientOverrideConfiguration.builder()
+                .apiCallTimeout(Duration.ofSeconds(60))
+                .apiCallAttemptTimeout(Duration.ofSeconds(20))
+                .build();
+
+        S3ClientBuilder s3Builder = S3Client.builder().httpClient(http).overrideConfiguration(timeouts);
+        config.s3Endpoint().ifPresent(endpoint -> s3Builder
+                .endpointOverride(endpoint)
+                .forcePathStyle(true)
+                // S3-compatible servers do not all speak the SDK's newer default checksums.
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
+        this.s3 = s3Builder.build();
+
+        SqsClientBuilder sqsBuilder = SqsClient.builder().httpClient(http).overrideConfiguration(timeouts);
+        config.sqsEndpoint().ifPresent(sqsBuilder::endpointOverride);
+        this.sqs = sqsBuilder.build();
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+        sqs.close();
+        http.close();
+    }
+}

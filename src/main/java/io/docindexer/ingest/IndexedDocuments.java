@@ -1,0 +1,50 @@
+package io.docindexer.ingest;
+
+import io.docindexer.event.ObjectEvent;
+import io.docindexer.extract.ExtractedDocument;
+import io.docindexer.extract.MetadataOnlyReason;
+import io.docindexer.index.IndexedDocument;
+import io.docindexer.source.FetchedObject;
+import java.time.Instant;
+import java.util.Locale;
+
+/** Builds the document stored for an object from its event, what S3 returned and what was extracted. */
+final class IndexedDocuments {
+
+    static final String INDEXED = "indexed";
+    static final String METADATA_ONLY = "metadata-only";
+
+    private IndexedDocuments() {}
+
+    static IndexedDocument of(ObjectEvent event, FetchedObject object, ExtractedDocument extracted, Instant now) {
+        boolean metadataOnly = extracted.isMetadataOnly();
+        return new IndexedDocument(
+                event.bucket(),
+                event.key(),
+                object.versionId() != null ? object.versionId() : event.versionId(),
+                object.eTag() != null ? object.eTag() : event.eTag(),
+                event.sequencer(),
+                object.size(),
+                extracted.contentType(),
+                extensionOf(event.fileName()),
+                metadataOnly ? METADATA_ONLY : INDEXED,
+                metadataOnly ? extracted.metadataOnlyReason().code() : null,
+                extracted.pageCount(),
+                extracted.ocrPageCount(),
+                extracted.ocrPageCount() > 0,
+                metadataOnly ? "" : extracted.text(),
+                object.lastModified() != null ? object.lastModified() : event.eventTime(),
+                now);
+    }
+
+    static IndexedDocument metadataOnly(ObjectEvent event, long size, MetadataOnlyReason reason, Instant now) {
+        return new IndexedDocument(event.bucket(), event.key(), event.versionId(), event.eTag(), event.sequencer(),
+                size, null, extensionOf(event.fileName()), METADATA_ONLY, reason.code(), 0, 0, false, "",
+                event.eventTime(), now);
+    }
+
+    static String extensionOf(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        return dot <= 0 || dot == fileName.length() - 1 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+}

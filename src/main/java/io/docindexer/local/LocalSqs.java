@@ -1,0 +1,37 @@
+package io.docindexer.local;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import org.elasticmq.rest.sqs.SQSRestServer;
+import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+
+/** ElasticMQ embedded on loopback: a real SQS API with RedrivePolicy and message move tasks. */
+public final class LocalSqs implements AutoCloseable {
+
+    private final SQSRestServer server;
+    private final URI endpoint;
+
+    private LocalSqs(SQSRestServer server, URI endpoint) {
+        this.server = server;
+        this.endpoint = endpoint;
+    }
+
+    public static LocalSqs start() {
+        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1")
+                .withDynamicPort()
+                .withAWSRegion(LocalStack.REGION)
+                .withAWSAccountId(LocalStack.ACCOUNT_ID)
+                .start();
+        InetSocketAddress address = server.waitUntilStarted().localAddress();
+        return new LocalSqs(server, URI.create("http://127.0.0.1:" + address.getPort()));
+    }
+
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    @Override
+    public void close() {
+        server.stopAndWait();
+    }
+}

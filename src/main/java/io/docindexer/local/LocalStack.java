@@ -1,0 +1,155 @@
+package io.docindexer.local;
+
+import io.docindexer.config.IngestConfig;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+
+/**
+ * The whole pipeline's servers on loopback, with no AWS account: ElasticMQ for SQS, S3Proxy for
+ * S3 and the real OpenSearch. Creates the bucket, the queue and its DLQ the way template.yaml does.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String REGION = "us-east-1";
+    public static final String ACCOUNT_ID = "000000000000";
+    public static final String BUCKET = "docindexer-local";
+    public static final String QUEUE = "docindexer-ingest";
+    public static final String INDEX = "documents";
+
+    private final OpenSearchServer openSearch;
+    private final boolean ownsOpenSearch;
+    private final LocalSqs sqsServer;
+    private final LocalS3 s3Server;
+    private final S3Client s3;
+    private final SqsClient sqs;
+
+    /** A source queue and the DLQ its RedrivePolicy names. */
+    public record Queues(String queueUrl, String queueArn, String dlqUrl, String dlqArn) {}
+
+    private LocalStack(OpenSearchServer openSearch, boolean ownsOpenSearch, LocalSqs sqsServer, LocalS3 s3Server) {
+        this.openSearch = openSearch;
+        this.ownsOpenSearch = ownsOpenSearch;
+        this.sqsServer = sqsServer;
+        this.s3Server = s3Server;
+        this.s3 = S3Client.builder()
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .endpointOverride(s3Server.endpoint())
+                .forcePathStyle(true)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .build();
+        this.sqs = SqsClient.builder()
+                .region(Region.of(REGION))
+                .credentialsProvider(credentials())
+                .endpointOverride(sqsServer.endpoint())
+                .build();
+        s3.createBucket(request -> request.bucket(BUCKET));
+    }
+
+    /** Starts every server; OpenSearch takes about half a minute, the others a second. */
+    public static LocalStack start() throws Exception {
+        OpenSearchServer openSearch = OpenSearchServer.fromBuild();
+        openSearch.start();
+        try {
+            return around(openSearch, true);
+        } catch (Exception | Error e) {
+            openSearch.close();
+            throw e;
+        }
+    }
+
+    /** Starts SQS and S3 beside an OpenSearch server someone else runs (and stops). */
+    public static LocalStack around(OpenSearchServer openSearch) throws Exception {
+        return around(openSearch, false);
+    }
+
+    private static LocalStack around(OpenSearchServer openSearch, boolean owned) throws Exception {
+        useLocalCredentials();
+        LocalSqs sqs = LocalSqs.start();
+        try {
+            return new LocalStack(openSearch, owned, sqs, LocalS3.start());
+        } catch (Exception | Error e) {
+            sqs.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The SDK's default credential and region chains read these system properties: the handler
+     * builds its clients exactly as on Lambda, and the local servers accept any credentials.
+     */
+    private static void useLocalCredentials() {
+        System.setProperty("aws.accessKeyId", "local");
+        System.setProperty("aws.secretAccessKey", "local");
+        System.setProperty("aws.region", REGION);
+    }
+
+    private static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    }
+
+    /** Creates a queue and its DLQ, wired the way template.yaml wires them on AWS. */
+    public Queues createQueues(String name, int visibilityTimeoutSeconds, int maxReceiveCount) {
+        String dlqUrl = sqs.createQueue(request -> request.queueName(name + "-dlq")).queueUrl();
+        String dlqArn = arnOf(dlqUrl);
+        String redrivePolicy = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}";
+        Map<QueueAttributeName, String> attributes = new HashMap<>();
+        attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds));
+        attributes.put(QueueAttributeName.REDRIVE_POLICY, redrivePolicy);
+        String queueUrl = sqs.createQueue(request -> request.queueName(name).attributes(attributes)).queueUrl();
+        return new Queues(queueUrl, arnOf(queueUrl), dlqUrl, dlqArn);
+    }
+
+    private String arnOf(String queueUrl) {
+        return sqs.getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes().get(QueueAttributeName.QUEUE_ARN);
+    }
+
+    /** The IngestFunction's environment pointing at these servers, as the template sets it on AWS. */
+    public Map<String, String> ingestEnvironment(Queues queues) {
+        Map<String, String> env = new HashMap<>();
+        env.put(IngestConfig.OPENSEARCH_ENDPOINT, openSearch.endpoint().toString());
+        env.put(IngestConfig.INDEX_NAME, INDEX);
+        env.put(IngestConfig.DLQ_URL, queues.dlqUrl());
+        env.put(IngestConfig.S3_ENDPOINT, s3Server.endpoint().toString());
+        env.put(IngestConfig.SQS_ENDPOINT, sqsServer.endpoint().toString());
+        return env;
+    }
+
+    public OpenSearchServer openSearch() {
+        return openSearch;
+    }
+
+    public URI openSearchEndpoint() {
+        return openSearch.endpoint();
+    }
+
+    public S3Client s3() {
+        return s3;
+    }
+
+    public SqsClient sqs() {
+        return sqs;
+    }
+
+    @Override
+    public void close() throws Exception {
+        s3.close();
+        sqs.close();
+        try (sqsServer; s3Server) {
+            if (ownsOpenSearch) {
+                openSearch.close();
+            }
+        }
+    }
+}

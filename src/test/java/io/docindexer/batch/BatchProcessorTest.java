@@ -1,0 +1,168 @@
+package io.docindexer.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import io.docindexer.index.IndexOperation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class BatchProcessorTest {
+
+    private final InMemoryDocumentIndex index = new InMemoryDocumentIndex();
+    private final List<String> deadLettered = new ArrayList<>();
+    private final List<RecordReport> reports = new ArrayList<>();
+    private final ExecutorService workers = Executors.newFixedThreadPool(4);
+    private final AtomicInteger prepared = new AtomicInteger();
+    private boolean deadLetterQueueDown;
+
+    /** Bodies script the preparer: "delete:KEY", "retry", "reject", "boom" (a bug) or "done". */
+    private final RecordPreparer preparer = message -> {
+        prepared.incrementAndGet();
+        String body = message.getBody();
+        String id = message.getMessageId();
+        if (body.startsWith("delete:")) {
+            String key = body.substring("delete:".length());
+            return new Preparation.Indexable(id, List.of(new IndexOperation.Delete("bucket", key, "0A")),
+                    List.of(ObjectSummary.of("bucket", key, "deleted")));
+        }
+        return switch (body) {
+            case "retry" -> new Preparation.Settled(new RecordOutcome.Retry(id, "S3 throttled"));
+            case "reject" -> new Preparation.Settled(new RecordOutcome.Reject(id, "not JSON"));
+            case "done" -> new Preparation.Settled(new RecordOutcome.Done(id, "s3:TestEvent ignored"));
+            default -> throw new IllegalStateException("a bug in record " + id);
+        };
+    };
+
+    private final DeadLetterQueue deadLetterQueue = (message, errorClass, reason) -> {
+        if (deadLetterQueueDown) {
+            throw new IllegalStateException("SQS unavailable");
+        }
+        deadLettered.add(message.getMessageId() + ": " + errorClass + ": " + reason);
+    };
+
+    private final BatchProcessor processor =
+            new BatchProcessor(preparer, index, deadLetterQueue, workers, reports::add);
+
+    @AfterEach
+    void stopWorkers() {
+        workers.shutdownNow();
+    }
+
+    @Test
+    void aFullySuccessfulBatchReportsNoFailuresAndWritesInOneBulkRequest() {
+        SQSBatchResponse response = processor.process(
+                messages("delete:a", "delete:b", "delete:c"), plentyOfTime());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(index.bulkRequests).hasSize(1);
+        assertThat(index.bulkRequests.get(0)).hasSize(3);
+        assertThat(reports).allSatisfy(report -> assertThat(report.outcome()).isInstanceOf(RecordOutcome.Done.class));
+    }
+
+    @Test
+    void onlyTheRecordThatFailedIsReported() {
+        SQSBatchResponse response = processor.process(
+                messages("delete:a", "delete:b", "retry", "delete:d", "delete:e"), plentyOfTime());
+
+        assertThat(failedIds(response)).containsExactly("m3");
+        assertThat(index.documents).hasSize(4);
+    }
+
+    @Test
+    void aBulkItemThatWasThrottledFailsOnlyItsOwnRecord() {
+        index.keysThatFail.add("b");
+
+        SQSBatchResponse response = processor.process(messages("delete:a", "delete:b", "delete:c"), plentyOfTime());
+
+        assertThat(failedIds(response)).containsExactly("m2");
+    }
+
+    @Test
+    void whenOpenSearchIsDownEveryRecordWithWritesIsRetriedButSettledOnesAreNot() {
+        index.unavailable = true;
+
+        SQSBatchResponse response = processor.process(messages("delete:a", "done", "delete:c"), plentyOfTime());
+
+        assertThat(failedIds(response)).containsExactly("m1", "m3");
+        assertThat(reports.get(0).outcome().detail()).contains("OpenSearch unavailable");
+    }
+
+    @Test
+    void anUnusableMessageGoesToTheDeadLetterQueueWithItsReasonAndIsAcknowledged() {
+        SQSBatchResponse response = processor.process(messages("delete:a", "reject"), plentyOfTime());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(deadLettered).containsExactly("m2: UnusableMessage: not JSON");
+    }
+
+    @Test
+    void anUnusableMessageIsRetriedWhenTheDeadLetterQueueCannotTakeIt() {
+        deadLetterQueueDown = true;
+
+        SQSBatchResponse response = processor.process(messages("reject"), plentyOfTime());
+
+        assertThat(failedIds(response)).containsExactly("m1");
+    }
+
+    @Test
+    void aBugInOneRecordDoesNotEscapeTheHandler() {
+        SQSBatchResponse response = processor.process(messages("delete:a", "boom"), plentyOfTime());
+
+        assertThat(failedIds(response)).containsExactly("m2");
+        assertThat(reports.get(1).outcome().detail()).contains("a bug in record m2");
+    }
+
+    @Test
+    void recordsAreNotStartedWhenTheInvocationIsAboutToTimeOut() {
+        SQSBatchResponse response = processor.process(messages("delete:a", "delete:b"), new TimeBudget(() -> 5_000, 10_000));
+
+        assertThat(failedIds(response)).containsExactly("m1", "m2");
+        assertThat(prepared).hasValue(0);
+        assertThat(index.bulkRequests).isEmpty();
+    }
+
+    @Test
+    void inAFifoBatchEveryRecordAfterTheFirstFailureIsRetriedToo() {
+        List<SQSMessage> messages = messages("delete:a", "retry", "delete:c", "reject");
+        messages.forEach(message -> message.setEventSourceArn("arn:aws:sqs:eu-west-1:123456789012:docs.fifo"));
+
+        SQSBatchResponse response = processor.process(messages, plentyOfTime());
+
+        assertThat(failedIds(response)).containsExactly("m2", "m3", "m4");
+        assertThat(deadLettered).isEmpty();
+    }
+
+    @Test
+    void inAStandardBatchRecordsAfterAFailureStillSucceed() {
+        SQSBatchResponse response = processor.process(messages("retry", "delete:b"), plentyOfTime());
+
+        assertThat(failedIds(response)).containsExactly("m1");
+    }
+
+    private static TimeBudget plentyOfTime() {
+        return new TimeBudget(() -> 300_000, 10_000);
+    }
+
+    private static List<SQSMessage> messages(String... bodies) {
+        List<SQSMessage> messages = new ArrayList<>();
+        for (int i = 0; i < bodies.length; i++) {
+            SQSMessage message = new SQSMessage();
+            message.setMessageId("m" + (i + 1));
+            message.setBody(bodies[i]);
+            message.setEventSourceArn("arn:aws:sqs:eu-west-1:123456789012:docs");
+            messages.add(message);
+        }
+        return messages;
+    }
+
+    private static List<String> failedIds(SQSBatchResponse response) {
+        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+    }
+}

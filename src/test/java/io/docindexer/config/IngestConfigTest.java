@@ -1,0 +1,93 @@
+package io.docindexer.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.net.URI;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IngestConfigTest {
+
+    private static Map<String, String> minimal() {
+        Map<String, String> env = new HashMap<>();
+        env.put("OPENSEARCH_ENDPOINT", "https://search-docs.eu-west-1.es.amazonaws.com");
+        env.put("DLQ_URL", "https://sqs.eu-west-1.amazonaws.com/123456789012/docindexer-dlq");
+        return env;
+    }
+
+    @Test
+    void appliesDefaultsToEverythingOptional() {
+        IngestConfig config = IngestConfig.fromEnv(minimal());
+
+        assertThat(config.openSearchEndpoint()).isEqualTo(URI.create("https://search-docs.eu-west-1.es.amazonaws.com"));
+        assertThat(config.openSearchService()).isEqualTo("es");
+        assertThat(config.indexName()).isEqualTo("documents");
+        assertThat(config.ocrLanguages()).isEqualTo("eng+jpn");
+        assertThat(config.maxObjectBytes()).isEqualTo(100L * 1024 * 1024);
+        assertThat(config.maxPages()).isEqualTo(2_000);
+        assertThat(config.s3Endpoint()).isEmpty();
+        assertThat(config.sqsEndpoint()).isEmpty();
+    }
+
+    @Test
+    void readsEveryVariable() {
+        Map<String, String> env = minimal();
+        env.put("OPENSEARCH_SERVICE", "aoss");
+        env.put("INDEX_NAME", "contracts");
+        env.put("OCR_LANGUAGES", "jpn");
+        env.put("MAX_OBJECT_BYTES", "1000");
+        env.put("MAX_PAGES", "10");
+        env.put("MAX_PIXELS_PER_PAGE", "2000000");
+        env.put("MAX_CHARS", "500");
+        env.put("S3_ENDPOINT", "http://127.0.0.1:9000");
+        env.put("SQS_ENDPOINT", "http://127.0.0.1:9324");
+
+        IngestConfig config = IngestConfig.fromEnv(env);
+
+        assertThat(config.openSearchService()).isEqualTo("aoss");
+        assertThat(config.indexName()).isEqualTo("contracts");
+        assertThat(config.ocrLanguages()).isEqualTo("jpn");
+        assertThat(config.maxObjectBytes()).isEqualTo(1000);
+        assertThat(config.maxPages()).isEqualTo(10);
+        assertThat(config.maxPixelsPerPage()).isEqualTo(2_000_000);
+        assertThat(config.maxChars()).isEqualTo(500);
+        assertThat(config.s3Endpoint()).contains(URI.create("http://127.0.0.1:9000"));
+        assertThat(config.sqsEndpoint()).contains(URI.create("http://127.0.0.1:9324"));
+    }
+
+    @Test
+    void listsEveryProblemAtOnceNamingTheVariableAndWhatIsExpected() {
+        Map<String, String> env = new HashMap<>();
+        env.put("OPENSEARCH_SERVICE", "elasticsearch");
+        env.put("INDEX_NAME", "My Index");
+        env.put("MAX_PAGES", "-3");
+        env.put("MAX_CHARS", "lots");
+        env.put("OCR_LANGUAGES", "eng, jpn");
+        env.put("S3_ENDPOINT", "localhost:9000");
+
+        ConfigurationException error = catchThrowableOfType(ConfigurationException.class, () -> IngestConfig.fromEnv(env));
+
+        assertThat(error.problems()).hasSize(8);
+        assertThat(error.getMessage())
+                .contains("OPENSEARCH_ENDPOINT is not set")
+                .contains("DLQ_URL is not set")
+                .contains("OPENSEARCH_SERVICE is 'elasticsearch'; expected one of [aoss, es]")
+                .contains("INDEX_NAME is 'My Index'")
+                .contains("MAX_PAGES is '-3'")
+                .contains("MAX_CHARS is 'lots'")
+                .contains("OCR_LANGUAGES is 'eng, jpn'")
+                .contains("S3_ENDPOINT is 'localhost:9000'; expected an http:// or https:// URL");
+    }
+
+    @Test
+    void rejectsLimitsThatDoNotFitTheirType() {
+        Map<String, String> env = minimal();
+        env.put("MAX_PAGES", "3000000000");
+
+        ConfigurationException error = catchThrowableOfType(ConfigurationException.class, () -> IngestConfig.fromEnv(env));
+
+        assertThat(error.problems()).containsExactly("MAX_PAGES is '3000000000'; expected a whole number from 1 to 2147483647");
+    }
+}

@@ -1,0 +1,53 @@
+package io.docindexer.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.docindexer.index.IndexItemResult.Status;
+import org.junit.jupiter.api.Test;
+import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
+import org.opensearch.client.opensearch.core.bulk.OperationType;
+
+class BulkItemClassifierTest {
+
+    @Test
+    void created_and_updated_items_are_applied() {
+        assertThat(BulkItemClassifier.classify("id", success(201, "created")))
+                .isEqualTo(new IndexItemResult("id", Status.APPLIED, null));
+        assertThat(BulkItemClassifier.classify("id", success(200, "updated")).status()).isEqualTo(Status.APPLIED);
+    }
+
+    @Test
+    void a_noop_means_the_index_already_holds_a_newer_event() {
+        assertThat(BulkItemClassifier.classify("id", success(200, "noop")))
+                .isEqualTo(new IndexItemResult("id", Status.STALE, null));
+    }
+
+    @Test
+    void throttling_server_errors_and_leftover_version_conflicts_are_retryable() {
+        assertThat(BulkItemClassifier.classify("id", failure(429, "es_rejected_execution_exception", "queue full")).status())
+                .isEqualTo(Status.RETRYABLE);
+        assertThat(BulkItemClassifier.classify("id", failure(503, "unavailable_shards_exception", "primary not active")).status())
+                .isEqualTo(Status.RETRYABLE);
+        assertThat(BulkItemClassifier.classify("id", failure(409, "version_conflict_engine_exception", "conflict")).status())
+                .isEqualTo(Status.RETRYABLE);
+    }
+
+    @Test
+    void other_client_errors_fail_with_the_servers_reason() {
+        IndexItemResult result = BulkItemClassifier.classify("id",
+                failure(400, "mapper_parsing_exception", "failed to parse field [pages]"));
+
+        assertThat(result.status()).isEqualTo(Status.FAILED);
+        assertThat(result.detail()).isEqualTo("400 mapper_parsing_exception: failed to parse field [pages]");
+    }
+
+    private static BulkResponseItem success(int status, String result) {
+        return BulkResponseItem.of(i -> i.operationType(OperationType.Update).index("documents-v1").id("id")
+                .status(status).result(result));
+    }
+
+    private static BulkResponseItem failure(int status, String type, String reason) {
+        return BulkResponseItem.of(i -> i.operationType(OperationType.Update).index("documents-v1").id("id")
+                .status(status).error(e -> e.type(type).reason(reason)));
+    }
+}

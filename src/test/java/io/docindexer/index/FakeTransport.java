@@ -1,0 +1,57 @@
+package io.docindexer.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.opensearch.client.json.JsonpMapper;
+import org.opensearch.client.json.jackson.JacksonJsonpMapper;
+import org.opensearch.client.transport.Endpoint;
+import org.opensearch.client.transport.OpenSearchTransport;
+import org.opensearch.client.transport.TransportOptions;
+
+/** Answers requests from a script instead of a server, and remembers what was sent. */
+final class FakeTransport implements OpenSearchTransport {
+
+    interface Responder {
+        Object respond(Object request) throws IOException;
+    }
+
+    final List<Object> requests = new ArrayList<>();
+    private final Responder responder;
+
+    FakeTransport(Responder responder) {
+        this.responder = responder;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked") // the responder knows which response type each request expects
+    public <RequestT, ResponseT, ErrorT> ResponseT performRequest(
+            RequestT request, Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) throws IOException {
+        requests.add(request);
+        return (ResponseT) responder.respond(request);
+    }
+
+    @Override
+    public <RequestT, ResponseT, ErrorT> CompletableFuture<ResponseT> performRequestAsync(
+            RequestT request, Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) {
+        try {
+            return CompletableFuture.completedFuture(performRequest(request, endpoint, options));
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public JsonpMapper jsonpMapper() {
+        return new JacksonJsonpMapper();
+    }
+
+    @Override
+    public TransportOptions options() {
+        return null;
+    }
+
+    @Override
+    public void close() {}
+}

@@ -1,0 +1,169 @@
+package io.docindexer.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.docindexer.index.IndexItemResult.Status;
+import io.docindexer.local.LocalOpenSearchExtension;
+import io.docindexer.local.OpenSearchServer;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalOpenSearchExtension.class)
+class OpenSearchDocumentIndexIT {
+
+    private static final String BUCKET = "docs";
+
+    private URI endpoint;
+    private String indexName;
+    private OpenSearchDocumentIndex index;
+
+    @BeforeEach
+    void createIsolatedIndex(OpenSearchServer openSearch) {
+        endpoint = openSearch.endpoint();
+        indexName = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        index = OpenSearchDocumentIndex.create(endpoint, "es", indexName);
+    }
+
+    @AfterEach
+    void closeClient() throws IOException {
+        index.close();
+    }
+
+    @Test
+    void finds_an_indexed_document_by_an_english_word_in_another_form() {
+        applyAll(upsert("reports/q1.txt", "0A", "The quarterly invoices were approved by finance."));
+
+        List<SearchHit> hits = index.search("invoice", 10);
+
+        assertThat(hits).singleElement().satisfies(hit -> {
+            assertThat(hit.key()).isEqualTo("reports/q1.txt");
+            assertThat(hit.fileName()).isEqualTo("q1.txt");
+            assertThat(hit.snippet()).contains("<em>invoices</em>");
+        });
+    }
+
+    @Test
+    void finds_japanese_content_by_a_word_inside_a_sentence() {
+        applyAll(upsert("legal/contract.txt", "0A", "東京都の契約書"), upsert("legal/other.txt", "0A", "大阪の請求書"));
+
+        assertThat(index.search("契約書", 10)).extracting(SearchHit::key).containsExactly("legal/contract.txt");
+    }
+
+    @Test
+    void finds_a_file_by_a_word_of_its_name() {
+        applyAll(upsert("archive/annual_report-2026.pdf", "0A", "no matching words here"));
+
+        assertThat(index.search("annual", 10)).extracting(SearchHit::key).containsExactly("archive/annual_report-2026.pdf");
+    }
+
+    @Test
+    void an_older_event_does_not_overwrite_a_newer_one() {
+        applyAll(upsert("a.txt", "0055AED6DCD90281E6", "newer text"));
+
+        List<IndexItemResult> results = index.apply(List.of(upsert("a.txt", "0055AED6DCD90281E5", "older text")));
+        index.refresh();
+
+        assertThat(results).extracting(IndexItemResult::status).containsExactly(Status.STALE);
+        assertThat(index.search("older", 10)).isEmpty();
+        assertThat(index.search("newer", 10)).hasSize(1);
+    }
+
+    @Test
+    void a_late_older_create_does_not_resurrect_a_deleted_object() throws Exception {
+        applyAll(upsert("gone.txt", "0A", "ephemeral words"));
+        applyAll(new IndexOperation.Delete(BUCKET, "gone.txt", "0C"));
+
+        List<IndexItemResult> late = index.apply(List.of(upsert("gone.txt", "0B", "ephemeral words")));
+        index.refresh();
+
+        assertThat(late).extracting(IndexItemResult::status).containsExactly(Status.STALE);
+        assertThat(index.search("ephemeral", 10)).isEmpty();
+        assertThat(index.search("gone", 10)).isEmpty();
+        String tombstone = get("/" + indexName + "-v1/_doc/" + DocumentId.of(BUCKET, "gone.txt"));
+        assertThat(tombstone).contains("\"deleted\":true").contains(Sequencer.normalise("0C")).doesNotContain("ephemeral");
+    }
+
+    @Test
+    void a_newer_create_after_a_delete_brings_the_object_back() {
+        applyAll(upsert("back.txt", "0A", "first life"));
+        applyAll(new IndexOperation.Delete(BUCKET, "back.txt", "0B"));
+        applyAll(upsert("back.txt", "0C", "second life"));
+
+        assertThat(index.search("life", 10)).singleElement().satisfies(hit -> assertThat(hit.snippet()).contains("second"));
+    }
+
+    @Test
+    void applying_the_same_operation_twice_leaves_one_document() {
+        IndexOperation upsert = upsert("twice.txt", "0A", "repeated delivery");
+
+        List<IndexItemResult> first = index.apply(List.of(upsert));
+        List<IndexItemResult> second = index.apply(List.of(upsert));
+        index.refresh();
+
+        assertThat(first).extracting(IndexItemResult::status).containsExactly(Status.APPLIED);
+        assertThat(second).extracting(IndexItemResult::status).containsExactly(Status.APPLIED);
+        assertThat(index.search("repeated", 10)).hasSize(1);
+    }
+
+    @Test
+    void one_bad_item_fails_alone_and_the_others_are_applied() {
+        IndexedDocument good = Documents.indexed(BUCKET, "good.txt", "0A", "good words");
+        // Lucene cannot index a keyword term over 32766 bytes: a permanent, per-document rejection.
+        IndexedDocument bad = new IndexedDocument(BUCKET, "bad.txt", null, null, "0A", 1, "text/plain", "txt",
+                "metadata-only", "x".repeat(40_000), 0, 0, false, null, null, null);
+        IndexedDocument alsoGood = Documents.indexed(BUCKET, "also-good.txt", "0A", "good words too");
+
+        List<IndexItemResult> results = index.apply(List.of(
+                new IndexOperation.Upsert(good), new IndexOperation.Upsert(bad), new IndexOperation.Upsert(alsoGood)));
+        index.refresh();
+
+        assertThat(results).extracting(IndexItemResult::status)
+                .containsExactly(Status.APPLIED, Status.FAILED, Status.APPLIED);
+        assertThat(results.get(1).detail()).startsWith("400 ").contains("immense term");
+        assertThat(index.search("good", 10)).hasSize(2);
+    }
+
+    @Test
+    void preparing_the_index_from_many_containers_at_once_is_safe() throws Exception {
+        ExecutorService starters = Executors.newFixedThreadPool(4);
+        try {
+            List<CompletableFuture<Void>> runs = List.of(1, 2, 3, 4).stream()
+                    .map(n -> CompletableFuture.runAsync(index::ensureIndexTemplate, starters))
+                    .toList();
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get();
+        } finally {
+            starters.shutdown();
+        }
+
+        applyAll(upsert("still-works.txt", "0A", "concurrent init"));
+        assertThat(index.search("concurrent", 10)).hasSize(1);
+    }
+
+    private void applyAll(IndexOperation... operations) {
+        assertThat(index.apply(List.of(operations))).extracting(IndexItemResult::status).containsOnly(Status.APPLIED);
+        index.refresh();
+    }
+
+    private static IndexOperation upsert(String key, String sequencer, String content) {
+        return new IndexOperation.Upsert(Documents.indexed(BUCKET, key, sequencer, content));
+    }
+
+    private String get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(endpoint.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return response.body();
+    }
+}

@@ -1,0 +1,38 @@
+package io.docindexer.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SequencedWriteTest {
+
+    @Test
+    void an_upsert_stores_the_normalised_sequencer_the_file_name_and_is_not_deleted() {
+        IndexedDocument document = Documents.indexed("b", "reports/2026/q1.pdf", "0a", "text");
+
+        Map<String, Object> source = SequencedWrite.source(document, Sequencer.normalise(document.sequencer()));
+
+        assertThat(source)
+                .containsEntry("sequencer", Sequencer.normalise("0A"))
+                .containsEntry("fileName", "q1.pdf")
+                .containsEntry("content", "text")
+                .containsEntry("lastModified", "2026-01-01T00:00:00Z")
+                .containsEntry("deleted", false);
+    }
+
+    @Test
+    void a_tombstone_keeps_key_and_sequencer_but_no_content() {
+        IndexOperation.Delete delete = new IndexOperation.Delete("b", "q1.pdf", "0B");
+
+        Map<String, Object> source = SequencedWrite.tombstone(delete, "SEQ", Instant.parse("2026-02-03T04:05:06Z"));
+
+        assertThat(source)
+                .containsEntry("key", "q1.pdf")
+                .containsEntry("sequencer", "SEQ")
+                .containsEntry("deleted", true)
+                .containsEntry("indexedAt", "2026-02-03T04:05:06Z")
+                .doesNotContainKey("content");
+    }
+}

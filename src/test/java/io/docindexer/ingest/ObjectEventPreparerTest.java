@@ -1,0 +1,171 @@
+package io.docindexer.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docindexer.batch.Preparation;
+import io.docindexer.batch.RecordOutcome;
+import io.docindexer.event.ObjectEvent;
+import io.docindexer.event.S3EventParser;
+import io.docindexer.extract.ExtractedDocument;
+import io.docindexer.extract.ExtractedPage;
+import io.docindexer.extract.MetadataOnlyReason;
+import io.docindexer.index.IndexOperation;
+import io.docindexer.index.IndexedDocument;
+import io.docindexer.source.DocumentSource;
+import io.docindexer.source.FetchedObject;
+import io.docindexer.source.ObjectGoneException;
+import io.docindexer.source.ObjectTooLargeException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+class ObjectEventPreparerTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+    @TempDir
+    Path temp;
+
+    private RuntimeException sourceFailure;
+    private ExtractedDocument extracted = ExtractedDocument.ofPages("application/pdf",
+            List.of(new ExtractedPage(1, "first page", false, null), new ExtractedPage(2, "scanned page", true, 91.5f)), false);
+
+    private final DocumentSource source = new DocumentSource() {
+        @Override
+        public FetchedObject fetch(ObjectEvent event) throws IOException {
+            if (sourceFailure != null) {
+                throw sourceFailure;
+            }
+            Path file = Files.writeString(Files.createTempFile(temp, "object-", ".bin"), "%PDF-1.7 ...");
+            return new FetchedObject(file, 12, "application/pdf", "\"etag\"", "v2", Instant.parse("2026-11-23T09:00:00Z"));
+        }
+    };
+
+    private final ObjectEventPreparer preparer = new ObjectEventPreparer(new S3EventParser(new ObjectMapper()), source,
+            (file, fileName) -> extracted, Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void anObjectCreatedEventBecomesAnUpsertOfItsExtractedText() throws Exception {
+        Preparation preparation = preparer.prepare(message("events/s3-put.json"));
+
+        IndexedDocument document = onlyUpsert(preparation);
+        assertThat(document.bucket()).isEqualTo("docindexer-local");
+        assertThat(document.key()).isEqualTo("samples/quarterly report 2026+draft.pdf");
+        assertThat(document.extension()).isEqualTo("pdf");
+        assertThat(document.status()).isEqualTo("indexed");
+        assertThat(document.reason()).isNull();
+        assertThat(document.content()).contains("first page").contains("scanned page");
+        assertThat(document.pages()).isEqualTo(2);
+        assertThat(document.ocrPages()).isEqualTo(1);
+        assertThat(document.ocr()).isTrue();
+        assertThat(document.sequencer()).isEqualTo("0069ABCDEF00000001");
+        assertThat(document.versionId()).isEqualTo("v2");
+        assertThat(document.size()).isEqualTo(12);
+        assertThat(document.indexedAt()).isEqualTo(NOW);
+        assertThat(preparation.objects()).singleElement()
+                .satisfies(object -> assertThat(object.chars()).isEqualTo(document.content().length()));
+    }
+
+    @Test
+    void tempFilesAreDeletedOnceExtracted() throws Exception {
+        preparer.prepare(message("events/s3-put.json"));
+
+        try (var files = Files.list(temp)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aContentProblemIsRecordedAsAMetadataOnlyDocumentNotRetried() throws Exception {
+        extracted = ExtractedDocument.metadataOnly("application/pdf", MetadataOnlyReason.ENCRYPTED);
+
+        IndexedDocument document = onlyUpsert(preparer.prepare(message("events/s3-put.json")));
+
+        assertThat(document.status()).isEqualTo("metadata-only");
+        assertThat(document.reason()).isEqualTo("encrypted");
+        assertThat(document.content()).isEmpty();
+    }
+
+    @Test
+    void anObjectOverTheSizeLimitIsRecordedMetadataOnlyWithoutDownloadingIt() throws Exception {
+        sourceFailure = new ObjectTooLargeException(5L << 30, 100L << 20);
+
+        IndexedDocument document = onlyUpsert(preparer.prepare(message("events/s3-put.json")));
+
+        assertThat(document.reason()).isEqualTo("too-large");
+        assertThat(document.size()).isEqualTo(5L << 30);
+    }
+
+    @Test
+    void anObjectThatIsAlreadyGoneNeedsNoWrite() throws Exception {
+        sourceFailure = new ObjectGoneException("docindexer-local", "samples/x.pdf");
+
+        Preparation preparation = preparer.prepare(message("events/s3-put.json"));
+
+        assertThat(preparation).isInstanceOf(Preparation.Indexable.class);
+        assertThat(((Preparation.Indexable) preparation).operations()).isEmpty();
+    }
+
+    @Test
+    void s3TroubleIsRetried() throws Exception {
+        sourceFailure = S3Exception.builder().statusCode(503).message("Slow Down").build();
+
+        Preparation preparation = preparer.prepare(message("events/s3-put.json"));
+
+        assertThat(outcomeOf(preparation)).isInstanceOf(RecordOutcome.Retry.class);
+        assertThat(outcomeOf(preparation).detail()).contains("samples/quarterly report 2026+draft.pdf").contains("Slow Down");
+    }
+
+    @Test
+    void anObjectRemovedEventBecomesADeleteOrderedByItsSequencer() throws Exception {
+        Preparation preparation = preparer.prepare(message("events/s3-delete.json"));
+
+        assertThat(((Preparation.Indexable) preparation).operations()).containsExactly(
+                new IndexOperation.Delete("docindexer-local", "samples/quarterly report 2026+draft.pdf", "0069ABCDEF00000002"));
+    }
+
+    @Test
+    void theS3TestEventIsAcknowledgedAndIgnored() throws Exception {
+        assertThat(outcomeOf(preparer.prepare(message("events/s3-test-event.json"))))
+                .isEqualTo(new RecordOutcome.Done("9f3a5b74-2cae-4d79-9f5d-8a4b3e2cad03", "s3:TestEvent ignored"));
+    }
+
+    @Test
+    void aBodyThatIsNotAnS3EventIsRejectedWithItsReason() throws Exception {
+        SQSMessage message = message("events/s3-put.json");
+        message.setBody("<xml>not an event</xml>");
+
+        RecordOutcome outcome = outcomeOf(preparer.prepare(message));
+
+        assertThat(outcome).isInstanceOf(RecordOutcome.Reject.class);
+        assertThat(outcome.detail()).startsWith("message body is not JSON");
+    }
+
+    private static SQSMessage message(String eventFile) {
+        SQSEvent event = EventLoader.loadSQSEvent(eventFile);
+        return event.getRecords().get(0);
+    }
+
+    private static IndexedDocument onlyUpsert(Preparation preparation) {
+        assertThat(preparation).isInstanceOf(Preparation.Indexable.class);
+        List<IndexOperation> operations = ((Preparation.Indexable) preparation).operations();
+        assertThat(operations).singleElement().isInstanceOf(IndexOperation.Upsert.class);
+        return ((IndexOperation.Upsert) operations.get(0)).document();
+    }
+
+    private static RecordOutcome outcomeOf(Preparation preparation) {
+        assertThat(preparation).isInstanceOf(Preparation.Settled.class);
+        return ((Preparation.Settled) preparation).outcome();
+    }
+}

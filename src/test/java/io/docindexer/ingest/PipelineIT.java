@@ -1,0 +1,145 @@
+package io.docindexer.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.docindexer.batch.RecordOutcome;
+import io.docindexer.batch.RecordReport;
+import io.docindexer.config.IngestConfig;
+import io.docindexer.index.SearchHit;
+import io.docindexer.local.BucketNotifications;
+import io.docindexer.local.EventSourcePoller;
+import io.docindexer.local.LocalStack;
+import io.docindexer.local.LocalStackExtension;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+
+/** The whole path on real servers: S3 upload, S3 notification on SQS, the poller, the handler, OpenSearch. */
+@ExtendWith(LocalStackExtension.class)
+class PipelineIT {
+
+    private static final Path CORPUS = Path.of("..", "shared", "corpus");
+
+    private final Queue<RecordReport> reports = new ConcurrentLinkedQueue<>();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            toClose.get(i).close();
+        }
+    }
+
+    @Test
+    void aPdfUploadedToS3IsFoundInOpenSearchThroughTheQueueAndThePoller(LocalStack stack) throws Exception {
+        LocalStack.Queues queues = stack.createQueues("pipeline-" + UUID.randomUUID(), 30, 5);
+        IngestComponents components = ingest(stack, queues);
+        String key = "it/" + UUID.randomUUID() + "/minimal document+v1.pdf";
+        upload(stack, key, CORPUS.resolve("pdf/minimal-document.pdf"));
+
+        new BucketNotifications(stack.sqs(), queues.queueUrl())
+                .objectCreated(LocalStack.BUCKET, key, stack.s3().headObject(r -> r.bucket(LocalStack.BUCKET).key(key)));
+        poll(stack, queues, components);
+
+        awaitTrue(Duration.ofSeconds(60), () -> search(components, "Lorem ipsum dolor").stream()
+                .anyMatch(hit -> hit.key().equals(key)));
+        awaitTrue(Duration.ofSeconds(10), () -> messagesIn(stack, queues.queueUrl()) == 0);
+    }
+
+    @Test
+    void inABatchOfFiveOnlyTheRecordThatFailedIsRedeliveredAndItEndsInTheDeadLetterQueue(LocalStack stack)
+            throws Exception {
+        int maxReceiveCount = 3;
+        LocalStack.Queues queues = stack.createQueues("partial-" + UUID.randomUUID(), 2, maxReceiveCount);
+        IngestComponents components = ingest(stack, queues);
+        BucketNotifications notifications = new BucketNotifications(stack.sqs(), queues.queueUrl());
+        String run = UUID.randomUUID().toString();
+        List<String> bodies = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            String key = "it/" + run + "/note " + i + ".txt";
+            stack.s3().putObject(r -> r.bucket(LocalStack.BUCKET).key(key),
+                    RequestBody.fromString("partial batch " + run + " note number " + i));
+            bodies.add(notifications.body("ObjectCreated:Put", LocalStack.BUCKET, key, 30L, null));
+        }
+        // A bucket the function cannot read: S3 says NoSuchBucket on every attempt.
+        String poison = notifications.body("ObjectCreated:Put", "no-such-bucket-" + run, "lost.txt", 10L, null);
+        bodies.add(2, poison);
+        sendAsOneBatch(stack, queues.queueUrl(), bodies);
+
+        poll(stack, queues, components);
+
+        awaitTrue(Duration.ofSeconds(60), () -> messagesIn(stack, queues.dlqUrl()) == 1);
+        awaitTrue(Duration.ofSeconds(10), () -> messagesIn(stack, queues.queueUrl()) == 0);
+        assertThat(search(components, run)).hasSize(4);
+
+        Map<String, List<RecordReport>> byMessage = new HashMap<>();
+        reports.forEach(report -> byMessage.computeIfAbsent(report.outcome().messageId(), id -> new ArrayList<>()).add(report));
+        assertThat(byMessage).hasSize(5);
+        List<List<RecordReport>> attempts = new ArrayList<>(byMessage.values());
+        assertThat(attempts).filteredOn(list -> list.size() == 1).hasSize(4)
+                .allSatisfy(list -> assertThat(list.get(0).outcome()).isInstanceOf(RecordOutcome.Done.class));
+        assertThat(attempts).filteredOn(list -> list.size() == maxReceiveCount).hasSize(1)
+                .allSatisfy(list -> assertThat(list).allSatisfy(report -> assertThat(report.outcome())
+                        .isInstanceOf(RecordOutcome.Retry.class)));
+        String inDlq = stack.sqs().receiveMessage(r -> r.queueUrl(queues.dlqUrl())).messages().get(0).body();
+        assertThat(inDlq).isEqualTo(poison);
+    }
+
+    private IngestComponents ingest(LocalStack stack, LocalStack.Queues queues) {
+        IngestComponents components = IngestComponents.create(IngestConfig.fromEnv(stack.ingestEnvironment(queues)), reports::add);
+        toClose.add(components);
+        return components;
+    }
+
+    private void poll(LocalStack stack, LocalStack.Queues queues, IngestComponents components) {
+        toClose.add(0, new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
+                new IngestHandler(components.processor()), 10, 1, 60_000));
+    }
+
+    private static void upload(LocalStack stack, String key, Path file) {
+        stack.s3().putObject(r -> r.bucket(LocalStack.BUCKET).key(key), RequestBody.fromFile(file));
+    }
+
+    private static void sendAsOneBatch(LocalStack stack, String queueUrl, List<String> bodies) {
+        List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            entries.add(SendMessageBatchRequestEntry.builder().id("e" + i).messageBody(bodies.get(i)).build());
+        }
+        stack.sqs().sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
+    }
+
+    private static List<SearchHit> search(IngestComponents components, String query) {
+        components.index().refresh();
+        return components.index().search(query, 20);
+    }
+
+    /** Visible plus in-flight messages: zero means every message was deleted. */
+    private static int messagesIn(LocalStack stack, String queueUrl) {
+        Map<QueueAttributeName, String> attributes = stack.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl)
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
+                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
+    }
+
+    private static void awaitTrue(Duration timeout, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not met within %s", timeout).isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package io.docindexer.ocr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Needs the Tesseract layer that the build puts in target/tesseract-layer (see pom.xml). */
+class TesseractOcrEngineTest {
+
+    private static final String JAPANESE_FONT = "Noto Sans CJK JP";
+
+    private static TesseractOcrEngine engine;
+
+    @BeforeAll
+    static void startEngine() {
+        engine = TesseractOcrEngine.fromEnvironment(TesseractOcrEngine.DEFAULT_LANGUAGES);
+    }
+
+    @AfterAll
+    static void closeEngine() {
+        engine.close();
+    }
+
+    @Test
+    void readsAPlainScanAlmostWithoutErrors() throws IOException {
+        OcrResult result = engine.recognize(ImageIO.read(Corpus.file("ocr/phototest.tif").toFile()));
+
+        assertThat(CharacterErrorRate.of(result.text(), Corpus.text("ocr/phototest.gold.txt"))).isLessThanOrEqualTo(0.01);
+        assertThat(result.meanConfidence()).isGreaterThan(80);
+    }
+
+    @Test
+    void readsAccentedEuropeanText() throws IOException {
+        OcrResult result = engine.recognize(ImageIO.read(Corpus.file("ocr/eurotext.tif").toFile()));
+
+        assertThat(CharacterErrorRate.of(result.text(), Corpus.text("ocr/eurotext.txt"))).isLessThanOrEqualTo(0.03);
+    }
+
+    @Test
+    void readsAnUpsideDownScan() throws IOException {
+        OcrResult result = engine.recognize(ImageIO.read(Corpus.file("ocr/phototest-rotated-180.png").toFile()));
+
+        assertThat(CharacterErrorRate.of(result.text(), Corpus.text("ocr/phototest.gold.txt"))).isLessThanOrEqualTo(0.02);
+    }
+
+    @Test
+    void readsScansLyingOnEitherSide() throws IOException {
+        BufferedImage upright = ImageIO.read(Corpus.file("ocr/phototest.tif").toFile());
+        String gold = Corpus.text("ocr/phototest.gold.txt");
+
+        for (int degrees : new int[] {90, 270}) {
+            OcrResult result = engine.recognize(Rotation.clockwise(GrayImages.toGray(upright), degrees));
+
+            assertThat(CharacterErrorRate.of(result.text(), gold)).as("turned %d degrees", degrees).isLessThanOrEqualTo(0.02);
+        }
+    }
+
+    @Test
+    void readsJapanese() {
+        assumeTrue(Arrays.asList(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames())
+                        .contains(JAPANESE_FONT),
+                "font '" + JAPANESE_FONT + "' is not installed: apt-get install fonts-noto-cjk");
+        String text = "吾輩は猫である。名前はまだ無い。\nどこで生れたかとんと見当がつかぬ。\n東京都千代田区の文書管理システム";
+
+        OcrResult result = engine.recognize(render(text, new Font(JAPANESE_FONT, Font.PLAIN, 40)));
+
+        assertThat(CharacterErrorRate.ignoringWhitespace(result.text(), text)).isLessThanOrEqualTo(0.10);
+    }
+
+    @Test
+    void givesTheSameTextFromSeveralThreadsAtOnce() throws Exception {
+        BufferedImage image = ImageIO.read(Corpus.file("ocr/phototest.tif").toFile());
+        String alone = engine.recognize(image).text();
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<OcrResult>> results = threads.invokeAll(List.of(
+                    () -> engine.recognize(image), () -> engine.recognize(image),
+                    () -> engine.recognize(image), () -> engine.recognize(image)));
+
+            for (Future<OcrResult> result : results) {
+                assertThat(result.get().text()).isEqualTo(alone);
+            }
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    @Test
+    void reportsAMissingTessdataPrefixAtInit() {
+        assertThatThrownBy(() -> new TesseractOcrEngine(null, "eng", 1))
+                .isInstanceOf(OcrSetupException.class)
+                .hasMessageContaining("TESSDATA_PREFIX is not set");
+    }
+
+    @Test
+    void reportsAMissingLanguageModelAtInit(@TempDir Path emptyFolder) {
+        assertThatThrownBy(() -> new TesseractOcrEngine(emptyFolder.toString(), "eng+jpn", 1))
+                .isInstanceOf(OcrSetupException.class)
+                .hasMessageContaining("eng.traineddata")
+                .hasMessageContaining("jpn.traineddata")
+                .hasMessageContaining("osd.traineddata");
+    }
+
+    private static BufferedImage render(String text, Font font) {
+        String[] lines = text.split("\n");
+        BufferedImage image = new BufferedImage(1000, 100 + lines.length * 70, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D graphics = image.createGraphics();
+        try {
+            graphics.setColor(Color.WHITE);
+            graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
+            graphics.setColor(Color.BLACK);
+            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            graphics.setFont(font);
+            for (int i = 0; i < lines.length; i++) {
+                graphics.drawString(lines[i], 50, 90 + i * 70);
+            }
+        } finally {
+            graphics.dispose();
+        }
+        return image;
+    }
+}
