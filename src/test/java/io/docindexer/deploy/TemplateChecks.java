@@ -49,6 +49,8 @@ final class TemplateChecks {
     static final int MIN_MAX_RECEIVE_COUNT = 5;
     static final long FOURTEEN_DAYS = 14 * 24 * 3600;
 
+    private static final List<String> PUBLIC_ACCESS_BLOCKS =
+            List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets");
     private static final long SQS_DEFAULT_VISIBILITY_TIMEOUT = 30;
     private static final long SQS_DEFAULT_RETENTION = 4 * 24 * 3600;
     private static final long LAMBDA_DEFAULT_TIMEOUT = 3;
@@ -69,6 +71,7 @@ final class TemplateChecks {
         checks.referencesResolve();
         checks.functionsHaveExplicitRoles();
         checks.ingestEnvironmentIsComplete();
+        checks.layersMatchTheirFunctions();
         checks.sqsEventSourcesAreSafe();
         checks.iamStatementsAreScoped();
         checks.bucketsArePrivateAndEncrypted();
@@ -219,6 +222,34 @@ final class TemplateChecks {
         });
     }
 
+    /**
+     * A layer built for another architecture or runtime fails only at run time (the native
+     * libraries do not load), so each function's layers must be built for what it runs on.
+     */
+    private void layersMatchTheirFunctions() {
+        functions().forEach((functionName, function) -> {
+            Map<String, Object> properties = properties(function);
+            Object architectures = properties.getOrDefault("Architectures", List.of("x86_64"));
+            for (Object layerReference : list(properties.get("Layers"))) {
+                Optional<String> layerName = referencedResource(layerReference)
+                        .filter(layer -> isType(layer, "AWS::Serverless::LayerVersion"));
+                if (layerName.isEmpty()) {
+                    continue;
+                }
+                Map<String, Object> layer = resources().get(layerName.get());
+                String where = functionName + " layer " + layerName.get();
+                if (!list(properties(layer).get("CompatibleRuntimes")).contains(properties.get("Runtime"))) {
+                    problems.add(where + ": CompatibleRuntimes lacks " + properties.get("Runtime"));
+                }
+                if (!architectures.equals(properties(layer).get("CompatibleArchitectures"))
+                        || !list(architectures).contains(map(layer.get("Metadata")).get("BuildArchitecture"))) {
+                    problems.add(where + ": CompatibleArchitectures and Metadata.BuildArchitecture must match"
+                            + " the function's Architectures " + architectures);
+                }
+            }
+        });
+    }
+
     private void sqsEventSourcesAreSafe() {
         functions().forEach((functionName, function) -> sqsEvents(function).forEach((eventName, event) -> {
             String where = functionName + " event " + eventName;
@@ -286,8 +317,10 @@ final class TemplateChecks {
         if (!"byQueue".equals(allow.get("redrivePermission")) || !namesSource) {
             problems.add(dlqName.get() + ": RedriveAllowPolicy must be byQueue with sourceQueueArns naming " + queueName);
         }
-        OptionalLong dlqRetention = evaluate(dlq.getOrDefault("MessageRetentionPeriod", SQS_DEFAULT_RETENTION), Map.of(), Bound.MIN);
-        OptionalLong sourceRetention = evaluate(queue.getOrDefault("MessageRetentionPeriod", SQS_DEFAULT_RETENTION), Map.of(), Bound.MAX);
+        OptionalLong dlqRetention = evaluate(
+                dlq.getOrDefault("MessageRetentionPeriod", SQS_DEFAULT_RETENTION), Map.of(), Bound.MIN);
+        OptionalLong sourceRetention = evaluate(
+                queue.getOrDefault("MessageRetentionPeriod", SQS_DEFAULT_RETENTION), Map.of(), Bound.MAX);
         if (dlqRetention.isEmpty() || dlqRetention.getAsLong() != FOURTEEN_DAYS) {
             problems.add(dlqName.get() + ": MessageRetentionPeriod must be 14 days (" + FOURTEEN_DAYS + ")");
         } else if (sourceRetention.isEmpty() || sourceRetention.getAsLong() >= FOURTEEN_DAYS) {
@@ -325,13 +358,14 @@ final class TemplateChecks {
         resourcesOfType("AWS::S3::Bucket").forEach((name, bucket) -> {
             Map<String, Object> properties = properties(bucket);
             Map<String, Object> block = map(properties.get("PublicAccessBlockConfiguration"));
-            for (String setting : List.of("BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "RestrictPublicBuckets")) {
+            for (String setting : PUBLIC_ACCESS_BLOCKS) {
                 if (!Boolean.TRUE.equals(block.get(setting))) {
                     problems.add(name + ": PublicAccessBlockConfiguration." + setting + " must be true");
                 }
             }
             boolean encrypted = list(map(properties.get("BucketEncryption")).get("ServerSideEncryptionConfiguration"))
-                    .stream().anyMatch(rule -> map(map(rule).get("ServerSideEncryptionByDefault")).containsKey("SSEAlgorithm"));
+                    .stream()
+                    .anyMatch(rule -> map(map(rule).get("ServerSideEncryptionByDefault")).containsKey("SSEAlgorithm"));
             if (!encrypted) {
                 problems.add(name + ": BucketEncryption with a default SSEAlgorithm is required");
             }
@@ -349,12 +383,14 @@ final class TemplateChecks {
     private void bucketNotificationsReachTheIngestQueue() {
         Map<String, Set<String>> eventsByQueue = new LinkedHashMap<>();
         resourcesOfType("AWS::S3::Bucket").forEach((bucketName, bucket) -> {
-            for (Object configuration : list(map(properties(bucket).get("NotificationConfiguration")).get("QueueConfigurations"))) {
+            Map<String, Object> notifications = map(properties(bucket).get("NotificationConfiguration"));
+            for (Object configuration : list(notifications.get("QueueConfigurations"))) {
                 Optional<String> queue = referencedResource(map(configuration).get("Queue"));
                 if (queue.isEmpty()) {
                     continue;
                 }
-                eventsByQueue.computeIfAbsent(queue.get(), q -> new TreeSet<>()).add(String.valueOf(map(configuration).get("Event")));
+                eventsByQueue.computeIfAbsent(queue.get(), q -> new TreeSet<>())
+                        .add(String.valueOf(map(configuration).get("Event")));
                 checkQueuePolicyFor(bucketName, bucket, queue.get());
             }
         });

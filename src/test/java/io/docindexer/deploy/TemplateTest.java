@@ -124,8 +124,8 @@ class TemplateTest {
         Map<String, Object> template = template();
         map(map(properties(template, "IngestFunction").get("Events")).get("IngestQueueMessages")).put("Type", "SQSS");
 
-        assertThat(schema.violations(template)).containsExactly(
-                "$.Resources.IngestFunction.Properties.Events.IngestQueueMessages.Type: matches none of the types allowed here (19 tried)");
+        assertThat(schema.violations(template)).containsExactly("$.Resources.IngestFunction.Properties.Events"
+                + ".IngestQueueMessages.Type: matches none of the types allowed here (19 tried)");
     }
 
     @Test
@@ -203,6 +203,15 @@ class TemplateTest {
     }
 
     @Test
+    void aLayerBuiltForAnotherArchitectureIsReported() throws IOException {
+        Map<String, Object> template = template();
+        map(resource(template, "TesseractLayer").get("Metadata")).put("BuildArchitecture", "arm64");
+
+        assertThat(TemplateChecks.problems(template))
+                .anyMatch(p -> p.startsWith("IngestFunction layer TesseractLayer: CompatibleArchitectures"));
+    }
+
+    @Test
     void aMaxReceiveCountThatMayBeBelowFiveIsReported() throws IOException {
         Map<String, Object> template = template();
         map(map(template.get("Parameters")).get("MaxReceiveCount")).put("MinValue", 1);
@@ -230,7 +239,8 @@ class TemplateTest {
     @Test
     void aPublicOrUnencryptedBucketIsReported() throws IOException {
         Map<String, Object> template = template();
-        map(properties(template, "DocumentsBucket").get("PublicAccessBlockConfiguration")).put("RestrictPublicBuckets", false);
+        map(properties(template, "DocumentsBucket").get("PublicAccessBlockConfiguration"))
+                .put("RestrictPublicBuckets", false);
         properties(template, "DocumentsBucket").remove("BucketEncryption");
 
         assertThat(TemplateChecks.problems(template))
@@ -352,7 +362,8 @@ class TemplateTest {
     }
 
     private static Map<String, Object> sqsEventProperties(Map<String, Object> template) {
-        return map(map(map(properties(template, "IngestFunction").get("Events")).get("IngestQueueMessages")).get("Properties"));
+        Map<String, Object> events = map(properties(template, "IngestFunction").get("Events"));
+        return map(map(events.get("IngestQueueMessages")).get("Properties"));
     }
 
     private static List<Object> ingestRoleStatements(Map<String, Object> template) {
