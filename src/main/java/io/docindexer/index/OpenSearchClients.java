@@ -10,8 +10,11 @@ import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.aws.AwsSdk2Transport;
 import org.opensearch.client.transport.aws.AwsSdk2TransportOptions;
 import org.opensearch.client.transport.httpclient5.ApacheHttpClient5TransportBuilder;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
@@ -37,7 +40,8 @@ final class OpenSearchClients {
     private static OpenSearchTransport transport(URI endpoint, String service) {
         return switch (endpoint.getScheme()) {
             case "http" -> plainHttp(endpoint);
-            case "https" -> signed(endpoint, service);
+            case "https" -> signed(endpoint, service, urlConnectionClient(), DefaultCredentialsProvider.builder().build(),
+                    new DefaultAwsRegionProviderChain().getRegion());
             default -> throw new IllegalArgumentException("OpenSearch endpoint must be http:// or https://, not " + endpoint);
         };
     }
@@ -54,19 +58,28 @@ final class OpenSearchClients {
     }
 
     /**
-     * The SDK's URL-connection client is the only SDK HTTP client on the classpath. It would turn a
-     * GET with a body into a POST after signing, but this adapter sends none: bulk and search are POST.
+     * Signs every request with SigV4 for {@code service} in {@code region}. Package-private so a
+     * test can pass its own HTTP client, credentials and region.
      */
-    private static OpenSearchTransport signed(URI endpoint, String service) {
+    static OpenSearchTransport signed(URI endpoint, String service, SdkHttpClient http,
+            AwsCredentialsProvider credentials, Region region) {
         String host = endpoint.getPort() == -1 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
-        UrlConnectionHttpClient http = (UrlConnectionHttpClient) UrlConnectionHttpClient.builder()
+        AwsSdk2TransportOptions options = AwsSdk2TransportOptions.builder()
+                .setCredentials(credentials)
+                .setMapper(new JacksonJsonpMapper())
+                .build();
+        return new AwsSdk2Transport(http, host, service, region, options);
+    }
+
+    /**
+     * The SDK's URL-connection client is the only SDK HTTP client on the classpath. It would turn a
+     * GET with a body into a POST after signing, but this adapter sends none (bulk and search are
+     * POST); {@code SignedTransportIT} checks that what arrives matches what was signed.
+     */
+    private static SdkHttpClient urlConnectionClient() {
+        return UrlConnectionHttpClient.builder()
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .socketTimeout(RESPONSE_TIMEOUT)
                 .build();
-        AwsSdk2TransportOptions options = AwsSdk2TransportOptions.builder()
-                .setCredentials(DefaultCredentialsProvider.builder().build())
-                .setMapper(new JacksonJsonpMapper())
-                .build();
-        return new AwsSdk2Transport(http, host, service, new DefaultAwsRegionProviderChain().getRegion(), options);
     }
 }

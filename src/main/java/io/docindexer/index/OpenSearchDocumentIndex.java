@@ -24,6 +24,8 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenSearchDocumentIndex.class);
     private static final int HTTP_BAD_REQUEST = 400;
+    // Content in every analysis (CJK bigrams, English, Kuromoji when installed) and the key's words.
+    private static final List<String> SEARCHED_FIELDS = List.of("content", "content.*", "key.text");
 
     private final OpenSearchClient client;
     private final IndexLayout layout;
@@ -121,7 +123,7 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
                     .source(source -> source.filter(f -> f.includes("key", "fileName")))
                     // AND: the English subfield splits Japanese into single characters, which would
                     // otherwise let one shared character (書) match unrelated documents.
-                    .query(q -> q.multiMatch(m -> m.query(query).fields(searchedFields()).operator(Operator.And)))
+                    .query(q -> q.multiMatch(m -> m.query(query).fields(SEARCHED_FIELDS).operator(Operator.And)))
                     .highlight(h -> h
                             .preTags("<em>").postTags("</em>")
                             .fields("content", f -> f.numberOfFragments(1))
@@ -148,10 +150,6 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
     @Override
     public void close() throws IOException {
         client._transport().close();
-    }
-
-    private List<String> searchedFields() {
-        return List.of("content", "content.*", "key.text");
     }
 
     private static String firstFragment(Map<String, List<String>> highlight) {
