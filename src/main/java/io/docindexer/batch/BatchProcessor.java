@@ -5,51 +5,64 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.docindexer.index.DocumentIndex;
 import io.docindexer.index.IndexItemResult;
 import io.docindexer.index.IndexOperation;
-import io.docindexer.index.IndexUnavailableException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Runs one SQS batch: prepares records in parallel (download and extraction), writes everything
- * they produced in one bulk request, and reports exactly the records that must be retried.
+ * Runs one SQS batch: prepares records in parallel (download and extraction), writes what they
+ * produced in bulk requests, and reports exactly the records that must be retried.
  *
- * <p>Nothing a single record does can escape as an exception: an exception leaving the handler
- * would make SQS redeliver the whole batch, including records that were already indexed.
+ * <p>On a standard queue, records are written and deleted from the queue in waves as they finish,
+ * so one slow OCR document holds nobody up and a crash later in the batch redelivers only what
+ * was not finished. A record SQS has delivered before (a possible poison message) runs alone,
+ * after the others. On a FIFO queue, order wins: one write at the end, and the first failure
+ * fails every later record.
+ *
+ * <p>Nothing a single record does can escape as an exception: that would make SQS redeliver the
+ * whole batch, including records that were already indexed.
  */
 public final class BatchProcessor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BatchProcessor.class);
+
+    /** Records finished this long before the next one are written without waiting for it. */
+    private static final long WAVE_IDLE_MILLIS = 250;
 
     private final RecordPreparer preparer;
     private final DocumentIndex index;
     private final DeadLetterQueue deadLetterQueue;
+    private final SourceQueue sourceQueue;
     private final ExecutorService workers;
     private final BatchObserver observer;
 
     public BatchProcessor(RecordPreparer preparer, DocumentIndex index, DeadLetterQueue deadLetterQueue,
-            ExecutorService workers, BatchObserver observer) {
+            SourceQueue sourceQueue, ExecutorService workers, BatchObserver observer) {
         this.preparer = preparer;
         this.index = index;
         this.deadLetterQueue = deadLetterQueue;
+        this.sourceQueue = sourceQueue;
         this.workers = workers;
         this.observer = observer;
     }
 
     public SQSBatchResponse process(List<SQSMessage> messages, TimeBudget budget) {
-        long started = System.nanoTime();
-        List<Preparation> preparations = prepareAll(messages, budget);
-        List<RecordOutcome> outcomes = index(preparations);
+        Batch batch = new Batch(messages, budget, System.nanoTime());
         if (isFifo(messages)) {
-            outcomes = FifoOrdering.failEverythingAfterFirstRetry(outcomes);
+            batch.runInOrder();
+        } else {
+            batch.runInWaves();
         }
-        outcomes = sendRejectsToDeadLetterQueue(messages, outcomes);
-
-        long millis = (System.nanoTime() - started) / 1_000_000;
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            RecordOutcome outcome = outcomes.get(i);
-            observer.onRecord(new RecordReport(outcome, preparations.get(i).objects(), millis));
+        for (RecordOutcome outcome : batch.outcomes) {
             if (outcome instanceof RecordOutcome.Retry) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(outcome.messageId()));
             }
@@ -57,63 +70,183 @@ public final class BatchProcessor {
         return new SQSBatchResponse(failures);
     }
 
-    private List<Preparation> prepareAll(List<SQSMessage> messages, TimeBudget budget) {
-        List<Future<Preparation>> futures = new ArrayList<>(messages.size());
-        for (SQSMessage message : messages) {
-            futures.add(workers.submit(() -> budget.allowsStart()
-                    ? preparer.prepare(message)
-                    : new Preparation.Settled(new RecordOutcome.Retry(message.getMessageId(),
-                            "not started: too little of the invocation's time was left"))));
+    /** One invocation's records and their outcomes, by position in the batch. */
+    private final class Batch {
+        private final List<SQSMessage> messages;
+        private final TimeBudget budget;
+        private final long started;
+        private final RecordOutcome[] outcomeByPosition;
+        private final List<RecordOutcome> outcomes;
+
+        Batch(List<SQSMessage> messages, TimeBudget budget, long started) {
+            this.messages = messages;
+            this.budget = budget;
+            this.started = started;
+            this.outcomeByPosition = new RecordOutcome[messages.size()];
+            this.outcomes = Arrays.asList(outcomeByPosition);
         }
-        List<Preparation> preparations = new ArrayList<>(messages.size());
-        for (int i = 0; i < futures.size(); i++) {
-            preparations.add(await(futures.get(i), messages.get(i).getMessageId()));
+
+        void runInOrder() {
+            List<Prepared> prepared = new ArrayList<>();
+            for (Future<Prepared> future : submit(allPositions())) {
+                prepared.add(await(future));
+            }
+            List<RecordOutcome> written = write(prepared);
+            List<RecordOutcome> ordered = FifoOrdering.failEverythingAfterFirstRetry(written);
+            finish(prepared, resolveRejects(prepared, ordered), false);
         }
-        return preparations;
+
+        void runInWaves() {
+            List<Integer> fresh = new ArrayList<>();
+            List<Integer> redelivered = new ArrayList<>();
+            for (int position = 0; position < messages.size(); position++) {
+                (receiveCount(messages.get(position)) > 1 ? redelivered : fresh).add(position);
+            }
+            runInWaves(fresh);
+            for (int position : redelivered) {
+                runInWaves(List.of(position));
+            }
+        }
+
+        private void runInWaves(List<Integer> positions) {
+            CompletionService<Prepared> completion = new ExecutorCompletionService<>(workers);
+            for (int position : positions) {
+                completion.submit(() -> prepare(position));
+            }
+            List<Prepared> wave = new ArrayList<>();
+            for (int remaining = positions.size(); remaining > 0; ) {
+                Future<Prepared> next = wave.isEmpty() ? take(completion) : poll(completion);
+                if (next == null) {
+                    flushWave(wave);
+                    wave = new ArrayList<>();
+                } else {
+                    wave.add(await(next));
+                    remaining--;
+                }
+            }
+            flushWave(wave);
+        }
+
+        private void flushWave(List<Prepared> wave) {
+            if (!wave.isEmpty()) {
+                finish(wave, resolveRejects(wave, write(wave)), true);
+            }
+        }
+
+        private List<Future<Prepared>> submit(List<Integer> positions) {
+            List<Future<Prepared>> futures = new ArrayList<>();
+            for (int position : positions) {
+                futures.add(workers.submit(() -> prepare(position)));
+            }
+            return futures;
+        }
+
+        /** Runs on a worker; every failure becomes an outcome, so the future itself never fails. */
+        private Prepared prepare(int position) {
+            SQSMessage message = messages.get(position);
+            if (!budget.allowsStart()) {
+                return new Prepared(position, new Preparation.Settled(new RecordOutcome.Retry(message.getMessageId(),
+                        "not started: too little of the invocation's time was left")));
+            }
+            try {
+                return new Prepared(position, preparer.prepare(message));
+            } catch (RuntimeException | Error bug) {
+                return new Prepared(position, new Preparation.Settled(
+                        ErrorClassifier.outcomeOf(message.getMessageId(), "preparing the record failed", bug)));
+            }
+        }
+
+        private void finish(List<Prepared> prepared, List<RecordOutcome> outcomes, boolean deleteAtOnce) {
+            List<SQSMessage> done = new ArrayList<>();
+            for (int i = 0; i < prepared.size(); i++) {
+                int position = prepared.get(i).position();
+                RecordOutcome outcome = outcomes.get(i);
+                outcomeByPosition[position] = outcome;
+                if (outcome instanceof RecordOutcome.Done) {
+                    done.add(messages.get(position));
+                }
+            }
+            if (deleteAtOnce && !done.isEmpty()) {
+                deleteQuietly(done);
+            }
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            for (int i = 0; i < prepared.size(); i++) {
+                observer.onRecord(new RecordReport(outcomes.get(i), prepared.get(i).preparation().objects(), millis));
+            }
+        }
+
+        private void deleteQuietly(List<SQSMessage> done) {
+            try {
+                sourceQueue.delete(done);
+            } catch (RuntimeException e) {
+                // Harmless: the event source deletes every record not in batchItemFailures at the end.
+                LOG.warn("could not delete {} finished messages early: {}", done.size(), e.toString());
+            }
+        }
+
+        private List<RecordOutcome> resolveRejects(List<Prepared> prepared, List<RecordOutcome> outcomes) {
+            List<RecordOutcome> resolved = new ArrayList<>(outcomes.size());
+            for (int i = 0; i < outcomes.size(); i++) {
+                RecordOutcome outcome = outcomes.get(i);
+                if (outcome instanceof RecordOutcome.Reject reject) {
+                    outcome = reject(prepared.get(i).position(), reject);
+                }
+                resolved.add(outcome);
+            }
+            return resolved;
+        }
+
+        private RecordOutcome reject(int position, RecordOutcome.Reject reject) {
+            try {
+                deadLetterQueue.send(messages.get(position), "UnusableMessage", reject.detail());
+                return new RecordOutcome.Done(reject.messageId(), "sent to the DLQ: " + reject.detail());
+            } catch (RuntimeException sendFailed) {
+                // Not acknowledged: SQS redelivers it and, after maxReceiveCount, moves it to the DLQ itself.
+                return new RecordOutcome.Retry(reject.messageId(),
+                        "unusable message, and sending it to the DLQ failed: " + sendFailed.getMessage());
+            }
+        }
+
+        private List<Integer> allPositions() {
+            List<Integer> positions = new ArrayList<>();
+            for (int position = 0; position < messages.size(); position++) {
+                positions.add(position);
+            }
+            return positions;
+        }
     }
 
-    private static Preparation await(Future<Preparation> future, String messageId) {
-        try {
-            return future.get();
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return new Preparation.Settled(new RecordOutcome.Retry(messageId, "interrupted"));
-        } catch (ExecutionException bug) {
-            Throwable cause = bug.getCause();
-            return new Preparation.Settled(new RecordOutcome.Retry(messageId,
-                    "unexpected " + cause.getClass().getName() + ": " + cause.getMessage()));
-        }
-    }
+    private record Prepared(int position, Preparation preparation) {}
 
-    /** One bulk request for the whole batch; each record is done only when all its writes are. */
-    private List<RecordOutcome> index(List<Preparation> preparations) {
+    /** Writes everything the records produced in one bulk request; a record is done when all its writes are. */
+    private List<RecordOutcome> write(List<Prepared> prepared) {
         List<IndexOperation> operations = new ArrayList<>();
-        for (Preparation preparation : preparations) {
-            if (preparation instanceof Preparation.Indexable indexable) {
+        for (Prepared record : prepared) {
+            if (record.preparation() instanceof Preparation.Indexable indexable) {
                 operations.addAll(indexable.operations());
             }
         }
         List<IndexItemResult> results = List.of();
-        String unavailable = null;
+        Throwable unavailable = null;
         if (!operations.isEmpty()) {
             try {
                 results = index.apply(operations);
-            } catch (IndexUnavailableException e) {
-                unavailable = "OpenSearch unavailable: " + e.getMessage();
+            } catch (RuntimeException e) {
+                unavailable = e;
             }
         }
-
-        List<RecordOutcome> outcomes = new ArrayList<>(preparations.size());
+        List<RecordOutcome> outcomes = new ArrayList<>(prepared.size());
         int next = 0;
-        for (Preparation preparation : preparations) {
-            if (preparation instanceof Preparation.Settled settled) {
-                outcomes.add(settled.outcome());
-            } else if (preparation instanceof Preparation.Indexable indexable) {
+        for (Prepared record : prepared) {
+            Preparation preparation = record.preparation();
+            if (preparation instanceof Preparation.Indexable indexable) {
                 int count = indexable.operations().size();
                 outcomes.add(unavailable != null
-                        ? new RecordOutcome.Retry(indexable.messageId(), unavailable)
+                        ? ErrorClassifier.outcomeOf(indexable.messageId(), "writing to the index failed", unavailable)
                         : outcomeOf(indexable.messageId(), results.subList(next, next + count)));
                 next += count;
+            } else {
+                outcomes.add(((Preparation.Settled) preparation).outcome());
             }
         }
         return outcomes;
@@ -124,7 +257,7 @@ public final class BatchProcessor {
         for (IndexItemResult result : results) {
             switch (result.status()) {
                 case APPLIED -> written.add("written");
-                case STALE -> written.add("stale, newer version already indexed");
+                case STALE -> written.add("stale, a newer event is already indexed");
                 case RETRYABLE, FAILED -> {
                     return new RecordOutcome.Retry(messageId,
                             "index write " + result.status().name().toLowerCase() + ": " + result.detail());
@@ -134,26 +267,42 @@ public final class BatchProcessor {
         return new RecordOutcome.Done(messageId, written.isEmpty() ? "nothing to write" : String.join(", ", written));
     }
 
-    private List<RecordOutcome> sendRejectsToDeadLetterQueue(List<SQSMessage> messages, List<RecordOutcome> outcomes) {
-        List<RecordOutcome> sent = new ArrayList<>(outcomes.size());
-        for (int i = 0; i < outcomes.size(); i++) {
-            RecordOutcome outcome = outcomes.get(i);
-            if (outcome instanceof RecordOutcome.Reject reject) {
-                outcome = reject(messages.get(i), reject);
-            }
-            sent.add(outcome);
+    private static int receiveCount(SQSMessage message) {
+        String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+        try {
+            return count == null ? 1 : Integer.parseInt(count);
+        } catch (NumberFormatException garbled) {
+            return 1;
         }
-        return sent;
     }
 
-    private RecordOutcome reject(SQSMessage message, RecordOutcome.Reject reject) {
+    private static Prepared await(Future<Prepared> future) {
         try {
-            deadLetterQueue.send(message, "UnusableMessage", reject.detail());
-            return new RecordOutcome.Done(reject.messageId(), "sent to the DLQ: " + reject.detail());
-        } catch (RuntimeException sendFailed) {
-            // Not acknowledged: SQS redelivers it and, after maxReceiveCount, moves it to the DLQ itself.
-            return new RecordOutcome.Retry(reject.messageId(),
-                    "unusable message, and sending it to the DLQ failed: " + sendFailed.getMessage());
+            return future.get();
+        } catch (ExecutionException impossible) {
+            // prepare() turns every throwable into an outcome
+            throw new IllegalStateException(impossible.getCause());
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a record", interrupted);
+        }
+    }
+
+    private static Future<Prepared> take(CompletionService<Prepared> completion) {
+        try {
+            return completion.take();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a record", interrupted);
+        }
+    }
+
+    private static Future<Prepared> poll(CompletionService<Prepared> completion) {
+        try {
+            return completion.poll(WAVE_IDLE_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a record", interrupted);
         }
     }
 

@@ -5,6 +5,7 @@ import io.docindexer.batch.BatchObserver;
 import io.docindexer.batch.BatchProcessor;
 import io.docindexer.batch.LoggingObserver;
 import io.docindexer.batch.SqsDeadLetterQueue;
+import io.docindexer.batch.SqsSourceQueue;
 import io.docindexer.config.IngestConfig;
 import io.docindexer.event.S3EventParser;
 import io.docindexer.extract.DocumentExtractor;
@@ -36,7 +37,6 @@ public final class IngestComponents implements AutoCloseable {
         ObjectMapper json = new ObjectMapper();
         this.aws = new AwsClients(config);
         this.index = OpenSearchDocumentIndex.create(config.openSearchEndpoint(), config.openSearchService(), config.indexName());
-        index.ensureIndexTemplate();
         this.ocr = TesseractOcrEngine.fromEnvironment(config.ocrLanguages());
         ExtractionLimits limits = new ExtractionLimits(
                 config.maxObjectBytes(), config.maxPages(), config.maxPixelsPerPage(), config.maxChars());
@@ -48,7 +48,7 @@ public final class IngestComponents implements AutoCloseable {
                 new DocumentExtractor(limits, ocr),
                 Clock.systemUTC());
         this.processor = new BatchProcessor(preparer, index, new SqsDeadLetterQueue(aws.sqs(), config.dlqUrl()),
-                workers, observer);
+                new SqsSourceQueue(aws.sqs()), workers, observer);
     }
 
     /** The Lambda wiring: JSON log lines on stdout. */

@@ -1,6 +1,7 @@
 package io.docindexer.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import io.docindexer.batch.ErrorClassifier;
 import io.docindexer.batch.ObjectSummary;
 import io.docindexer.batch.Preparation;
 import io.docindexer.batch.RecordOutcome;
@@ -22,7 +23,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Turns one SQS message into the index writes that record its S3 events: deletes become
@@ -60,9 +60,9 @@ public final class ObjectEventPreparer implements RecordPreparer {
         for (ObjectEvent event : ((ParsedMessage.ObjectEvents) parsed).events()) {
             try {
                 prepare(event, operations, objects);
-            } catch (IOException | SdkException e) {
-                return new Preparation.Settled(new RecordOutcome.Retry(messageId,
-                        "reading s3://" + event.bucket() + "/" + event.key() + " failed: " + e.getMessage()), objects);
+            } catch (IOException | RuntimeException e) {
+                return new Preparation.Settled(
+                        ErrorClassifier.outcomeOf(messageId, "s3://" + event.bucket() + "/" + event.key(), e), objects);
             }
         }
         return new Preparation.Indexable(messageId, operations, objects);

@@ -6,7 +6,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.docindexer.index.IndexOperation;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,16 +20,31 @@ class BatchProcessorTest {
 
     private final InMemoryDocumentIndex index = new InMemoryDocumentIndex();
     private final List<String> deadLettered = new ArrayList<>();
-    private final List<RecordReport> reports = new ArrayList<>();
+    private final List<RecordReport> reports = new CopyOnWriteArrayList<>();
     private final ExecutorService workers = Executors.newFixedThreadPool(4);
     private final AtomicInteger prepared = new AtomicInteger();
     private boolean deadLetterQueueDown;
 
-    /** Bodies script the preparer: "delete:KEY", "retry", "reject", "boom" (a bug) or "done". */
+    private final List<String> deletedEarly = new ArrayList<>();
+    private final List<String> deletedWhenRedeliveredRecordStarted = new ArrayList<>();
+
+    /**
+     * Bodies script the preparer: "delete:KEY", "slow:KEY" (takes a second), "retry", "reject",
+     * "boom" (a bug) or "done". A redelivered record notes what had been deleted when it started.
+     */
     private final RecordPreparer preparer = message -> {
         prepared.incrementAndGet();
         String body = message.getBody();
         String id = message.getMessageId();
+        if (!"1".equals(message.getAttributes().get("ApproximateReceiveCount"))) {
+            synchronized (deletedEarly) {
+                deletedWhenRedeliveredRecordStarted.addAll(deletedEarly);
+            }
+        }
+        if (body.startsWith("slow:")) {
+            sleep(1_000);
+            body = "delete:" + body.substring("slow:".length());
+        }
         if (body.startsWith("delete:")) {
             String key = body.substring("delete:".length());
             return new Preparation.Indexable(id, List.of(new IndexOperation.Delete("bucket", key, "0A")),
@@ -47,8 +65,14 @@ class BatchProcessorTest {
         deadLettered.add(message.getMessageId() + ": " + errorClass + ": " + reason);
     };
 
+    private final SourceQueue sourceQueue = messages -> {
+        synchronized (deletedEarly) {
+            messages.forEach(message -> deletedEarly.add(message.getMessageId()));
+        }
+    };
+
     private final BatchProcessor processor =
-            new BatchProcessor(preparer, index, deadLetterQueue, workers, reports::add);
+            new BatchProcessor(preparer, index, deadLetterQueue, sourceQueue, workers, reports::add);
 
     @AfterEach
     void stopWorkers() {
@@ -91,7 +115,7 @@ class BatchProcessorTest {
         SQSBatchResponse response = processor.process(messages("delete:a", "done", "delete:c"), plentyOfTime());
 
         assertThat(failedIds(response)).containsExactly("m1", "m3");
-        assertThat(reports.get(0).outcome().detail()).contains("OpenSearch unavailable");
+        assertThat(reportFor("m1").outcome().detail()).contains("OpenSearch unavailable").contains("connection refused");
     }
 
     @Test
@@ -116,7 +140,7 @@ class BatchProcessorTest {
         SQSBatchResponse response = processor.process(messages("delete:a", "boom"), plentyOfTime());
 
         assertThat(failedIds(response)).containsExactly("m2");
-        assertThat(reports.get(1).outcome().detail()).contains("a bug in record m2");
+        assertThat(reportFor("m2").outcome().detail()).contains("a bug in record m2");
     }
 
     @Test
@@ -140,6 +164,48 @@ class BatchProcessorTest {
     }
 
     @Test
+    void finishedRecordsAreDeletedFromTheQueueAtOnceAndFailedOnesAreNot() {
+        processor.process(messages("delete:a", "retry", "reject", "delete:d"), plentyOfTime());
+
+        assertThat(deletedEarly).containsExactlyInAnyOrder("m1", "m3", "m4");
+    }
+
+    @Test
+    void aSlowRecordDoesNotHoldBackTheWritesOfTheOthers() {
+        processor.process(messages("slow:a", "delete:b", "delete:c"), plentyOfTime());
+
+        assertThat(index.bulkRequests).hasSize(2);
+        assertThat(index.bulkRequests.get(0)).extracting(operation -> ((IndexOperation.Delete) operation).key())
+                .containsExactlyInAnyOrder("b", "c");
+        assertThat(index.bulkRequests.get(1)).extracting(operation -> ((IndexOperation.Delete) operation).key())
+                .containsExactly("a");
+    }
+
+    @Test
+    void aRecordDeliveredBeforeRunsAloneAfterTheOthersAreDeleted() {
+        List<SQSMessage> messages = messages("delete:a", "delete:suspect", "delete:c");
+        messages.get(1).getAttributes().put("ApproximateReceiveCount", "3");
+
+        SQSBatchResponse response = processor.process(messages, plentyOfTime());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(deletedWhenRedeliveredRecordStarted).containsExactlyInAnyOrder("m1", "m3");
+        assertThat(index.bulkRequests).last().satisfies(bulk -> assertThat(bulk).singleElement()
+                .satisfies(operation -> assertThat(((IndexOperation.Delete) operation).key()).isEqualTo("suspect")));
+    }
+
+    @Test
+    void aFifoBatchDeletesNothingEarly() {
+        List<SQSMessage> messages = messages("delete:a", "delete:b");
+        messages.forEach(message -> message.setEventSourceArn("arn:aws:sqs:eu-west-1:123456789012:docs.fifo"));
+
+        processor.process(messages, plentyOfTime());
+
+        assertThat(deletedEarly).isEmpty();
+        assertThat(index.bulkRequests).hasSize(1);
+    }
+
+    @Test
     void inAStandardBatchRecordsAfterAFailureStillSucceed() {
         SQSBatchResponse response = processor.process(messages("retry", "delete:b"), plentyOfTime());
 
@@ -157,9 +223,22 @@ class BatchProcessorTest {
             message.setMessageId("m" + (i + 1));
             message.setBody(bodies[i]);
             message.setEventSourceArn("arn:aws:sqs:eu-west-1:123456789012:docs");
+            message.setAttributes(new HashMap<>(Map.of("ApproximateReceiveCount", "1")));
             messages.add(message);
         }
         return messages;
+    }
+
+    private RecordReport reportFor(String messageId) {
+        return reports.stream().filter(report -> report.outcome().messageId().equals(messageId)).findFirst().orElseThrow();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static List<String> failedIds(SQSBatchResponse response) {

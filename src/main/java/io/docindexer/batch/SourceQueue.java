@@ -1,0 +1,14 @@
+package io.docindexer.batch;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import java.util.List;
+
+/**
+ * The queue a batch came from. Deleting a finished record at once, instead of leaving it to the
+ * end of the batch, means a crash later in the batch cannot redeliver finished work.
+ */
+public interface SourceQueue {
+
+    /** Deletes the messages; throws if SQS did not confirm (the event source deletes them later anyway). */
+    void delete(List<SQSMessage> messages);
+}

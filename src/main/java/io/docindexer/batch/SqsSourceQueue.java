@@ -1,0 +1,55 @@
+package io.docindexer.batch;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
+
+/** Deletes messages from the queue named by their event source ARN (its URL is looked up once). */
+public final class SqsSourceQueue implements SourceQueue {
+
+    /** SQS deletes at most ten messages per request. */
+    private static final int MAX_BATCH = 10;
+
+    private final SqsClient sqs;
+    private final Map<String, String> queueUrls = new ConcurrentHashMap<>();
+
+    public SqsSourceQueue(SqsClient sqs) {
+        this.sqs = sqs;
+    }
+
+    @Override
+    public void delete(List<SQSMessage> messages) {
+        for (int start = 0; start < messages.size(); start += MAX_BATCH) {
+            List<SQSMessage> chunk = messages.subList(start, Math.min(messages.size(), start + MAX_BATCH));
+            String queueUrl = queueUrl(chunk.get(0).getEventSourceArn());
+            List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (SQSMessage message : chunk) {
+                entries.add(DeleteMessageBatchRequestEntry.builder()
+                        .id(Integer.toString(entries.size()))
+                        .receiptHandle(message.getReceiptHandle())
+                        .build());
+            }
+            DeleteMessageBatchResponse response = sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
+            if (response.hasFailed() && !response.failed().isEmpty()) {
+                throw new IllegalStateException("SQS did not delete " + response.failed().size() + " of " + chunk.size()
+                        + " messages: " + response.failed().get(0).message());
+            }
+        }
+    }
+
+    /** {@code arn:aws:sqs:REGION:ACCOUNT:NAME} to the queue's URL, which only SQS knows for sure. */
+    private String queueUrl(String queueArn) {
+        return queueUrls.computeIfAbsent(queueArn, arn -> {
+            String[] parts = arn.split(":");
+            if (parts.length != 6 || !"sqs".equals(parts[2])) {
+                throw new IllegalArgumentException("'" + arn + "' is not an SQS queue ARN");
+            }
+            return sqs.getQueueUrl(request -> request.queueName(parts[5]).queueOwnerAWSAccountId(parts[4])).queueUrl();
+        });
+    }
+}

@@ -1,0 +1,66 @@
+package io.docindexer.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.docindexer.event.UnusableMessageException;
+import io.docindexer.index.IndexUnavailableException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+class ErrorClassifierTest {
+
+    @Test
+    void anUnusableMessageIsRejected() {
+        RecordOutcome outcome = ErrorClassifier.outcomeOf("m1", "parsing", new UnusableMessageException("not JSON"));
+
+        assertThat(outcome).isEqualTo(new RecordOutcome.Reject("m1", "not JSON"));
+    }
+
+    @Test
+    void throttlingIsRetriedAndSaysSo() {
+        S3Exception slowDown = (S3Exception) S3Exception.builder().statusCode(503)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("SlowDown").errorMessage("Please reduce your request rate.").build())
+                .message("Please reduce your request rate.").build();
+
+        assertThat(reasonFor(slowDown)).startsWith("s3://b/k: throttled");
+    }
+
+    @Test
+    void serverErrorsAndRefusalsAreRetriedWithTheirStatus() {
+        assertThat(reasonFor(S3Exception.builder().statusCode(500).message("boom").build())).contains("server error 500");
+        assertThat(reasonFor(S3Exception.builder().statusCode(403).message("Access Denied").build()))
+                .contains("refused with 403 (Access Denied)");
+    }
+
+    @Test
+    void timeoutsAndRefusedConnectionsAreRetried() {
+        assertThat(reasonFor(ApiCallTimeoutException.create(60_000))).contains("timed out");
+        assertThat(reasonFor(SdkClientException.create("io", new SocketTimeoutException("read timed out")))).contains("timed out");
+        assertThat(reasonFor(new IndexUnavailableException("down", new ConnectException("Connection refused"))))
+                .contains("connection refused");
+        assertThat(reasonFor(new IndexUnavailableException("OpenSearch answered 503"))).contains("OpenSearch unavailable");
+    }
+
+    @Test
+    void ioFailuresAreRetried() {
+        assertThat(reasonFor(new UncheckedIOException(new IOException("disk full")))).contains("I/O failure");
+    }
+
+    @Test
+    void unknownErrorsAreRetriedNotDropped() {
+        assertThat(reasonFor(new IllegalStateException("surprise"))).contains("unexpected java.lang.IllegalStateException (surprise)");
+    }
+
+    private static String reasonFor(Throwable error) {
+        RecordOutcome outcome = ErrorClassifier.outcomeOf("m1", "s3://b/k", error);
+        assertThat(outcome).isInstanceOf(RecordOutcome.Retry.class);
+        return outcome.detail();
+    }
+}
