@@ -100,7 +100,7 @@ public final class BatchProcessor {
             List<Integer> fresh = new ArrayList<>();
             List<Integer> redelivered = new ArrayList<>();
             for (int position = 0; position < messages.size(); position++) {
-                (receiveCount(messages.get(position)) > 1 ? redelivered : fresh).add(position);
+                (ReceiveCount.of(messages.get(position)) > 1 ? redelivered : fresh).add(position);
             }
             runInWaves(fresh);
             for (int position : redelivered) {
@@ -265,15 +265,6 @@ public final class BatchProcessor {
             }
         }
         return new RecordOutcome.Done(messageId, written.isEmpty() ? "nothing to write" : String.join(", ", written));
-    }
-
-    private static int receiveCount(SQSMessage message) {
-        String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
-        try {
-            return count == null ? 1 : Integer.parseInt(count);
-        } catch (NumberFormatException garbled) {
-            return 1;
-        }
     }
 
     private static Prepared await(Future<Prepared> future) {

@@ -17,6 +17,7 @@ import java.util.Set;
  *     serverless collection
  * @param s3Endpoint an endpoint override for S3 (the local S3Proxy); empty on AWS
  * @param sqsEndpoint an endpoint override for SQS (the local ElasticMQ); empty on AWS
+ * @param cacheBucket where extraction results are kept for retries; empty disables the cache
  */
 public record IngestConfig(
         URI openSearchEndpoint,
@@ -29,7 +30,8 @@ public record IngestConfig(
         long maxPixelsPerPage,
         int maxChars,
         Optional<URI> s3Endpoint,
-        Optional<URI> sqsEndpoint) {
+        Optional<URI> sqsEndpoint,
+        Optional<String> cacheBucket) {
 
     public static final String OPENSEARCH_ENDPOINT = "OPENSEARCH_ENDPOINT";
     public static final String OPENSEARCH_SERVICE = "OPENSEARCH_SERVICE";
@@ -42,11 +44,12 @@ public record IngestConfig(
     public static final String MAX_CHARS = "MAX_CHARS";
     public static final String S3_ENDPOINT = "S3_ENDPOINT";
     public static final String SQS_ENDPOINT = "SQS_ENDPOINT";
+    public static final String CACHE_BUCKET = "CACHE_BUCKET";
 
     /** The variables a deployment must set (the template test checks template.yaml sets them all). */
     public static final Set<String> DEPLOYED_VARIABLES = Set.of(
             OPENSEARCH_ENDPOINT, OPENSEARCH_SERVICE, INDEX_NAME, DLQ_URL, OCR_LANGUAGES,
-            MAX_OBJECT_BYTES, MAX_PAGES, MAX_PIXELS_PER_PAGE, MAX_CHARS);
+            MAX_OBJECT_BYTES, MAX_PAGES, MAX_PIXELS_PER_PAGE, MAX_CHARS, CACHE_BUCKET);
 
     private static final Set<String> SERVICES = Set.of("es", "aoss");
 
@@ -63,7 +66,8 @@ public record IngestConfig(
                 reader.positive(MAX_PIXELS_PER_PAGE, 100_000_000L, Long.MAX_VALUE),
                 (int) reader.positive(MAX_CHARS, 5_000_000, Integer.MAX_VALUE),
                 reader.optionalUri(S3_ENDPOINT),
-                reader.optionalUri(SQS_ENDPOINT));
+                reader.optionalUri(SQS_ENDPOINT),
+                reader.optionalBucket(CACHE_BUCKET));
         if (!reader.problems.isEmpty()) {
             throw new ConfigurationException(reader.problems);
         }
@@ -112,6 +116,15 @@ public record IngestConfig(
             }
             problems.add(name + " is '" + value + "'; expected an http:// or https:// URL with a host");
             return null;
+        }
+
+        Optional<String> optionalBucket(String name) {
+            Optional<String> value = value(name);
+            // S3 bucket naming rules, short form: 3-63 lowercase letters, digits, dots and hyphens.
+            if (value.isPresent() && !value.get().matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
+                problems.add(name + " is '" + value.get() + "'; expected an S3 bucket name");
+            }
+            return value;
         }
 
         String oneOf(String name, Set<String> allowed, String fallback) {

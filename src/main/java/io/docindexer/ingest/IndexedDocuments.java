@@ -1,10 +1,9 @@
 package io.docindexer.ingest;
 
+import io.docindexer.cache.ExtractedObject;
 import io.docindexer.event.ObjectEvent;
 import io.docindexer.extract.ExtractedDocument;
-import io.docindexer.extract.MetadataOnlyReason;
 import io.docindexer.index.IndexedDocument;
-import io.docindexer.source.FetchedObject;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -16,7 +15,8 @@ final class IndexedDocuments {
 
     private IndexedDocuments() {}
 
-    static IndexedDocument of(ObjectEvent event, FetchedObject object, ExtractedDocument extracted, Instant now) {
+    static IndexedDocument of(ObjectEvent event, ExtractedObject object, Instant now) {
+        ExtractedDocument extracted = object.document();
         boolean metadataOnly = extracted.isMetadataOnly();
         return new IndexedDocument(
                 event.bucket(),
@@ -25,7 +25,7 @@ final class IndexedDocuments {
                 object.eTag() != null ? object.eTag() : event.eTag(),
                 event.sequencer(),
                 object.size(),
-                extracted.contentType(),
+                extracted.contentType() != null ? extracted.contentType() : object.contentType(),
                 extensionOf(event.fileName()),
                 metadataOnly ? METADATA_ONLY : INDEXED,
                 metadataOnly ? extracted.metadataOnlyReason().code() : null,
@@ -35,12 +35,6 @@ final class IndexedDocuments {
                 metadataOnly ? "" : extracted.text(),
                 object.lastModified() != null ? object.lastModified() : event.eventTime(),
                 now);
-    }
-
-    static IndexedDocument metadataOnly(ObjectEvent event, long size, MetadataOnlyReason reason, Instant now) {
-        return new IndexedDocument(event.bucket(), event.key(), event.versionId(), event.eTag(), event.sequencer(),
-                size, null, extensionOf(event.fileName()), METADATA_ONLY, reason.code(), 0, 0, false, "",
-                event.eventTime(), now);
     }
 
     static String extensionOf(String fileName) {

@@ -6,6 +6,8 @@ import io.docindexer.batch.BatchProcessor;
 import io.docindexer.batch.LoggingObserver;
 import io.docindexer.batch.SqsDeadLetterQueue;
 import io.docindexer.batch.SqsSourceQueue;
+import io.docindexer.cache.ExtractionCache;
+import io.docindexer.cache.S3ExtractionCache;
 import io.docindexer.config.IngestConfig;
 import io.docindexer.event.S3EventParser;
 import io.docindexer.extract.DocumentExtractor;
@@ -46,6 +48,8 @@ public final class IngestComponents implements AutoCloseable {
                 new S3EventParser(json),
                 new S3DocumentSource(aws.s3(), Path.of(System.getProperty("java.io.tmpdir")), config.maxObjectBytes()),
                 new DocumentExtractor(limits, ocr),
+                config.cacheBucket().<ExtractionCache>map(bucket -> new S3ExtractionCache(aws.s3(), bucket))
+                        .orElse(ExtractionCache.NONE),
                 Clock.systemUTC());
         this.processor = new BatchProcessor(preparer, index, new SqsDeadLetterQueue(aws.sqs(), config.dlqUrl()),
                 new SqsSourceQueue(aws.sqs()), workers, observer);

@@ -4,8 +4,11 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.docindexer.batch.ErrorClassifier;
 import io.docindexer.batch.ObjectSummary;
 import io.docindexer.batch.Preparation;
+import io.docindexer.batch.ReceiveCount;
 import io.docindexer.batch.RecordOutcome;
 import io.docindexer.batch.RecordPreparer;
+import io.docindexer.cache.ExtractedObject;
+import io.docindexer.cache.ExtractionCache;
 import io.docindexer.event.ObjectEvent;
 import io.docindexer.event.ParsedMessage;
 import io.docindexer.event.S3EventParser;
@@ -23,6 +26,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns one SQS message into the index writes that record its S3 events: deletes become
@@ -31,15 +37,21 @@ import java.util.List;
  */
 public final class ObjectEventPreparer implements RecordPreparer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ObjectEventPreparer.class);
+    private static final long COSTLY_EXTRACTION_MILLIS = 1_000;
+
     private final S3EventParser parser;
     private final DocumentSource source;
     private final TextExtractor extractor;
+    private final ExtractionCache cache;
     private final Clock clock;
 
-    public ObjectEventPreparer(S3EventParser parser, DocumentSource source, TextExtractor extractor, Clock clock) {
+    public ObjectEventPreparer(S3EventParser parser, DocumentSource source, TextExtractor extractor,
+            ExtractionCache cache, Clock clock) {
         this.parser = parser;
         this.source = source;
         this.extractor = extractor;
+        this.cache = cache;
         this.clock = clock;
     }
 
@@ -55,11 +67,12 @@ public final class ObjectEventPreparer implements RecordPreparer {
         if (parsed instanceof ParsedMessage.TestEvent) {
             return new Preparation.Settled(new RecordOutcome.Done(messageId, "s3:TestEvent ignored"));
         }
+        boolean redelivered = ReceiveCount.of(message) > 1;
         List<IndexOperation> operations = new ArrayList<>();
         List<ObjectSummary> objects = new ArrayList<>();
         for (ObjectEvent event : ((ParsedMessage.ObjectEvents) parsed).events()) {
             try {
-                prepare(event, operations, objects);
+                prepare(event, redelivered, operations, objects);
             } catch (IOException | RuntimeException e) {
                 return new Preparation.Settled(
                         ErrorClassifier.outcomeOf(messageId, "s3://" + event.bucket() + "/" + event.key(), e), objects);
@@ -68,31 +81,69 @@ public final class ObjectEventPreparer implements RecordPreparer {
         return new Preparation.Indexable(messageId, operations, objects);
     }
 
-    private void prepare(ObjectEvent event, List<IndexOperation> operations, List<ObjectSummary> objects)
-            throws IOException {
+    private void prepare(ObjectEvent event, boolean redelivered, List<IndexOperation> operations,
+            List<ObjectSummary> objects) throws IOException {
         if (event.kind() == ObjectEvent.Kind.REMOVED) {
             operations.add(new IndexOperation.Delete(event.bucket(), event.key(), event.sequencer()));
             objects.add(ObjectSummary.of(event.bucket(), event.key(), "deleted"));
             return;
         }
         long started = System.nanoTime();
-        try (FetchedObject object = source.fetch(event)) {
-            ExtractedDocument extracted = extractor.extract(object.file(), event.fileName());
-            long extractMillis = (System.nanoTime() - started) / 1_000_000;
-            IndexedDocument document = IndexedDocuments.of(event, object, extracted, clock.instant());
-            operations.add(new IndexOperation.Upsert(document));
-            objects.add(new ObjectSummary(event.bucket(), event.key(), document.status(), document.reason(),
-                    extracted.pageCount(), extracted.ocrPageCount(), document.content().length(), object.size(),
-                    extractMillis));
+        ExtractedObject extracted;
+        try {
+            extracted = redelivered ? findCached(event).orElse(null) : null;
+            if (extracted == null) {
+                extracted = fetchAndExtract(event);
+                cacheIfCostly(event, extracted, (System.nanoTime() - started) / 1_000_000);
+            }
         } catch (ObjectGoneException gone) {
             // Its ObjectRemoved event (or a newer Put's) follows and will record the final state.
             objects.add(ObjectSummary.of(event.bucket(), event.key(), "skipped: object no longer exists"));
+            return;
         } catch (ObjectTooLargeException tooLarge) {
-            IndexedDocument document = IndexedDocuments.metadataOnly(event, tooLarge.size(),
-                    MetadataOnlyReason.TOO_LARGE, clock.instant());
-            operations.add(new IndexOperation.Upsert(document));
-            objects.add(new ObjectSummary(event.bucket(), event.key(), document.status(), document.reason(),
-                    0, 0, 0, 0, 0));
+            extracted = new ExtractedObject(tooLarge.size(), null, event.eTag(), event.versionId(), event.eventTime(),
+                    ExtractedDocument.metadataOnly(null, MetadataOnlyReason.TOO_LARGE));
+        }
+        long extractMillis = (System.nanoTime() - started) / 1_000_000;
+        IndexedDocument document = IndexedDocuments.of(event, extracted, clock.instant());
+        operations.add(new IndexOperation.Upsert(document));
+        objects.add(new ObjectSummary(event.bucket(), event.key(), document.status(), document.reason(),
+                document.pages(), document.ocrPages(), document.content().length(), extracted.size(), extractMillis));
+    }
+
+    private ExtractedObject fetchAndExtract(ObjectEvent event) throws IOException {
+        try (FetchedObject object = source.fetch(event)) {
+            ExtractedDocument document = extractor.extract(object.file(), event.fileName());
+            return new ExtractedObject(object.size(), object.contentType(), object.eTag(), object.versionId(),
+                    object.lastModified(), document);
+        }
+    }
+
+    /**
+     * Only a redelivered record can have been extracted before, so first attempts skip the look-up;
+     * a cache that cannot be read is a miss, never a failure.
+     */
+    private Optional<ExtractedObject> findCached(ObjectEvent event) {
+        try {
+            return cache.find(event);
+        } catch (RuntimeException unreadable) {
+            LOG.warn("extraction cache unreadable for s3://{}/{}: {}", event.bucket(), event.key(), unreadable.toString());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * OCR and long extractions are worth a cache write before indexing; a text file re-extracts
+     * in less time than the round trip to the cache would take.
+     */
+    private void cacheIfCostly(ObjectEvent event, ExtractedObject extracted, long extractMillis) {
+        if (extracted.document().ocrPageCount() == 0 && extractMillis < COSTLY_EXTRACTION_MILLIS) {
+            return;
+        }
+        try {
+            cache.store(event, extracted);
+        } catch (RuntimeException unwritable) {
+            LOG.warn("could not cache the extraction of s3://{}/{}: {}", event.bucket(), event.key(), unwritable.toString());
         }
     }
 }

@@ -22,6 +22,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String REGION = "us-east-1";
     public static final String ACCOUNT_ID = "000000000000";
     public static final String BUCKET = "docindexer-local";
+    public static final String CACHE_BUCKET = "docindexer-local-cache";
     public static final String QUEUE = "docindexer-ingest";
     public static final String INDEX = "documents";
 
@@ -54,6 +55,7 @@ public final class LocalStack implements AutoCloseable {
                 .endpointOverride(sqsServer.endpoint())
                 .build();
         s3.createBucket(request -> request.bucket(BUCKET));
+        s3.createBucket(request -> request.bucket(CACHE_BUCKET));
     }
 
     /** Starts every server; OpenSearch takes about half a minute, the others a second. */
@@ -121,6 +123,7 @@ public final class LocalStack implements AutoCloseable {
         env.put(IngestConfig.OPENSEARCH_ENDPOINT, openSearch.endpoint().toString());
         env.put(IngestConfig.INDEX_NAME, INDEX);
         env.put(IngestConfig.DLQ_URL, queues.dlqUrl());
+        env.put(IngestConfig.CACHE_BUCKET, CACHE_BUCKET);
         env.put(IngestConfig.S3_ENDPOINT, s3Server.endpoint().toString());
         env.put(IngestConfig.SQS_ENDPOINT, sqsServer.endpoint().toString());
         return env;

@@ -29,6 +29,7 @@ class IngestConfigTest {
         assertThat(config.maxPages()).isEqualTo(2_000);
         assertThat(config.s3Endpoint()).isEmpty();
         assertThat(config.sqsEndpoint()).isEmpty();
+        assertThat(config.cacheBucket()).isEmpty();
     }
 
     @Test
@@ -43,9 +44,11 @@ class IngestConfigTest {
         env.put("MAX_CHARS", "500");
         env.put("S3_ENDPOINT", "http://127.0.0.1:9000");
         env.put("SQS_ENDPOINT", "http://127.0.0.1:9324");
+        env.put("CACHE_BUCKET", "docindexer-cache");
 
         IngestConfig config = IngestConfig.fromEnv(env);
 
+        assertThat(config.cacheBucket()).contains("docindexer-cache");
         assertThat(config.openSearchService()).isEqualTo("aoss");
         assertThat(config.indexName()).isEqualTo("contracts");
         assertThat(config.ocrLanguages()).isEqualTo("jpn");
@@ -66,10 +69,11 @@ class IngestConfigTest {
         env.put("MAX_CHARS", "lots");
         env.put("OCR_LANGUAGES", "eng, jpn");
         env.put("S3_ENDPOINT", "localhost:9000");
+        env.put("CACHE_BUCKET", "Not_A_Bucket");
 
         ConfigurationException error = catchThrowableOfType(ConfigurationException.class, () -> IngestConfig.fromEnv(env));
 
-        assertThat(error.problems()).hasSize(8);
+        assertThat(error.problems()).hasSize(9);
         assertThat(error.getMessage())
                 .contains("OPENSEARCH_ENDPOINT is not set")
                 .contains("DLQ_URL is not set")
@@ -78,7 +82,8 @@ class IngestConfigTest {
                 .contains("MAX_PAGES is '-3'")
                 .contains("MAX_CHARS is 'lots'")
                 .contains("OCR_LANGUAGES is 'eng, jpn'")
-                .contains("S3_ENDPOINT is 'localhost:9000'; expected an http:// or https:// URL");
+                .contains("S3_ENDPOINT is 'localhost:9000'; expected an http:// or https:// URL")
+                .contains("CACHE_BUCKET is 'Not_A_Bucket'; expected an S3 bucket name");
     }
 
     @Test

@@ -8,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.batch.Preparation;
 import io.docindexer.batch.RecordOutcome;
+import io.docindexer.cache.ExtractedObject;
+import io.docindexer.cache.ExtractionCache;
 import io.docindexer.event.ObjectEvent;
 import io.docindexer.event.S3EventParser;
 import io.docindexer.extract.ExtractedDocument;
@@ -25,7 +27,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.model.S3Exception;
@@ -41,9 +47,30 @@ class ObjectEventPreparerTest {
     private ExtractedDocument extracted = ExtractedDocument.ofPages("application/pdf",
             List.of(new ExtractedPage(1, "first page", false, null), new ExtractedPage(2, "scanned page", true, 91.5f)), false);
 
+    private final AtomicInteger fetches = new AtomicInteger();
+    private final AtomicInteger extractions = new AtomicInteger();
+    private final Map<ObjectEvent, ExtractedObject> cached = new HashMap<>();
+    private boolean cacheBroken;
+
+    private final ExtractionCache cache = new ExtractionCache() {
+        @Override
+        public Optional<ExtractedObject> find(ObjectEvent event) {
+            if (cacheBroken) {
+                throw new IllegalStateException("cache bucket unreachable");
+            }
+            return Optional.ofNullable(cached.get(event));
+        }
+
+        @Override
+        public void store(ObjectEvent event, ExtractedObject extraction) {
+            cached.put(event, extraction);
+        }
+    };
+
     private final DocumentSource source = new DocumentSource() {
         @Override
         public FetchedObject fetch(ObjectEvent event) throws IOException {
+            fetches.incrementAndGet();
             if (sourceFailure != null) {
                 throw sourceFailure;
             }
@@ -53,7 +80,11 @@ class ObjectEventPreparerTest {
     };
 
     private final ObjectEventPreparer preparer = new ObjectEventPreparer(new S3EventParser(new ObjectMapper()), source,
-            (file, fileName) -> extracted, Clock.fixed(NOW, ZoneOffset.UTC));
+            (file, fileName) -> {
+                extractions.incrementAndGet();
+                return extracted;
+            },
+            cache, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void anObjectCreatedEventBecomesAnUpsertOfItsExtractedText() throws Exception {
@@ -75,6 +106,41 @@ class ObjectEventPreparerTest {
         assertThat(document.indexedAt()).isEqualTo(NOW);
         assertThat(preparation.objects()).singleElement()
                 .satisfies(object -> assertThat(object.chars()).isEqualTo(document.content().length()));
+    }
+
+    @Test
+    void anOcrExtractionIsCachedBeforeIndexingAndARetryReusesItWithoutDownloadingOrExtracting() throws Exception {
+        IndexedDocument first = onlyUpsert(preparer.prepare(message("events/s3-put.json")));
+        assertThat(cached).hasSize(1);
+
+        SQSMessage redelivery = message("events/s3-put.json");
+        redelivery.getAttributes().put("ApproximateReceiveCount", "2");
+        IndexedDocument retried = onlyUpsert(preparer.prepare(redelivery));
+
+        assertThat(fetches).hasValue(1);
+        assertThat(extractions).hasValue(1);
+        assertThat(retried).isEqualTo(first);
+    }
+
+    @Test
+    void aCheapTextExtractionIsNotWorthACacheWrite() throws Exception {
+        extracted = ExtractedDocument.ofPages("text/plain", List.of(new ExtractedPage(1, "plain", false, null)), false);
+
+        preparer.prepare(message("events/s3-put.json"));
+
+        assertThat(cached).isEmpty();
+    }
+
+    @Test
+    void anUnreadableCacheIsAMissNotAFailure() throws Exception {
+        cacheBroken = true;
+        SQSMessage redelivery = message("events/s3-put.json");
+        redelivery.getAttributes().put("ApproximateReceiveCount", "2");
+
+        IndexedDocument document = onlyUpsert(preparer.prepare(redelivery));
+
+        assertThat(document.content()).contains("scanned page");
+        assertThat(extractions).hasValue(1);
     }
 
     @Test

@@ -1,0 +1,18 @@
+package io.docindexer.batch;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+
+/** How many times SQS has delivered a message: more than once means an earlier attempt failed. */
+public final class ReceiveCount {
+
+    private ReceiveCount() {}
+
+    public static int of(SQSMessage message) {
+        String count = message.getAttributes() == null ? null : message.getAttributes().get("ApproximateReceiveCount");
+        try {
+            return count == null ? 1 : Integer.parseInt(count);
+        } catch (NumberFormatException garbled) {
+            return 1;
+        }
+    }
+}

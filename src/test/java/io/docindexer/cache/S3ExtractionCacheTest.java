@@ -1,0 +1,51 @@
+package io.docindexer.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.docindexer.event.ObjectEvent;
+import io.docindexer.extract.ExtractedDocument;
+import io.docindexer.extract.ExtractedPage;
+import io.docindexer.extract.MetadataOnlyReason;
+import java.io.ByteArrayInputStream;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class S3ExtractionCacheTest {
+
+    private static ObjectEvent event(String versionId, String eTag) {
+        return new ObjectEvent(ObjectEvent.Kind.CREATED, "docs", "contracts/東京 2026.pdf", 10, eTag, versionId, "0A",
+                Instant.parse("2026-11-23T09:00:00Z"), "ObjectCreated:Put");
+    }
+
+    @Test
+    void entriesAreKeyedByObjectAndVersionPreferringTheVersionId() {
+        String byVersion = S3ExtractionCache.cacheKey(event("v1", "etag")).orElseThrow();
+        String byETag = S3ExtractionCache.cacheKey(event(null, "etag")).orElseThrow();
+
+        assertThat(byVersion).startsWith("extractions/").endsWith(".json.gz").isNotEqualTo(byETag);
+        assertThat(S3ExtractionCache.cacheKey(event("v2", "etag"))).get().isNotEqualTo(byVersion);
+        assertThat(byVersion).matches("extractions/[0-9a-f]{64}/[0-9a-f]{64}\\.json\\.gz");
+    }
+
+    @Test
+    void anEventWithNeitherVersionNorETagIsNeverCached() {
+        assertThat(S3ExtractionCache.cacheKey(event(null, null))).isEmpty();
+    }
+
+    @Test
+    void anEntryRoundTripsWithPagesConfidenceAndReason() throws Exception {
+        ExtractedObject original = new ExtractedObject(1234, "application/pdf", "\"e\"", "v1", Instant.parse("2026-11-23T09:00:00Z"),
+                ExtractedDocument.ofPages("application/pdf",
+                        List.of(new ExtractedPage(1, "本文 text", false, null), new ExtractedPage(2, "scan", true, 88.5f)), true));
+        ExtractedObject metadataOnly = new ExtractedObject(5, null, null, null, null,
+                ExtractedDocument.metadataOnly("application/pdf", MetadataOnlyReason.ENCRYPTED));
+
+        assertThat(roundTrip(original)).isEqualTo(original);
+        assertThat(roundTrip(metadataOnly)).isEqualTo(metadataOnly);
+    }
+
+    private static ExtractedObject roundTrip(ExtractedObject extraction) throws Exception {
+        return CachedExtractionCodec.decode(new ByteArrayInputStream(CachedExtractionCodec.encode(extraction)));
+    }
+}
