@@ -32,6 +32,7 @@ public final class IngestComponents implements AutoCloseable {
     private final AwsClients aws;
     private final OpenSearchDocumentIndex index;
     private final TesseractOcrEngine ocr;
+    private final DocumentExtractor extractor;
     private final ExecutorService workers;
     private final BatchProcessor processor;
 
@@ -40,14 +41,14 @@ public final class IngestComponents implements AutoCloseable {
         this.aws = new AwsClients(config);
         this.index = OpenSearchDocumentIndex.create(config.openSearchEndpoint(), config.openSearchService(), config.indexName());
         this.ocr = TesseractOcrEngine.fromEnvironment(config.ocrLanguages());
-        ExtractionLimits limits = new ExtractionLimits(
-                config.maxObjectBytes(), config.maxPages(), config.maxPixelsPerPage(), config.maxChars());
+        this.extractor = new DocumentExtractor(new ExtractionLimits(
+                config.maxObjectBytes(), config.maxPages(), config.maxPixelsPerPage(), config.maxChars()), ocr);
         this.workers = Executors.newFixedThreadPool(
                 Math.max(MIN_WORKERS, Runtime.getRuntime().availableProcessors()), IngestComponents::daemon);
         ObjectEventPreparer preparer = new ObjectEventPreparer(
                 new S3EventParser(json),
                 new S3DocumentSource(aws.s3(), Path.of(System.getProperty("java.io.tmpdir")), config.maxObjectBytes()),
-                new DocumentExtractor(limits, ocr),
+                extractor,
                 config.cacheBucket().<ExtractionCache>map(bucket -> new S3ExtractionCache(aws.s3(), bucket))
                         .orElse(ExtractionCache.NONE),
                 Clock.systemUTC());
@@ -86,8 +87,8 @@ public final class IngestComponents implements AutoCloseable {
     @Override
     public void close() throws Exception {
         workers.shutdownNow();
-        try (aws; index; ocr) {
-            // closes all three, even if one fails
+        try (aws; index; ocr; extractor) {
+            // closes all four, in reverse order, even if one fails
         }
     }
 }
