@@ -1,6 +1,7 @@
 package io.docindexer.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.docindexer.batch.RecordOutcome;
 import io.docindexer.batch.RecordReport;
@@ -10,6 +11,10 @@ import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalStack;
 import io.docindexer.local.LocalStackExtension;
+import io.docindexer.ocr.RenderedText;
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +25,7 @@ import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -96,6 +102,27 @@ class PipelineIT {
                         .isInstanceOf(RecordOutcome.Retry.class)));
         String inDlq = stack.sqs().receiveMessage(r -> r.queueUrl(queues.dlqUrl())).messages().get(0).body();
         assertThat(inDlq).isEqualTo(poison);
+    }
+
+    @Test
+    void aJapaneseScanIsReadByOcrAndFoundByAJapaneseQuery(LocalStack stack) throws Exception {
+        assumeTrue(RenderedText.japaneseFontInstalled(), "apt-get install fonts-noto-cjk to render the Japanese scan");
+        LocalStack.Queues queues = stack.createQueues("japanese-" + UUID.randomUUID(), 30, 5);
+        IngestComponents components = ingest(stack, queues);
+        String key = "scans/" + UUID.randomUUID() + "/請求書スキャン.png";
+        BufferedImage scan = RenderedText.render("請求書\n東京都千代田区丸の内一丁目\nご請求金額は十二万円です",
+                new Font(RenderedText.JAPANESE_FONT, Font.PLAIN, 40));
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(scan, "png", png);
+        stack.s3().putObject(r -> r.bucket(LocalStack.BUCKET).key(key), RequestBody.fromBytes(png.toByteArray()));
+
+        new BucketNotifications(stack.sqs(), queues.queueUrl())
+                .objectCreated(LocalStack.BUCKET, key, stack.s3().headObject(r -> r.bucket(LocalStack.BUCKET).key(key)));
+        poll(stack, queues, components);
+
+        awaitTrue(Duration.ofSeconds(60), () -> search(components, "千代田区").stream().anyMatch(hit -> hit.key().equals(key)));
+        assertThat(reports).anySatisfy(report -> assertThat(report.objects()).singleElement()
+                .satisfies(object -> assertThat(object.ocrPages()).isEqualTo(1)));
     }
 
     private IngestComponents ingest(LocalStack stack, LocalStack.Queues queues) {

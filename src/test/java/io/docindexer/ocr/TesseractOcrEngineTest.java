@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.Color;
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.GraphicsEnvironment;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Needs the Tesseract layer that the build puts in target/tesseract-layer (see pom.xml). */
 class TesseractOcrEngineTest {
 
-    private static final String JAPANESE_FONT = "Noto Sans CJK JP";
+    private static final String JAPANESE_FONT = RenderedText.JAPANESE_FONT;
 
     private static TesseractOcrEngine engine;
 
@@ -76,12 +71,11 @@ class TesseractOcrEngineTest {
 
     @Test
     void readsJapanese() {
-        assumeTrue(Arrays.asList(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames())
-                        .contains(JAPANESE_FONT),
+        assumeTrue(RenderedText.japaneseFontInstalled(),
                 "font '" + JAPANESE_FONT + "' is not installed: apt-get install fonts-noto-cjk");
         String text = "吾輩は猫である。名前はまだ無い。\nどこで生れたかとんと見当がつかぬ。\n東京都千代田区の文書管理システム";
 
-        OcrResult result = engine.recognize(render(text, new Font(JAPANESE_FONT, Font.PLAIN, 40)));
+        OcrResult result = engine.recognize(RenderedText.render(text, new Font(JAPANESE_FONT, Font.PLAIN, 40)));
 
         double errorRate = CharacterErrorRate.ignoringWhitespace(result.text(), text);
         System.out.printf("CER Japanese rendered with %s: %.4f%n", JAPANESE_FONT, errorRate);
@@ -120,24 +114,5 @@ class TesseractOcrEngineTest {
                 .hasMessageContaining("eng.traineddata")
                 .hasMessageContaining("jpn.traineddata")
                 .hasMessageContaining("osd.traineddata");
-    }
-
-    private static BufferedImage render(String text, Font font) {
-        String[] lines = text.split("\n");
-        BufferedImage image = new BufferedImage(1000, 100 + lines.length * 70, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D graphics = image.createGraphics();
-        try {
-            graphics.setColor(Color.WHITE);
-            graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
-            graphics.setColor(Color.BLACK);
-            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            graphics.setFont(font);
-            for (int i = 0; i < lines.length; i++) {
-                graphics.drawString(lines[i], 50, 90 + i * 70);
-            }
-        } finally {
-            graphics.dispose();
-        }
-        return image;
     }
 }

@@ -1,0 +1,38 @@
+package io.docindexer.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.docindexer.event.ObjectEvent;
+import io.docindexer.extract.ExtractedDocument;
+import io.docindexer.extract.ExtractedPage;
+import io.docindexer.local.LocalStack;
+import io.docindexer.local.LocalStackExtension;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(LocalStackExtension.class)
+class S3ExtractionCacheIT {
+
+    @Test
+    void findsWhatWasStoredForTheSameVersionOnlyInARealS3(LocalStack stack) {
+        ExtractionCache cache = new S3ExtractionCache(stack.s3(), LocalStack.CACHE_BUCKET);
+        String key = "scans/" + UUID.randomUUID() + "/receipt.png";
+        ObjectEvent version1 = event(key, "etag-1");
+        ExtractedObject extracted = new ExtractedObject(2048, "image/png", "etag-1", null, Instant.parse("2026-11-23T09:00:00Z"),
+                ExtractedDocument.ofPages("image/png", List.of(new ExtractedPage(1, "領収書 total 1,200", true, 91.0f)), false));
+
+        assertThat(cache.find(version1)).isEmpty();
+        cache.store(version1, extracted);
+
+        assertThat(cache.find(version1)).contains(extracted);
+        assertThat(cache.find(event(key, "etag-2"))).isEmpty();
+    }
+
+    private static ObjectEvent event(String key, String eTag) {
+        return new ObjectEvent(ObjectEvent.Kind.CREATED, LocalStack.BUCKET, key, 2048, eTag, null, "0A",
+                Instant.parse("2026-11-23T09:00:00Z"), "ObjectCreated:Put");
+    }
+}

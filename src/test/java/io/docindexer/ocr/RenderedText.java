@@ -1,0 +1,42 @@
+package io.docindexer.ocr;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.GraphicsEnvironment;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+
+/** Text drawn into a grey image, like a clean scan: OCR fixtures made in the test, not shipped. */
+public final class RenderedText {
+
+    /** From Debian's fonts-noto-cjk, which .ci/run installs. */
+    public static final String JAPANESE_FONT = "Noto Sans CJK JP";
+
+    private RenderedText() {}
+
+    public static boolean japaneseFontInstalled() {
+        return Arrays.asList(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames())
+                .contains(JAPANESE_FONT);
+    }
+
+    public static BufferedImage render(String text, Font font) {
+        String[] lines = text.split("\n");
+        BufferedImage image = new BufferedImage(1000, 100 + lines.length * 70, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D graphics = image.createGraphics();
+        try {
+            graphics.setColor(Color.WHITE);
+            graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
+            graphics.setColor(Color.BLACK);
+            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            graphics.setFont(font);
+            for (int i = 0; i < lines.length; i++) {
+                graphics.drawString(lines[i], 50, 90 + i * 70);
+            }
+        } finally {
+            graphics.dispose();
+        }
+        return image;
+    }
+}
