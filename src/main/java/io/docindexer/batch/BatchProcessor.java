@@ -149,7 +149,7 @@ public final class BatchProcessor {
                         "not started: too little of the invocation's time was left")));
             }
             try {
-                return new Prepared(position, preparer.prepare(message));
+                return new Prepared(position, preparer.prepare(message, budget));
             } catch (RuntimeException | Error bug) {
                 return new Prepared(position, new Preparation.Settled(
                         ErrorClassifier.outcomeOf(message.getMessageId(), "preparing the record failed", bug)));
@@ -207,6 +207,53 @@ public final class BatchProcessor {
             }
         }
 
+        /** Writes everything the records produced in one bulk request; a record is done when all its writes are. */
+        private List<RecordOutcome> write(List<Prepared> prepared) {
+            List<IndexOperation> operations = new ArrayList<>();
+            for (Prepared record : prepared) {
+                if (record.preparation() instanceof Preparation.Indexable indexable) {
+                    operations.addAll(indexable.operations());
+                }
+            }
+            List<IndexItemResult> results = List.of();
+            Throwable unavailable = null;
+            if (!operations.isEmpty()) {
+                try {
+                    results = index.apply(operations);
+                } catch (RuntimeException e) {
+                    unavailable = e;
+                }
+            }
+            List<RecordOutcome> outcomes = new ArrayList<>(prepared.size());
+            int next = 0;
+            for (Prepared record : prepared) {
+                Preparation preparation = record.preparation();
+                if (preparation instanceof Preparation.Indexable indexable) {
+                    int count = indexable.operations().size();
+                    outcomes.add(unavailable != null
+                            ? ErrorClassifier.outcomeOf(indexable.messageId(), "writing to the index failed", unavailable)
+                            : outcomeOf(indexable.messageId(), results.subList(next, next + count)));
+                    next += count;
+                } else if (preparation instanceof Preparation.Continued continued) {
+                    outcomes.add(continueLater(record.position(), continued));
+                } else {
+                    outcomes.add(((Preparation.Settled) preparation).outcome());
+                }
+            }
+            return outcomes;
+        }
+
+        private RecordOutcome continueLater(int position, Preparation.Continued continued) {
+            try {
+                sourceQueue.sendContinuation(messages.get(position), continued.progress());
+                return new RecordOutcome.Done(continued.messageId(), "continues in a new message: " + continued.progress());
+            } catch (RuntimeException sendFailed) {
+                // The progress is saved: the redelivered message resumes from it.
+                return new RecordOutcome.Retry(continued.messageId(),
+                        "could not send the continuation (" + continued.progress() + "): " + sendFailed.getMessage());
+            }
+        }
+
         private List<Integer> allPositions() {
             List<Integer> positions = new ArrayList<>();
             for (int position = 0; position < messages.size(); position++) {
@@ -217,40 +264,6 @@ public final class BatchProcessor {
     }
 
     private record Prepared(int position, Preparation preparation) {}
-
-    /** Writes everything the records produced in one bulk request; a record is done when all its writes are. */
-    private List<RecordOutcome> write(List<Prepared> prepared) {
-        List<IndexOperation> operations = new ArrayList<>();
-        for (Prepared record : prepared) {
-            if (record.preparation() instanceof Preparation.Indexable indexable) {
-                operations.addAll(indexable.operations());
-            }
-        }
-        List<IndexItemResult> results = List.of();
-        Throwable unavailable = null;
-        if (!operations.isEmpty()) {
-            try {
-                results = index.apply(operations);
-            } catch (RuntimeException e) {
-                unavailable = e;
-            }
-        }
-        List<RecordOutcome> outcomes = new ArrayList<>(prepared.size());
-        int next = 0;
-        for (Prepared record : prepared) {
-            Preparation preparation = record.preparation();
-            if (preparation instanceof Preparation.Indexable indexable) {
-                int count = indexable.operations().size();
-                outcomes.add(unavailable != null
-                        ? ErrorClassifier.outcomeOf(indexable.messageId(), "writing to the index failed", unavailable)
-                        : outcomeOf(indexable.messageId(), results.subList(next, next + count)));
-                next += count;
-            } else {
-                outcomes.add(((Preparation.Settled) preparation).outcome());
-            }
-        }
-        return outcomes;
-    }
 
     private static RecordOutcome outcomeOf(String messageId, List<IndexItemResult> results) {
         List<String> written = new ArrayList<>();

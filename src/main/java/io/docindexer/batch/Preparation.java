@@ -3,7 +3,10 @@ package io.docindexer.batch;
 import io.docindexer.index.IndexOperation;
 import java.util.List;
 
-/** The first half of a record's work: either its outcome is already known, or it has writes to make. */
+/**
+ * The first half of a record's work: its outcome is already known, it has writes to make, or it
+ * must continue in a later invocation.
+ */
 public sealed interface Preparation {
 
     String messageId();
@@ -20,6 +23,13 @@ public sealed interface Preparation {
             return outcome.messageId();
         }
     }
+
+    /**
+     * Too long for this invocation: its progress is saved, and a new message with the same body
+     * continues it. The record is done once that message is sent, so a long document never uses
+     * up maxReceiveCount.
+     */
+    record Continued(String messageId, String progress, List<ObjectSummary> objects) implements Preparation {}
 
     /** Writes to make in the batch's one bulk request; the record is done when all of them are. */
     record Indexable(String messageId, List<IndexOperation> operations, List<ObjectSummary> objects)

@@ -5,5 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 /** Turns one SQS message into a {@link Preparation}; per-record problems are outcomes, not exceptions. */
 public interface RecordPreparer {
 
-    Preparation prepare(SQSMessage message);
+    /** @param budget the invocation's time: long work pauses (see {@link Preparation.Continued}) when it runs out */
+    Preparation prepare(SQSMessage message, TimeBudget budget);
 }

@@ -8,6 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /** Deletes messages from the queue named by their event source ARN (its URL is looked up once). */
 public final class SqsSourceQueue implements SourceQueue {
@@ -40,6 +42,22 @@ public final class SqsSourceQueue implements SourceQueue {
                         + " messages: " + response.failed().get(0).message());
             }
         }
+    }
+
+    @Override
+    public void sendContinuation(SQSMessage message, String progress) {
+        String queueUrl = queueUrl(message.getEventSourceArn());
+        SendMessageRequest.Builder request = SendMessageRequest.builder()
+                .queueUrl(queueUrl)
+                .messageBody(message.getBody())
+                .messageAttributes(Map.of(CONTINUATION, MessageAttributeValue.builder()
+                        .dataType("String").stringValue(progress).build()));
+        if (queueUrl.endsWith(".fifo")) {
+            Map<String, String> system = message.getAttributes() == null ? Map.of() : message.getAttributes();
+            request.messageGroupId(system.getOrDefault("MessageGroupId", "continuations"))
+                    .messageDeduplicationId(message.getMessageId() + "-" + Math.abs(progress.hashCode()));
+        }
+        sqs.sendMessage(request.build());
     }
 
     /** {@code arn:aws:sqs:REGION:ACCOUNT:NAME} to the queue's URL, which only SQS knows for sure. */

@@ -24,7 +24,7 @@ final class CachedExtractionCodec {
 
     private CachedExtractionCodec() {}
 
-    static byte[] encode(ExtractedObject extraction) {
+    static byte[] encode(Object extraction) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
             JSON.writeValue(out, extraction);
@@ -34,9 +34,9 @@ final class CachedExtractionCodec {
         return bytes.toByteArray();
     }
 
-    static ExtractedObject decode(InputStream gzipped) throws IOException {
+    static <T> T decode(InputStream gzipped, Class<T> type) throws IOException {
         try (InputStream in = new GZIPInputStream(gzipped)) {
-            return JSON.readValue(in, ExtractedObject.class);
+            return JSON.readValue(in, type);
         }
     }
 }

@@ -1,11 +1,14 @@
 package io.docindexer.cache;
 
 import io.docindexer.event.ObjectEvent;
+import io.docindexer.extract.ExtractedPage;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Extraction results by object version, so that a retry after an OpenSearch outage does not OCR the
- * same file again. Entries are found only for the exact version (version id, else ETag) an event
+ * same file again, and page checkpoints, so that a document too long for one invocation resumes
+ * where the last one stopped. Entries are found only for the exact version (version id, else ETag) an event
  * names; an event that names neither is never cached.
  */
 public interface ExtractionCache {
@@ -13,6 +16,11 @@ public interface ExtractionCache {
     Optional<ExtractedObject> find(ObjectEvent event);
 
     void store(ObjectEvent event, ExtractedObject extraction);
+
+    /** The pages of a long document that an attempt which ran out of time had finished. */
+    Optional<List<ExtractedPage>> findCheckpoint(ObjectEvent event);
+
+    void storeCheckpoint(ObjectEvent event, List<ExtractedPage> finishedPages);
 
     /** For deployments without a cache bucket: nothing is stored, nothing is found. */
     ExtractionCache NONE = new ExtractionCache() {
@@ -23,5 +31,16 @@ public interface ExtractionCache {
 
         @Override
         public void store(ObjectEvent event, ExtractedObject extraction) {}
+
+        @Override
+        public Optional<List<ExtractedPage>> findCheckpoint(ObjectEvent event) {
+            return Optional.empty();
+        }
+
+        /** Without a place to keep progress, a continuation would start over for ever. */
+        @Override
+        public void storeCheckpoint(ObjectEvent event, List<ExtractedPage> finishedPages) {
+            throw new IllegalStateException("no CACHE_BUCKET is configured to keep the progress of long documents");
+        }
     };
 }

@@ -1,6 +1,7 @@
 package io.docindexer.cache;
 
 import io.docindexer.event.ObjectEvent;
+import io.docindexer.extract.ExtractedPage;
 import io.docindexer.index.DocumentId;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -22,6 +24,8 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 public final class S3ExtractionCache implements ExtractionCache {
 
     static final String PREFIX = "extractions/";
+    static final String RESULT = ".json.gz";
+    static final String CHECKPOINT = ".checkpoint.json.gz";
 
     private final S3Client s3;
     private final String bucket;
@@ -31,40 +35,58 @@ public final class S3ExtractionCache implements ExtractionCache {
         this.bucket = bucket;
     }
 
+    /** A checkpoint is a list of pages; wrapped so that JSON keeps its element type. */
+    record Checkpoint(List<ExtractedPage> pages) {}
+
     @Override
     public Optional<ExtractedObject> find(ObjectEvent event) {
-        Optional<String> key = cacheKey(event);
-        if (key.isEmpty()) {
-            return Optional.empty();
-        }
-        try (InputStream in = s3.getObject(request -> request.bucket(bucket).key(key.get()))) {
-            return Optional.of(CachedExtractionCodec.decode(in));
-        } catch (NoSuchKeyException notCached) {
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read cached extraction s3://" + bucket + "/" + key.get(), e);
-        }
+        return cacheKey(event, RESULT).flatMap(key -> read(key, ExtractedObject.class));
     }
 
     @Override
     public void store(ObjectEvent event, ExtractedObject extraction) {
-        Optional<String> key = cacheKey(event);
-        if (key.isEmpty()) {
-            return;
-        }
-        byte[] entry = CachedExtractionCodec.encode(extraction);
-        s3.putObject(request -> request.bucket(bucket).key(key.get()).contentType("application/json")
-                .contentEncoding("gzip"), RequestBody.fromBytes(entry));
+        cacheKey(event, RESULT).ifPresent(key -> write(key, extraction));
     }
 
-    /** {@code extractions/<document id>/<hash of version>.json.gz}; hashes keep 1,024-byte keys short and safe. */
-    static Optional<String> cacheKey(ObjectEvent event) {
+    @Override
+    public Optional<List<ExtractedPage>> findCheckpoint(ObjectEvent event) {
+        return cacheKey(event, CHECKPOINT).flatMap(key -> read(key, Checkpoint.class)).map(Checkpoint::pages);
+    }
+
+    @Override
+    public void storeCheckpoint(ObjectEvent event, List<ExtractedPage> finishedPages) {
+        String key = cacheKey(event, CHECKPOINT).orElseThrow(() -> new IllegalStateException(
+                "s3://" + event.bucket() + "/" + event.key() + ": the event names no version or ETag to checkpoint against"));
+        write(key, new Checkpoint(finishedPages));
+    }
+
+    private <T> Optional<T> read(String key, Class<T> type) {
+        try (InputStream in = s3.getObject(request -> request.bucket(bucket).key(key))) {
+            return Optional.of(CachedExtractionCodec.decode(in, type));
+        } catch (NoSuchKeyException notCached) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read s3://" + bucket + "/" + key, e);
+        }
+    }
+
+    private void write(String key, Object value) {
+        byte[] entry = CachedExtractionCodec.encode(value);
+        s3.putObject(request -> request.bucket(bucket).key(key).contentType("application/json").contentEncoding("gzip"),
+                RequestBody.fromBytes(entry));
+    }
+
+    /**
+     * {@code extractions/<document id>/<hash of version><suffix>}; hashes keep 1,024-byte keys short
+     * and safe.
+     */
+    static Optional<String> cacheKey(ObjectEvent event, String suffix) {
         String version = event.versionId() != null ? "v:" + event.versionId()
                 : event.eTag() != null ? "e:" + event.eTag() : null;
         if (version == null) {
             return Optional.empty();
         }
-        return Optional.of(PREFIX + DocumentId.of(event.bucket(), event.key()) + "/" + sha256(version) + ".json.gz");
+        return Optional.of(PREFIX + DocumentId.of(event.bucket(), event.key()) + "/" + sha256(version) + suffix);
     }
 
     private static String sha256(String value) {

@@ -33,7 +33,7 @@ public final class DocumentExtractor implements TextExtractor, AutoCloseable {
     }
 
     @Override
-    public ExtractedDocument extract(Path file, String fileName) throws IOException {
+    public ExtractedDocument extract(Path file, String fileName, ExtractionProgress progress) throws IOException {
         long size = Files.size(file);
         FileType type = FileType.detect(file, fileName);
         String contentType = type.contentType(fileName);
@@ -53,7 +53,7 @@ public final class DocumentExtractor implements TextExtractor, AutoCloseable {
         PageOcr pageOcr = new PageOcr(ocr, ocrThreads);
         TextBudget budget = new TextBudget(limits.maxChars());
         return type == FileType.PDF
-                ? pdf.extract(file, pageOcr, budget)
+                ? pdf.extract(file, pageOcr, budget, progress)
                 : images.extract(file, type, pageOcr, budget);
     }
 

@@ -5,6 +5,7 @@ import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -39,11 +40,14 @@ final class PdfExtractor {
         this.limits = limits;
     }
 
-    ExtractedDocument extract(Path file, PageOcr ocr, TextBudget budget) throws IOException {
+    ExtractedDocument extract(Path file, PageOcr ocr, TextBudget budget, ExtractionProgress progress)
+            throws IOException {
         String contentType = FileType.PDF.contentType("");
         List<PendingPage> pending;
+        int pageCount;
         try (PDDocument document = Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
-            pending = startPages(document, ocr);
+            pageCount = document.getNumberOfPages();
+            pending = startPages(document, ocr, progress);
         } catch (InvalidPasswordException e) {
             return ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.ENCRYPTED);
         } catch (RefusedContentException e) {
@@ -55,10 +59,16 @@ final class PdfExtractor {
             // means bad content. OCR failures surface in resolveAll below, outside this try.
             return ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.CORRUPT);
         }
-        return ExtractedDocument.ofPages(contentType, PendingPage.resolveAll(pending, budget), budget.truncated());
+        List<ExtractedPage> pages = PendingPage.resolveAll(pending, budget);
+        if (pages.size() < pageCount) {
+            throw new ExtractionPausedException(pages, pageCount);
+        }
+        return ExtractedDocument.ofPages(contentType, pages, budget.truncated());
     }
 
-    private List<PendingPage> startPages(PDDocument document, PageOcr ocr) throws IOException {
+    /** Starts every page in order, reusing an earlier attempt's pages, until done or out of time. */
+    private List<PendingPage> startPages(PDDocument document, PageOcr ocr, ExtractionProgress progress)
+            throws IOException {
         int pageCount = document.getNumberOfPages();
         if (pageCount > limits.maxPages()) {
             // Refused rather than cut: a document indexed by its first pages would look complete
@@ -72,6 +82,14 @@ final class PdfExtractor {
         List<PendingPage> pending = new ArrayList<>(pageCount);
         for (int index = 0; index < pageCount; index++) {
             int number = index + 1;
+            Optional<ExtractedPage> earlier = progress.earlierPage(number);
+            if (earlier.isPresent()) {
+                pending.add(PendingPage.ofEarlierAttempt(earlier.get()));
+                continue;
+            }
+            if (progress.outOfTime()) {
+                break;
+            }
             stripper.setStartPage(number);
             stripper.setEndPage(number);
             String text = stripper.getText(document);

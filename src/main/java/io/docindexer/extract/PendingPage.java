@@ -6,15 +6,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
 
-/** A page whose text is known (text layer) or still being recognised (OCR). */
-record PendingPage(int number, String textLayer, Future<OcrResult> ocr) {
+/**
+ * A page whose text is known (text layer, or finished by an earlier attempt) or still being
+ * recognised (OCR).
+ */
+record PendingPage(int number, String textLayer, Future<OcrResult> ocr, ExtractedPage earlier) {
 
     static PendingPage ofTextLayer(int number, String text) {
-        return new PendingPage(number, text, null);
+        return new PendingPage(number, text, null, null);
     }
 
     static PendingPage ofOcr(int number, Future<OcrResult> ocr) {
-        return new PendingPage(number, null, ocr);
+        return new PendingPage(number, null, ocr, null);
+    }
+
+    static PendingPage ofEarlierAttempt(ExtractedPage page) {
+        return new PendingPage(page.number(), null, null, page);
     }
 
     /**
@@ -30,6 +37,10 @@ record PendingPage(int number, String textLayer, Future<OcrResult> ocr) {
                     page.ocr().cancel(false);
                 }
                 pages.add(ExtractedPage.fromTextLayer(page.number(), ""));
+            } else if (page.earlier() != null) {
+                ExtractedPage earlier = page.earlier();
+                pages.add(new ExtractedPage(earlier.number(), budget.take(earlier.text()), earlier.ocr(),
+                        earlier.ocrConfidence()));
             } else if (page.ocr() == null) {
                 pages.add(ExtractedPage.fromTextLayer(page.number(), budget.take(page.textLayer())));
             } else {

@@ -13,5 +13,14 @@ public interface TextExtractor {
      *         unsupported, over a limit): those are outcomes, never exceptions
      * @throws IOException only for real I/O trouble, which is worth a retry
      */
-    ExtractedDocument extract(Path file, String fileName) throws IOException;
+    default ExtractedDocument extract(Path file, String fileName) throws IOException {
+        return extract(file, fileName, ExtractionProgress.UNLIMITED);
+    }
+
+    /**
+     * As {@link #extract(Path, String)}, resuming from and pausing for {@code progress}.
+     *
+     * @throws ExtractionPausedException when time ran out before the last page
+     */
+    ExtractedDocument extract(Path file, String fileName, ExtractionProgress progress) throws IOException;
 }

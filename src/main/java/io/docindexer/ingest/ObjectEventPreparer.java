@@ -7,6 +7,8 @@ import io.docindexer.batch.Preparation;
 import io.docindexer.batch.ReceiveCount;
 import io.docindexer.batch.RecordOutcome;
 import io.docindexer.batch.RecordPreparer;
+import io.docindexer.batch.SourceQueue;
+import io.docindexer.batch.TimeBudget;
 import io.docindexer.cache.ExtractedObject;
 import io.docindexer.cache.ExtractionCache;
 import io.docindexer.event.ObjectEvent;
@@ -14,6 +16,9 @@ import io.docindexer.event.ParsedMessage;
 import io.docindexer.event.S3EventParser;
 import io.docindexer.event.UnusableMessageException;
 import io.docindexer.extract.ExtractedDocument;
+import io.docindexer.extract.ExtractedPage;
+import io.docindexer.extract.ExtractionPausedException;
+import io.docindexer.extract.ExtractionProgress;
 import io.docindexer.extract.MetadataOnlyReason;
 import io.docindexer.extract.TextExtractor;
 import io.docindexer.index.IndexOperation;
@@ -56,7 +61,7 @@ public final class ObjectEventPreparer implements RecordPreparer {
     }
 
     @Override
-    public Preparation prepare(SQSMessage message) {
+    public Preparation prepare(SQSMessage message, TimeBudget budget) {
         String messageId = message.getMessageId();
         ParsedMessage parsed;
         try {
@@ -67,12 +72,15 @@ public final class ObjectEventPreparer implements RecordPreparer {
         if (parsed instanceof ParsedMessage.TestEvent) {
             return new Preparation.Settled(new RecordOutcome.Done(messageId, "s3:TestEvent ignored"));
         }
-        boolean redelivered = ReceiveCount.of(message) > 1;
+        // Only a message that was tried before can have a cached extraction or a checkpoint.
+        Attempt attempt = new Attempt(ReceiveCount.of(message) > 1 || isContinuation(message), budget);
         List<IndexOperation> operations = new ArrayList<>();
         List<ObjectSummary> objects = new ArrayList<>();
         for (ObjectEvent event : ((ParsedMessage.ObjectEvents) parsed).events()) {
             try {
-                prepare(event, redelivered, operations, objects);
+                prepare(event, attempt, operations, objects);
+            } catch (ExtractionPausedException paused) {
+                return checkpoint(messageId, event, paused, objects);
             } catch (IOException | RuntimeException e) {
                 return new Preparation.Settled(
                         ErrorClassifier.outcomeOf(messageId, "s3://" + event.bucket() + "/" + event.key(), e), objects);
@@ -81,7 +89,10 @@ public final class ObjectEventPreparer implements RecordPreparer {
         return new Preparation.Indexable(messageId, operations, objects);
     }
 
-    private void prepare(ObjectEvent event, boolean redelivered, List<IndexOperation> operations,
+    /** What this delivery of the message may reuse, and its time. */
+    private record Attempt(boolean triedBefore, TimeBudget budget) {}
+
+    private void prepare(ObjectEvent event, Attempt attempt, List<IndexOperation> operations,
             List<ObjectSummary> objects) throws IOException {
         if (event.kind() == ObjectEvent.Kind.REMOVED) {
             operations.add(new IndexOperation.Delete(event.bucket(), event.key(), event.sequencer()));
@@ -91,9 +102,9 @@ public final class ObjectEventPreparer implements RecordPreparer {
         long started = System.nanoTime();
         ExtractedObject extracted;
         try {
-            extracted = redelivered ? findCached(event).orElse(null) : null;
+            extracted = attempt.triedBefore() ? findCached(event).orElse(null) : null;
             if (extracted == null) {
-                extracted = fetchAndExtract(event);
+                extracted = fetchAndExtract(event, progressFor(event, attempt));
                 cacheIfCostly(event, extracted, (System.nanoTime() - started) / 1_000_000);
             }
         } catch (ObjectGoneException gone) {
@@ -111,18 +122,49 @@ public final class ObjectEventPreparer implements RecordPreparer {
                 document.pages(), document.ocrPages(), document.content().length(), extracted.size(), extractMillis));
     }
 
-    private ExtractedObject fetchAndExtract(ObjectEvent event) throws IOException {
+    private ExtractedObject fetchAndExtract(ObjectEvent event, ExtractionProgress progress) throws IOException {
         try (FetchedObject object = source.fetch(event)) {
-            ExtractedDocument document = extractor.extract(object.file(), event.fileName());
+            ExtractedDocument document = extractor.extract(object.file(), event.fileName(), progress);
             return new ExtractedObject(object.size(), object.contentType(), object.eTag(), object.versionId(),
                     object.lastModified(), document);
         }
     }
 
+    private ExtractionProgress progressFor(ObjectEvent event, Attempt attempt) {
+        List<ExtractedPage> earlier = List.of();
+        if (attempt.triedBefore()) {
+            try {
+                earlier = cache.findCheckpoint(event).orElse(List.of());
+            } catch (RuntimeException unreadable) {
+                LOG.warn("checkpoint unreadable for s3://{}/{}: {}", event.bucket(), event.key(), unreadable.toString());
+            }
+        }
+        return new CheckpointProgress(earlier, attempt.budget());
+    }
+
     /**
-     * Only a redelivered record can have been extracted before, so first attempts skip the look-up;
-     * a cache that cannot be read is a miss, never a failure.
+     * Saves the pages finished so far; the batch then sends a continuation message. Without a
+     * saved checkpoint a continuation would start over, so then the record is retried instead.
      */
+    private Preparation checkpoint(String messageId, ObjectEvent event, ExtractionPausedException paused,
+            List<ObjectSummary> objects) {
+        String where = "s3://" + event.bucket() + "/" + event.key();
+        try {
+            cache.storeCheckpoint(event, paused.finishedPages());
+        } catch (RuntimeException unsaved) {
+            return new Preparation.Settled(ErrorClassifier.outcomeOf(messageId,
+                    where + ": " + paused.getMessage() + ", and its progress could not be saved", unsaved), objects);
+        }
+        objects.add(ObjectSummary.of(event.bucket(), event.key(), "continued: " + paused.getMessage()));
+        return new Preparation.Continued(messageId, where + " " + paused.getMessage(), objects);
+    }
+
+    private static boolean isContinuation(SQSMessage message) {
+        return message.getMessageAttributes() != null
+                && message.getMessageAttributes().containsKey(SourceQueue.CONTINUATION);
+    }
+
+    /** A cache that cannot be read is a miss, never a failure. */
     private Optional<ExtractedObject> findCached(ObjectEvent event) {
         try {
             return cache.find(event);

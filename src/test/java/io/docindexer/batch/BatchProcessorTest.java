@@ -30,9 +30,10 @@ class BatchProcessorTest {
 
     /**
      * Bodies script the preparer: "delete:KEY", "slow:KEY" (takes a second), "retry", "reject",
-     * "boom" (a bug) or "done". A redelivered record notes what had been deleted when it started.
+     * "boom" (a bug), "done" or "long" (out of time part-way). A redelivered record notes what had
+     * been deleted when it started.
      */
-    private final RecordPreparer preparer = message -> {
+    private final RecordPreparer preparer = (message, budget) -> {
         prepared.incrementAndGet();
         String body = message.getBody();
         String id = message.getMessageId();
@@ -54,6 +55,7 @@ class BatchProcessorTest {
             case "retry" -> new Preparation.Settled(new RecordOutcome.Retry(id, "S3 throttled"));
             case "reject" -> new Preparation.Settled(new RecordOutcome.Reject(id, "not JSON"));
             case "done" -> new Preparation.Settled(new RecordOutcome.Done(id, "s3:TestEvent ignored"));
+            case "long" -> new Preparation.Continued(id, "paused after page 40 of 300", List.of());
             default -> throw new IllegalStateException("a bug in record " + id);
         };
     };
@@ -65,9 +67,22 @@ class BatchProcessorTest {
         deadLettered.add(message.getMessageId() + ": " + errorClass + ": " + reason);
     };
 
-    private final SourceQueue sourceQueue = messages -> {
-        synchronized (deletedEarly) {
-            messages.forEach(message -> deletedEarly.add(message.getMessageId()));
+    private final List<String> continuations = new ArrayList<>();
+    private boolean queueDown;
+    private final SourceQueue sourceQueue = new SourceQueue() {
+        @Override
+        public void delete(List<SQSMessage> messages) {
+            synchronized (deletedEarly) {
+                messages.forEach(message -> deletedEarly.add(message.getMessageId()));
+            }
+        }
+
+        @Override
+        public void sendContinuation(SQSMessage message, String progress) {
+            if (queueDown) {
+                throw new IllegalStateException("SQS unavailable");
+            }
+            continuations.add(message.getMessageId() + ": " + progress);
         }
     };
 
@@ -203,6 +218,24 @@ class BatchProcessorTest {
 
         assertThat(deletedEarly).isEmpty();
         assertThat(index.bulkRequests).hasSize(1);
+    }
+
+    @Test
+    void aRecordTooLongForThisInvocationContinuesInANewMessageAndIsDone() {
+        SQSBatchResponse response = processor.process(messages("delete:a", "long"), plentyOfTime());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(continuations).containsExactly("m2: paused after page 40 of 300");
+        assertThat(deletedEarly).contains("m2");
+    }
+
+    @Test
+    void aContinuationThatCannotBeSentIsRetried() {
+        queueDown = true;
+
+        SQSBatchResponse response = processor.process(messages("long"), plentyOfTime());
+
+        assertThat(failedIds(response)).containsExactly("m1");
     }
 
     @Test

@@ -20,17 +20,34 @@ class S3ExtractionCacheTest {
 
     @Test
     void entriesAreKeyedByObjectAndVersionPreferringTheVersionId() {
-        String byVersion = S3ExtractionCache.cacheKey(event("v1", "etag")).orElseThrow();
-        String byETag = S3ExtractionCache.cacheKey(event(null, "etag")).orElseThrow();
+        String byVersion = S3ExtractionCache.cacheKey(event("v1", "etag"), S3ExtractionCache.RESULT).orElseThrow();
+        String byETag = S3ExtractionCache.cacheKey(event(null, "etag"), S3ExtractionCache.RESULT).orElseThrow();
 
         assertThat(byVersion).startsWith("extractions/").endsWith(".json.gz").isNotEqualTo(byETag);
-        assertThat(S3ExtractionCache.cacheKey(event("v2", "etag"))).get().isNotEqualTo(byVersion);
+        assertThat(S3ExtractionCache.cacheKey(event("v2", "etag"), S3ExtractionCache.RESULT)).get().isNotEqualTo(byVersion);
         assertThat(byVersion).matches("extractions/[0-9a-f]{64}/[0-9a-f]{64}\\.json\\.gz");
     }
 
     @Test
+    void aCheckpointLivesBesideTheResultOfTheSameVersion() {
+        String result = S3ExtractionCache.cacheKey(event("v1", null), S3ExtractionCache.RESULT).orElseThrow();
+        String checkpoint = S3ExtractionCache.cacheKey(event("v1", null), S3ExtractionCache.CHECKPOINT).orElseThrow();
+
+        assertThat(checkpoint).isNotEqualTo(result).startsWith(result.substring(0, result.length() - ".json.gz".length()));
+    }
+
+    @Test
+    void aCheckpointRoundTrips() throws Exception {
+        S3ExtractionCache.Checkpoint checkpoint = new S3ExtractionCache.Checkpoint(
+                List.of(new ExtractedPage(1, "一ページ目", true, 90f), new ExtractedPage(2, "page two", false, null)));
+
+        assertThat(CachedExtractionCodec.decode(new ByteArrayInputStream(CachedExtractionCodec.encode(checkpoint)),
+                S3ExtractionCache.Checkpoint.class)).isEqualTo(checkpoint);
+    }
+
+    @Test
     void anEventWithNeitherVersionNorETagIsNeverCached() {
-        assertThat(S3ExtractionCache.cacheKey(event(null, null))).isEmpty();
+        assertThat(S3ExtractionCache.cacheKey(event(null, null), S3ExtractionCache.RESULT)).isEmpty();
     }
 
     @Test
@@ -46,6 +63,7 @@ class S3ExtractionCacheTest {
     }
 
     private static ExtractedObject roundTrip(ExtractedObject extraction) throws Exception {
-        return CachedExtractionCodec.decode(new ByteArrayInputStream(CachedExtractionCodec.encode(extraction)));
+        return CachedExtractionCodec.decode(new ByteArrayInputStream(CachedExtractionCodec.encode(extraction)),
+                ExtractedObject.class);
     }
 }

@@ -8,12 +8,16 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.batch.Preparation;
 import io.docindexer.batch.RecordOutcome;
+import io.docindexer.batch.SourceQueue;
+import io.docindexer.batch.TimeBudget;
 import io.docindexer.cache.ExtractedObject;
 import io.docindexer.cache.ExtractionCache;
 import io.docindexer.event.ObjectEvent;
 import io.docindexer.event.S3EventParser;
 import io.docindexer.extract.ExtractedDocument;
 import io.docindexer.extract.ExtractedPage;
+import io.docindexer.extract.ExtractionPausedException;
+import io.docindexer.extract.ExtractionProgress;
 import io.docindexer.extract.MetadataOnlyReason;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.index.IndexedDocument;
@@ -39,6 +43,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 class ObjectEventPreparerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final TimeBudget TIME = new TimeBudget(() -> 300_000, 10_000);
 
     @TempDir
     Path temp;
@@ -50,6 +55,9 @@ class ObjectEventPreparerTest {
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicInteger extractions = new AtomicInteger();
     private final Map<ObjectEvent, ExtractedObject> cached = new HashMap<>();
+    private final Map<ObjectEvent, List<ExtractedPage>> checkpoints = new HashMap<>();
+    private ExtractionProgress progressSeen;
+    private int pauseAfterPages;
     private boolean cacheBroken;
 
     private final ExtractionCache cache = new ExtractionCache() {
@@ -64,6 +72,19 @@ class ObjectEventPreparerTest {
         @Override
         public void store(ObjectEvent event, ExtractedObject extraction) {
             cached.put(event, extraction);
+        }
+
+        @Override
+        public Optional<List<ExtractedPage>> findCheckpoint(ObjectEvent event) {
+            return Optional.ofNullable(checkpoints.get(event));
+        }
+
+        @Override
+        public void storeCheckpoint(ObjectEvent event, List<ExtractedPage> finishedPages) {
+            if (cacheBroken) {
+                throw new IllegalStateException("cache bucket unreachable");
+            }
+            checkpoints.put(event, finishedPages);
         }
     };
 
@@ -80,15 +101,19 @@ class ObjectEventPreparerTest {
     };
 
     private final ObjectEventPreparer preparer = new ObjectEventPreparer(new S3EventParser(new ObjectMapper()), source,
-            (file, fileName) -> {
+            (file, fileName, progress) -> {
                 extractions.incrementAndGet();
+                progressSeen = progress;
+                if (pauseAfterPages > 0) {
+                    throw new ExtractionPausedException(extracted.pages().subList(0, pauseAfterPages), extracted.pageCount());
+                }
                 return extracted;
             },
             cache, Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void anObjectCreatedEventBecomesAnUpsertOfItsExtractedText() throws Exception {
-        Preparation preparation = preparer.prepare(message("events/s3-put.json"));
+        Preparation preparation = preparer.prepare(message("events/s3-put.json"), TIME);
 
         IndexedDocument document = onlyUpsert(preparation);
         assertThat(document.bucket()).isEqualTo("docindexer-local");
@@ -110,12 +135,12 @@ class ObjectEventPreparerTest {
 
     @Test
     void anOcrExtractionIsCachedBeforeIndexingAndARetryReusesItWithoutDownloadingOrExtracting() throws Exception {
-        IndexedDocument first = onlyUpsert(preparer.prepare(message("events/s3-put.json")));
+        IndexedDocument first = onlyUpsert(preparer.prepare(message("events/s3-put.json"), TIME));
         assertThat(cached).hasSize(1);
 
         SQSMessage redelivery = message("events/s3-put.json");
         redelivery.getAttributes().put("ApproximateReceiveCount", "2");
-        IndexedDocument retried = onlyUpsert(preparer.prepare(redelivery));
+        IndexedDocument retried = onlyUpsert(preparer.prepare(redelivery, TIME));
 
         assertThat(fetches).hasValue(1);
         assertThat(extractions).hasValue(1);
@@ -126,7 +151,7 @@ class ObjectEventPreparerTest {
     void aCheapTextExtractionIsNotWorthACacheWrite() throws Exception {
         extracted = ExtractedDocument.ofPages("text/plain", List.of(new ExtractedPage(1, "plain", false, null)), false);
 
-        preparer.prepare(message("events/s3-put.json"));
+        preparer.prepare(message("events/s3-put.json"), TIME);
 
         assertThat(cached).isEmpty();
     }
@@ -137,15 +162,51 @@ class ObjectEventPreparerTest {
         SQSMessage redelivery = message("events/s3-put.json");
         redelivery.getAttributes().put("ApproximateReceiveCount", "2");
 
-        IndexedDocument document = onlyUpsert(preparer.prepare(redelivery));
+        IndexedDocument document = onlyUpsert(preparer.prepare(redelivery, TIME));
 
         assertThat(document.content()).contains("scanned page");
         assertThat(extractions).hasValue(1);
     }
 
     @Test
+    void aDocumentTooLongForTheInvocationSavesItsPagesAndContinuesInANewMessage() throws Exception {
+        pauseAfterPages = 1;
+
+        Preparation preparation = preparer.prepare(message("events/s3-put.json"), TIME);
+
+        assertThat(preparation).isInstanceOf(Preparation.Continued.class);
+        assertThat(((Preparation.Continued) preparation).progress()).contains("paused after page 1 of 2");
+        assertThat(checkpoints.values()).singleElement().satisfies(pages -> assertThat(pages).hasSize(1));
+    }
+
+    @Test
+    void aContinuationResumesFromTheSavedPages() throws Exception {
+        pauseAfterPages = 1;
+        preparer.prepare(message("events/s3-put.json"), TIME);
+        pauseAfterPages = 0;
+        SQSMessage continuation = message("events/s3-put.json");
+        continuation.setMessageAttributes(Map.of(SourceQueue.CONTINUATION, new SQSEvent.MessageAttribute()));
+
+        onlyUpsert(preparer.prepare(continuation, TIME));
+
+        assertThat(progressSeen.earlierPage(1)).contains(extracted.pages().get(0));
+        assertThat(progressSeen.earlierPage(2)).isEmpty();
+    }
+
+    @Test
+    void aPauseWhoseProgressCannotBeSavedIsRetriedInstead() throws Exception {
+        pauseAfterPages = 1;
+        cacheBroken = true;
+
+        RecordOutcome outcome = outcomeOf(preparer.prepare(message("events/s3-put.json"), TIME));
+
+        assertThat(outcome).isInstanceOf(RecordOutcome.Retry.class);
+        assertThat(outcome.detail()).contains("paused after page 1 of 2").contains("could not be saved");
+    }
+
+    @Test
     void tempFilesAreDeletedOnceExtracted() throws Exception {
-        preparer.prepare(message("events/s3-put.json"));
+        preparer.prepare(message("events/s3-put.json"), TIME);
 
         try (var files = Files.list(temp)) {
             assertThat(files).isEmpty();
@@ -156,7 +217,7 @@ class ObjectEventPreparerTest {
     void aContentProblemIsRecordedAsAMetadataOnlyDocumentNotRetried() throws Exception {
         extracted = ExtractedDocument.metadataOnly("application/pdf", MetadataOnlyReason.ENCRYPTED);
 
-        IndexedDocument document = onlyUpsert(preparer.prepare(message("events/s3-put.json")));
+        IndexedDocument document = onlyUpsert(preparer.prepare(message("events/s3-put.json"), TIME));
 
         assertThat(document.status()).isEqualTo("metadata-only");
         assertThat(document.reason()).isEqualTo("encrypted");
@@ -167,7 +228,7 @@ class ObjectEventPreparerTest {
     void anObjectOverTheSizeLimitIsRecordedMetadataOnlyWithoutDownloadingIt() throws Exception {
         sourceFailure = new ObjectTooLargeException(5L << 30, 100L << 20);
 
-        IndexedDocument document = onlyUpsert(preparer.prepare(message("events/s3-put.json")));
+        IndexedDocument document = onlyUpsert(preparer.prepare(message("events/s3-put.json"), TIME));
 
         assertThat(document.reason()).isEqualTo("too-large");
         assertThat(document.size()).isEqualTo(5L << 30);
@@ -177,7 +238,7 @@ class ObjectEventPreparerTest {
     void anObjectThatIsAlreadyGoneNeedsNoWrite() throws Exception {
         sourceFailure = new ObjectGoneException("docindexer-local", "samples/x.pdf");
 
-        Preparation preparation = preparer.prepare(message("events/s3-put.json"));
+        Preparation preparation = preparer.prepare(message("events/s3-put.json"), TIME);
 
         assertThat(preparation).isInstanceOf(Preparation.Indexable.class);
         assertThat(((Preparation.Indexable) preparation).operations()).isEmpty();
@@ -187,7 +248,7 @@ class ObjectEventPreparerTest {
     void s3TroubleIsRetried() throws Exception {
         sourceFailure = S3Exception.builder().statusCode(503).message("Slow Down").build();
 
-        Preparation preparation = preparer.prepare(message("events/s3-put.json"));
+        Preparation preparation = preparer.prepare(message("events/s3-put.json"), TIME);
 
         assertThat(outcomeOf(preparation)).isInstanceOf(RecordOutcome.Retry.class);
         assertThat(outcomeOf(preparation).detail()).contains("samples/quarterly report 2026+draft.pdf").contains("Slow Down");
@@ -195,7 +256,7 @@ class ObjectEventPreparerTest {
 
     @Test
     void anObjectRemovedEventBecomesADeleteOrderedByItsSequencer() throws Exception {
-        Preparation preparation = preparer.prepare(message("events/s3-delete.json"));
+        Preparation preparation = preparer.prepare(message("events/s3-delete.json"), TIME);
 
         assertThat(((Preparation.Indexable) preparation).operations()).containsExactly(
                 new IndexOperation.Delete("docindexer-local", "samples/quarterly report 2026+draft.pdf", "0069ABCDEF00000002"));
@@ -203,7 +264,7 @@ class ObjectEventPreparerTest {
 
     @Test
     void theS3TestEventIsAcknowledgedAndIgnored() throws Exception {
-        assertThat(outcomeOf(preparer.prepare(message("events/s3-test-event.json"))))
+        assertThat(outcomeOf(preparer.prepare(message("events/s3-test-event.json"), TIME)))
                 .isEqualTo(new RecordOutcome.Done("9f3a5b74-2cae-4d79-9f5d-8a4b3e2cad03", "s3:TestEvent ignored"));
     }
 
@@ -212,7 +273,7 @@ class ObjectEventPreparerTest {
         SQSMessage message = message("events/s3-put.json");
         message.setBody("<xml>not an event</xml>");
 
-        RecordOutcome outcome = outcomeOf(preparer.prepare(message));
+        RecordOutcome outcome = outcomeOf(preparer.prepare(message, TIME));
 
         assertThat(outcome).isInstanceOf(RecordOutcome.Reject.class);
         assertThat(outcome.detail()).startsWith("message body is not JSON");

@@ -15,6 +15,7 @@ import io.docindexer.ocr.RenderedText;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +27,11 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -123,6 +129,47 @@ class PipelineIT {
         awaitTrue(Duration.ofSeconds(60), () -> search(components, "千代田区").stream().anyMatch(hit -> hit.key().equals(key)));
         assertThat(reports).anySatisfy(report -> assertThat(report.objects()).singleElement()
                 .satisfies(object -> assertThat(object.ocrPages()).isEqualTo(1)));
+    }
+
+    @Test
+    void aScanTooLongForOneInvocationContinuesThroughContinuationMessagesUntilEveryPageIsIndexed(LocalStack stack)
+            throws Exception {
+        LocalStack.Queues queues = stack.createQueues("long-" + UUID.randomUUID(), 30, 5);
+        IngestComponents components = ingest(stack, queues);
+        String key = "scans/" + UUID.randomUUID() + "/long scan.pdf";
+        int pages = 12;
+        upload(stack, key, scannedPdf(CORPUS.resolve("ocr/phototest.tif"), pages));
+
+        new BucketNotifications(stack.sqs(), queues.queueUrl())
+                .objectCreated(LocalStack.BUCKET, key, stack.s3().headObject(r -> r.bucket(LocalStack.BUCKET).key(key)));
+        // Each invocation has well under a second beyond the handler's safety margin: a few pages at most.
+        toClose.add(0, new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
+                components.handler(), 10, 1, (int) IngestHandler.SAFETY_MARGIN_MILLIS + 600));
+
+        awaitTrue(Duration.ofSeconds(120), () -> reports.stream().flatMap(report -> report.objects().stream())
+                .anyMatch(object -> object.key().equals(key) && object.pages() == pages));
+        assertThat(reports).anySatisfy(report -> assertThat(report.outcome().detail()).contains("continues in a new message"));
+        assertThat(reports).noneSatisfy(report -> assertThat(report.outcome()).isInstanceOf(RecordOutcome.Retry.class));
+        awaitTrue(Duration.ofSeconds(30), () -> search(components, "quick brown dog").stream().anyMatch(hit -> hit.key().equals(key)));
+        assertThat(messagesIn(stack, queues.dlqUrl())).isZero();
+    }
+
+    /** A PDF of {@code pages} pages, each the given scan, with no text layer. */
+    private static Path scannedPdf(Path image, int pages) throws Exception {
+        Path file = Files.createTempFile("long-scan-", ".pdf");
+        try (PDDocument document = new PDDocument()) {
+            PDImageXObject scan = PDImageXObject.createFromFileByContent(image.toFile(), document);
+            for (int i = 0; i < pages; i++) {
+                PDPage page = new PDPage(PDRectangle.LETTER);
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.drawImage(scan, 0, 0, PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
+                }
+            }
+            document.save(file.toFile());
+        }
+        file.toFile().deleteOnExit();
+        return file;
     }
 
     private IngestComponents ingest(LocalStack stack, LocalStack.Queues queues) {
