@@ -119,15 +119,15 @@ final class DemoCommand {
     }
 
     private void printTable(Map<String, Path> sent, Map<String, RecordReport> reports) {
-        String format = "%-36s  %-28s  %5s  %6s  %6s%n";
+        String format = "%s  %-28s  %5s  %6s  %6s%n";
         out.println();
-        out.printf(format, "file", "outcome", "pages", "chars", "ms");
+        out.printf(format, TextColumns.pad("file", 36), "outcome", "pages", "chars", "ms");
         out.printf(format, "-".repeat(36), "-".repeat(28), "-----", "------", "------");
         sent.forEach((messageId, file) -> {
             RecordReport report = reports.get(messageId);
             ObjectSummary object = report == null || report.objects().isEmpty() ? null : report.objects().get(0);
             String outcome = report == null ? "pending" : outcomeOf(report, object);
-            out.printf(format, file.getFileName(), outcome,
+            out.printf(format, TextColumns.pad(file.getFileName().toString(), 36), outcome,
                     object == null ? "" : object.pages(),
                     object == null ? "" : object.chars(),
                     object == null ? "" : object.extractMillis());
@@ -141,11 +141,18 @@ final class DemoCommand {
         return object.reason() == null ? object.status() : object.status() + " (" + object.reason() + ")";
     }
 
+    /** OpenSearch marks each matched CJK bigram separately; show one [marked] run per match. */
+    static String readable(String snippet) {
+        if (snippet == null) {
+            return "";
+        }
+        return snippet.replace("</em><em>", "").replace("<em>", "[").replace("</em>", "]").replaceAll("\\s+", " ");
+    }
+
     private void printHits(String query, List<SearchHit> hits) {
         out.printf("%nsearch \"%s\": %d hit%s%n", query, hits.size(), hits.size() == 1 ? "" : "s");
         for (SearchHit hit : hits) {
-            out.printf("  %-40s %6.2f  %s%n", hit.key(), hit.score(),
-                    hit.snippet() == null ? "" : hit.snippet().replaceAll("\\s+", " "));
+            out.printf("  %s %6.2f  %s%n", TextColumns.pad(hit.key(), 40), hit.score(), readable(hit.snippet()));
         }
     }
 }
