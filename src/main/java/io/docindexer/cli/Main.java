@@ -21,6 +21,10 @@ public final class Main {
                                    (the local counterpart of `sam local invoke -e EVENT.json`)
               extract [--json] FILE...
                                    extract text from local files only: no AWS, no servers
+              redrive [--seed N] REQUEST
+                                   run the redrive function once on a request (JSON, or a file such as
+                                   events/redrive-status.json) against the local stack; --seed N first
+                                   puts N dead letters in the DLQ through maxReceiveCount failures
             """;
 
     private Main() {}
@@ -40,6 +44,7 @@ public final class Main {
                 case "demo" -> new DemoCommand(out).run(rest);
                 case "invoke" -> new InvokeCommand(out).run(rest);
                 case "extract" -> new ExtractCommand().run(rest, out);
+                case "redrive" -> new RedriveCommand(out).run(rest);
                 default -> {
                     err.println("unknown command '" + args.get(0) + "'; run ./docindexer help to see the commands");
                     yield USAGE;

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.docindexer.config.IngestConfig;
+import io.docindexer.config.RedriveConfig;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ final class TemplateChecks {
             "JAVA_TOOL_OPTIONS", "-Djna.library.path=/opt/lib");
 
     static final String INGEST_HANDLER_CLASS = "io.docindexer.ingest.IngestHandler";
+    static final String REDRIVE_HANDLER_CLASS = "io.docindexer.redrive.RedriveHandler";
 
     /** Lambda's guidance: visibility timeout >= 6 x function timeout (+ batching window). */
     static final int VISIBILITY_TIMEOUT_FACTOR = 6;
@@ -71,6 +73,7 @@ final class TemplateChecks {
         checks.referencesResolve();
         checks.functionsHaveExplicitRoles();
         checks.ingestEnvironmentIsComplete();
+        checks.redriveFunctionsPointAtADeadLetterQueueAndItsSource();
         checks.layersMatchTheirFunctions();
         checks.sqsEventSourcesAreSafe();
         checks.iamStatementsAreScoped();
@@ -195,19 +198,12 @@ final class TemplateChecks {
     }
 
     private void ingestEnvironmentIsComplete() {
-        Map<String, Map<String, Object>> ingest = new LinkedHashMap<>();
-        functions().forEach((name, function) -> {
-            if (String.valueOf(properties(function).get("Handler")).startsWith(INGEST_HANDLER_CLASS + "::")) {
-                ingest.put(name, function);
-            }
-        });
+        Map<String, Map<String, Object>> ingest = functionsWithHandler(INGEST_HANDLER_CLASS);
         if (ingest.isEmpty()) {
             problems.add("no function has the handler " + INGEST_HANDLER_CLASS + "::handleRequest");
         }
         ingest.forEach((name, function) -> {
-            Map<String, Object> variables = new LinkedHashMap<>(
-                    map(map(globalFunction().get("Environment")).get("Variables")));
-            variables.putAll(map(map(properties(function).get("Environment")).get("Variables")));
+            Map<String, Object> variables = environment(function);
             for (String variable : new TreeSet<>(IngestConfig.DEPLOYED_VARIABLES)) {
                 if (!variables.containsKey(variable)) {
                     problems.add(name + ": environment variable " + variable + " is not set");
@@ -220,6 +216,54 @@ final class TemplateChecks {
                 }
             });
         });
+    }
+
+    /**
+     * DESIGN.md: the DLQ has a way back. Each redrive function gets every variable RedriveConfig
+     * requires, and they name a queue and the DLQ its RedrivePolicy sends to, URL and ARN alike:
+     * a redrive that reads one queue and moves to another would be wrong without an error.
+     */
+    private void redriveFunctionsPointAtADeadLetterQueueAndItsSource() {
+        Map<String, Map<String, Object>> redrive = functionsWithHandler(REDRIVE_HANDLER_CLASS);
+        if (redrive.isEmpty()) {
+            problems.add("no function has the handler " + REDRIVE_HANDLER_CLASS + "::handleRequest");
+        }
+        redrive.forEach((name, function) -> {
+            Map<String, Object> variables = environment(function);
+            for (String variable : new TreeSet<>(RedriveConfig.DEPLOYED_VARIABLES)) {
+                if (!variables.containsKey(variable)) {
+                    problems.add(name + ": environment variable " + variable + " is not set");
+                }
+            }
+            Optional<String> dlq = sameQueue(name, variables, RedriveConfig.DLQ_URL, RedriveConfig.DLQ_ARN);
+            Optional<String> source = sameQueue(name, variables, RedriveConfig.SOURCE_QUEUE_URL, RedriveConfig.SOURCE_QUEUE_ARN);
+            if (dlq.isPresent() && source.isPresent()) {
+                Optional<String> sourceDlq = referencedResource(
+                        map(properties(resources().get(source.get())).get("RedrivePolicy")).get("deadLetterTargetArn"));
+                if (!sourceDlq.equals(dlq)) {
+                    problems.add(name + ": " + RedriveConfig.DLQ_URL + " names " + dlq.get() + ", but the RedrivePolicy of "
+                            + source.get() + " sends to " + sourceDlq.orElse("no queue of this template"));
+                }
+            }
+        });
+    }
+
+    /** The queue both variables name (!Ref Q for the URL, !GetAtt Q.Arn for the ARN), if they agree. */
+    private Optional<String> sameQueue(String function, Map<String, Object> variables, String urlVariable, String arnVariable) {
+        Optional<String> byUrl = Optional.ofNullable(map(variables.get(urlVariable)).get("Ref")).map(String::valueOf)
+                .filter(queue -> isType(queue, "AWS::SQS::Queue"));
+        List<Object> getAtt = list(map(variables.get(arnVariable)).get("Fn::GetAtt"));
+        Optional<String> byArn = getAtt.size() == 2 && "Arn".equals(getAtt.get(1))
+                ? Optional.of(String.valueOf(getAtt.get(0))).filter(queue -> isType(queue, "AWS::SQS::Queue"))
+                : Optional.empty();
+        if (byUrl.isEmpty() || !byUrl.equals(byArn)) {
+            if (variables.containsKey(urlVariable) && variables.containsKey(arnVariable)) {
+                problems.add(function + ": " + urlVariable + " and " + arnVariable
+                        + " must be !Ref and !GetAtt .Arn of the same queue of this template");
+            }
+            return Optional.empty();
+        }
+        return byUrl;
     }
 
     /**
@@ -546,6 +590,23 @@ final class TemplateChecks {
 
     private Map<String, Map<String, Object>> functions() {
         return resourcesOfType("AWS::Serverless::Function");
+    }
+
+    private Map<String, Map<String, Object>> functionsWithHandler(String handlerClass) {
+        Map<String, Map<String, Object>> matching = new LinkedHashMap<>();
+        functions().forEach((name, function) -> {
+            if (String.valueOf(properties(function).get("Handler")).startsWith(handlerClass + "::")) {
+                matching.put(name, function);
+            }
+        });
+        return matching;
+    }
+
+    /** The function's environment variables over those of Globals. */
+    private Map<String, Object> environment(Map<String, Object> function) {
+        Map<String, Object> variables = new LinkedHashMap<>(map(map(globalFunction().get("Environment")).get("Variables")));
+        variables.putAll(map(map(properties(function).get("Environment")).get("Variables")));
+        return variables;
     }
 
     private Map<String, Object> globalFunction() {

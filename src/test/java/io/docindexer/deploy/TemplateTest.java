@@ -284,6 +284,54 @@ class TemplateTest {
     }
 
     @Test
+    void aRedriveFunctionMissingAVariableItReadsIsReported() throws IOException {
+        Map<String, Object> template = template();
+        map(map(properties(template, "RedriveFunction").get("Environment")).get("Variables")).remove("SOURCE_QUEUE_ARN");
+
+        assertThat(TemplateChecks.problems(template))
+                .contains("RedriveFunction: environment variable SOURCE_QUEUE_ARN is not set");
+    }
+
+    @Test
+    void aRedriveFunctionWhoseUrlAndArnNameDifferentQueuesIsReported() throws IOException {
+        Map<String, Object> template = template();
+        map(map(properties(template, "RedriveFunction").get("Environment")).get("Variables"))
+                .put("DLQ_ARN", Map.of("Fn::GetAtt", List.of("IngestQueue", "Arn")));
+
+        assertThat(TemplateChecks.problems(template)).contains("RedriveFunction: DLQ_URL and DLQ_ARN must be !Ref and"
+                + " !GetAtt .Arn of the same queue of this template");
+    }
+
+    @Test
+    void aRedriveFunctionThatMovesIntoTheWrongQueueIsReported() throws IOException {
+        Map<String, Object> template = template();
+        Map<String, Object> variables = map(map(properties(template, "RedriveFunction").get("Environment")).get("Variables"));
+        variables.put("SOURCE_QUEUE_URL", Map.of("Ref", "DeadLetterQueue"));
+        variables.put("SOURCE_QUEUE_ARN", Map.of("Fn::GetAtt", List.of("DeadLetterQueue", "Arn")));
+
+        assertThat(TemplateChecks.problems(template)).contains("RedriveFunction: DLQ_URL names DeadLetterQueue,"
+                + " but the RedrivePolicy of DeadLetterQueue sends to no queue of this template");
+    }
+
+    @Test
+    void aTemplateWithoutARedriveFunctionIsReported() throws IOException {
+        Map<String, Object> template = template();
+        properties(template, "RedriveFunction").put("Handler", "io.docindexer.ingest.IngestHandler::handleRequest");
+
+        assertThat(TemplateChecks.problems(template))
+                .contains("no function has the handler io.docindexer.redrive.RedriveHandler::handleRequest");
+    }
+
+    @Test
+    void aRedriveHandlerThatDoesNotExistIsReported() throws IOException {
+        Map<String, Object> template = template();
+        properties(template, "RedriveFunction").put("Handler", "io.docindexer.redrive.Redriver::handleRequest");
+
+        assertThat(TemplateChecks.handlerProblems(template))
+                .containsExactly("RedriveFunction: handler class io.docindexer.redrive.Redriver does not exist");
+    }
+
+    @Test
     void aBrokenReferenceIsReported() throws IOException {
         Map<String, Object> template = template();
         map(map(properties(template, "IngestFunction").get("Environment")).get("Variables"))

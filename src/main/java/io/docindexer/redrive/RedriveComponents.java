@@ -1,0 +1,65 @@
+package io.docindexer.redrive;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docindexer.config.RedriveConfig;
+import io.docindexer.event.S3EventParser;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Duration;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.SqsClientBuilder;
+
+/** Wires the redrive function from its configuration, once per container. */
+public final class RedriveComponents implements AutoCloseable {
+
+    /**
+     * Kept free at the end of an invocation: releasing what a scan holds takes one call per ten
+     * messages, and the response must still go out.
+     */
+    static final long SAFETY_MARGIN_MILLIS = 20_000;
+
+    private final SdkHttpClient http;
+    private final SqsClient sqs;
+    private final Redrive redrive;
+
+    private RedriveComponents(RedriveConfig config) {
+        this.http = UrlConnectionHttpClient.builder()
+                .connectionTimeout(Duration.ofSeconds(5))
+                .socketTimeout(Duration.ofSeconds(30))
+                .build();
+        SqsClientBuilder builder = SqsClient.builder()
+                .httpClient(http)
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(Duration.ofSeconds(30))
+                        .apiCallAttemptTimeout(Duration.ofSeconds(10))
+                        .build());
+        config.sqsEndpoint().ifPresent(builder::endpointOverride);
+        this.sqs = builder.build();
+        this.redrive = new Redrive(
+                new SqsMessageMoveTasks(sqs, config.dlqArn(), config.sourceQueueArn()),
+                new SelectiveRedrive(new SqsDeadLetterQueueGateway(sqs, config.dlqUrl(), config.sourceQueueUrl()),
+                        new ObjectKeys(new S3EventParser(new ObjectMapper())), Clock.systemUTC(), SAFETY_MARGIN_MILLIS));
+    }
+
+    public static RedriveComponents create(RedriveConfig config) {
+        return new RedriveComponents(config);
+    }
+
+    public Redrive redrive() {
+        return redrive;
+    }
+
+    /** A handler over these components, for local runs; its log line goes to {@code log}. */
+    public RedriveHandler handler(PrintStream log) {
+        return new RedriveHandler(redrive, log);
+    }
+
+    @Override
+    public void close() {
+        sqs.close();
+        http.close();
+    }
+}
