@@ -71,7 +71,7 @@ final class RedriveCommand {
             if (seed > 0) {
                 seed(stack, queues, seed);
             }
-            try (RedriveComponents redrive = RedriveComponents.create(config(stack, queues))) {
+            try (RedriveComponents redrive = RedriveComponents.create(RedriveConfig.fromEnv(stack.redriveEnvironment(queues)))) {
                 // Log lines go to stderr so that stdout is exactly the function's response.
                 Map<String, Object> response = redrive.handler(System.err).handleRequest(request, new LocalContext(FUNCTION_TIMEOUT_MILLIS));
                 out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(response));
@@ -129,16 +129,6 @@ final class RedriveCommand {
             awaitTrue(() -> messagesIn(stack, queues.dlqUrl()) == count && messagesIn(stack, queues.queueUrl()) == 0);
         }
         System.err.printf("seeded: %d messages in the DLQ%n", count);
-    }
-
-    /** The RedriveFunction's environment as template.yaml sets it, pointing at the local queues. */
-    private static RedriveConfig config(LocalStack stack, LocalStack.Queues queues) {
-        return RedriveConfig.fromEnv(Map.of(
-                RedriveConfig.DLQ_URL, queues.dlqUrl(),
-                RedriveConfig.DLQ_ARN, queues.dlqArn(),
-                RedriveConfig.SOURCE_QUEUE_URL, queues.queueUrl(),
-                RedriveConfig.SOURCE_QUEUE_ARN, queues.queueArn(),
-                RedriveConfig.SQS_ENDPOINT, stack.ingestEnvironment(queues).get(IngestConfig.SQS_ENDPOINT)));
     }
 
     private static boolean moveTaskRunning(Redrive redrive) {

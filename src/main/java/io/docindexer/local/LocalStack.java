@@ -1,6 +1,7 @@
 package io.docindexer.local;
 
 import io.docindexer.config.IngestConfig;
+import io.docindexer.config.RedriveConfig;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -127,6 +128,16 @@ public final class LocalStack implements AutoCloseable {
         env.put(IngestConfig.S3_ENDPOINT, s3Server.endpoint().toString());
         env.put(IngestConfig.SQS_ENDPOINT, sqsServer.endpoint().toString());
         return env;
+    }
+
+    /** The RedriveFunction's environment pointing at these queues, as the template sets it on AWS. */
+    public Map<String, String> redriveEnvironment(Queues queues) {
+        return Map.of(
+                RedriveConfig.DLQ_URL, queues.dlqUrl(),
+                RedriveConfig.DLQ_ARN, queues.dlqArn(),
+                RedriveConfig.SOURCE_QUEUE_URL, queues.queueUrl(),
+                RedriveConfig.SOURCE_QUEUE_ARN, queues.queueArn(),
+                RedriveConfig.SQS_ENDPOINT, sqsServer.endpoint().toString());
     }
 
     public OpenSearchServer openSearch() {

@@ -150,7 +150,7 @@ class RedriveIT {
         EventSourcePoller failing = poll(stack, queues, ingest(stack, queues));
         awaitTrue(() -> messagesIn(stack, queues.dlqUrl()) == keys.size());
         failing.close();
-        RedriveConfig config = config(stack, queues);
+        RedriveConfig config = RedriveConfig.fromEnv(stack.redriveEnvironment(queues));
         DeadLetterQueueGateway sqsGateway = new SqsDeadLetterQueueGateway(stack.sqs(), config.dlqUrl(), config.sourceQueueUrl());
         RedriveHandler dying = new RedriveHandler(new Redrive(
                 new SqsMessageMoveTasks(stack.sqs(), config.dlqArn(), config.sourceQueueArn()),
@@ -223,19 +223,9 @@ class RedriveIT {
     }
 
     private RedriveComponents redrive(LocalStack stack, LocalStack.Queues queues) {
-        RedriveComponents components = RedriveComponents.create(config(stack, queues));
+        RedriveComponents components = RedriveComponents.create(RedriveConfig.fromEnv(stack.redriveEnvironment(queues)));
         toClose.add(components);
         return components;
-    }
-
-    /** The RedriveFunction's environment as the template sets it, pointing at the local queues. */
-    private static RedriveConfig config(LocalStack stack, LocalStack.Queues queues) {
-        return RedriveConfig.fromEnv(Map.of(
-                RedriveConfig.DLQ_URL, queues.dlqUrl(),
-                RedriveConfig.DLQ_ARN, queues.dlqArn(),
-                RedriveConfig.SOURCE_QUEUE_URL, queues.queueUrl(),
-                RedriveConfig.SOURCE_QUEUE_ARN, queues.queueArn(),
-                RedriveConfig.SQS_ENDPOINT, stack.ingestEnvironment(queues).get(IngestConfig.SQS_ENDPOINT)));
     }
 
     /** An S3 notification for an object in the bucket that does not exist (yet); returns the body sent. */
