@@ -21,6 +21,9 @@ public final class Main {
                                    (the local counterpart of `sam local invoke -e EVENT.json`)
               extract [--json] FILE...
                                    extract text from local files only: no AWS, no servers
+              chaos --docs N --seed S
+                                   drive N puts, overwrites and deletes through the local stack while
+                                   injecting faults, then compare OpenSearch with the bucket (last line: JSON)
               redrive [--seed N] REQUEST
                                    run the redrive function once on a request (JSON, or a file such as
                                    events/redrive-status.json) against the local stack; --seed N first
@@ -44,6 +47,7 @@ public final class Main {
                 case "demo" -> new DemoCommand(out).run(rest);
                 case "invoke" -> new InvokeCommand(out).run(rest);
                 case "extract" -> new ExtractCommand().run(rest, out);
+                case "chaos" -> new ChaosCommand(out, err).run(rest);
                 case "redrive" -> new RedriveCommand(out).run(rest);
                 default -> {
                     err.println("unknown command '" + args.get(0) + "'; run ./docindexer help to see the commands");

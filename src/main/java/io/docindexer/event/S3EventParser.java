@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Parses an SQS message body into object events. Understands S3 event notifications sent straight
@@ -19,6 +20,9 @@ import java.util.List;
  * encoded, so only the notification form is decoded.
  */
 public final class S3EventParser {
+
+    private static final int MAX_SEQUENCER_DIGITS = 32;
+    private static final Pattern SEQUENCER = Pattern.compile("[0-9A-Fa-f]{1," + MAX_SEQUENCER_DIGITS + "}");
 
     private final ObjectMapper json;
 
@@ -71,7 +75,7 @@ public final class S3EventParser {
                     object.path("size").asLong(0),
                     object.path("eTag").asText(null),
                     object.path("versionId").asText(null),
-                    object.path("sequencer").asText(null),
+                    sequencer(object),
                     instant(record.path("eventTime")),
                     eventName));
         }
@@ -89,7 +93,7 @@ public final class S3EventParser {
                 object.path("size").asLong(0),
                 object.path("etag").asText(null),
                 object.path("version-id").asText(null),
-                object.path("sequencer").asText(null),
+                sequencer(object),
                 instant(root.path("time")),
                 detailType);
     }
@@ -109,6 +113,23 @@ public final class S3EventParser {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.asText().isEmpty()) {
             throw new UnusableMessageException("S3 event has no '" + field + "'");
+        }
+        return value.asText();
+    }
+
+    /**
+     * S3 sequencers are hex (16 to 18 digits in practice, at most 32 here, the width the index
+     * stores). Anything else can never be ordered against other events of its key, so it is an
+     * unusable message, rejected at once rather than failing every retry at the index.
+     */
+    private static String sequencer(JsonNode object) {
+        JsonNode value = object.get("sequencer");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || !SEQUENCER.matcher(value.asText()).matches()) {
+            throw new UnusableMessageException("S3 event sequencer '" + value.asText() + "' is not a hex string of 1 to "
+                    + MAX_SEQUENCER_DIGITS + " digits");
         }
         return value.asText();
     }

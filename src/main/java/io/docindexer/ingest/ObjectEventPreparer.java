@@ -18,7 +18,6 @@ import io.docindexer.event.UnusableMessageException;
 import io.docindexer.extract.ExtractedDocument;
 import io.docindexer.extract.ExtractedPage;
 import io.docindexer.extract.ExtractionPausedException;
-import io.docindexer.extract.ExtractionProgress;
 import io.docindexer.extract.MetadataOnlyReason;
 import io.docindexer.extract.TextExtractor;
 import io.docindexer.index.IndexOperation;
@@ -104,7 +103,7 @@ public final class ObjectEventPreparer implements RecordPreparer {
         try {
             extracted = attempt.triedBefore() ? findCached(event).orElse(null) : null;
             if (extracted == null) {
-                extracted = fetchAndExtract(event, progressFor(event, attempt));
+                extracted = fetchAndExtract(event, attempt);
                 cacheIfCostly(event, extracted, (System.nanoTime() - started) / 1_000_000);
             }
         } catch (ObjectGoneException gone) {
@@ -122,24 +121,36 @@ public final class ObjectEventPreparer implements RecordPreparer {
                 document.pages(), document.ocrPages(), document.content().length(), extracted.size(), extractMillis));
     }
 
-    private ExtractedObject fetchAndExtract(ObjectEvent event, ExtractionProgress progress) throws IOException {
+    /**
+     * Downloads and extracts the object. A checkpoint is only used, or made, for the version the
+     * event names: an object overwritten since would mix two versions' pages. Such an event is
+     * skipped when it runs out of time, since the overwrite's own event indexes the new content.
+     */
+    private ExtractedObject fetchAndExtract(ObjectEvent event, Attempt attempt) throws IOException {
         try (FetchedObject object = source.fetch(event)) {
-            ExtractedDocument document = extractor.extract(object.file(), event.fileName(), progress);
+            boolean namedVersion = isVersionNamedBy(event, object.eTag());
+            List<ExtractedPage> earlier = attempt.triedBefore() && namedVersion ? checkpointOf(event) : List.of();
+            ExtractedDocument document;
+            try {
+                document = extractor.extract(object.file(), event.fileName(), new CheckpointProgress(earlier, attempt.budget()));
+            } catch (ExtractionPausedException paused) {
+                if (!namedVersion) {
+                    throw new ObjectGoneException(event.bucket(), event.key());
+                }
+                throw paused;
+            }
             return new ExtractedObject(object.size(), object.contentType(), object.eTag(), object.versionId(),
                     object.lastModified(), document);
         }
     }
 
-    private ExtractionProgress progressFor(ObjectEvent event, Attempt attempt) {
-        List<ExtractedPage> earlier = List.of();
-        if (attempt.triedBefore()) {
-            try {
-                earlier = cache.findCheckpoint(event).orElse(List.of());
-            } catch (RuntimeException unreadable) {
-                LOG.warn("checkpoint unreadable for s3://{}/{}: {}", event.bucket(), event.key(), unreadable.toString());
-            }
+    private List<ExtractedPage> checkpointOf(ObjectEvent event) {
+        try {
+            return cache.findCheckpoint(event).orElse(List.of());
+        } catch (RuntimeException unreadable) {
+            LOG.warn("checkpoint unreadable for s3://{}/{}: {}", event.bucket(), event.key(), unreadable.toString());
+            return List.of();
         }
-        return new CheckpointProgress(earlier, attempt.budget());
     }
 
     /**
@@ -175,11 +186,27 @@ public final class ObjectEventPreparer implements RecordPreparer {
     }
 
     /**
+     * The cache is keyed by the version or ETag the event names, but an object fetched without a
+     * version id is whatever is current, perhaps a later overwrite. Kept under this event's ETag,
+     * that text would be served to a retry of a later event for the same ETag (content written
+     * back) as if it were that version's.
+     */
+    private static boolean isVersionNamedBy(ObjectEvent event, String fetchedETag) {
+        if (event.versionId() != null || event.eTag() == null) {
+            return true;
+        }
+        return fetchedETag != null && event.eTag().replace("\"", "").equals(fetchedETag.replace("\"", ""));
+    }
+
+    /**
      * OCR and long extractions are worth a cache write before indexing; a text file re-extracts
      * in less time than the round trip to the cache would take.
      */
     private void cacheIfCostly(ObjectEvent event, ExtractedObject extracted, long extractMillis) {
         if (extracted.document().ocrPageCount() == 0 && extractMillis < COSTLY_EXTRACTION_MILLIS) {
+            return;
+        }
+        if (!isVersionNamedBy(event, extracted.eTag())) {
             return;
         }
         try {

@@ -105,6 +105,8 @@ class S3EventParserTest {
             "{\"Records\":[{\"eventName\":\"ObjectRestore:Completed\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"k\"}}}]}",
             "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"bad%zzescape\"}}}]}",
             "{\"Type\":\"Notification\",\"Message\":\"not json either\"}",
+            "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"k\",\"sequencer\":\"not-hex\"}}}]}",
+            "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"k\",\"sequencer\":12}}}]}",
     })
     void rejectsBodiesThatAreNotS3EventsWithAReason(String body) {
         assertThatThrownBy(() -> parser.parse(body))

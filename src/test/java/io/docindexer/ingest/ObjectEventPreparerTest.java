@@ -49,6 +49,7 @@ class ObjectEventPreparerTest {
     Path temp;
 
     private RuntimeException sourceFailure;
+    private String overwrittenETag;
     private ExtractedDocument extracted = ExtractedDocument.ofPages("application/pdf",
             List.of(new ExtractedPage(1, "first page", false, null), new ExtractedPage(2, "scanned page", true, 91.5f)), false);
 
@@ -96,7 +97,10 @@ class ObjectEventPreparerTest {
                 throw sourceFailure;
             }
             Path file = Files.writeString(Files.createTempFile(temp, "object-", ".bin"), "%PDF-1.7 ...");
-            return new FetchedObject(file, 12, "application/pdf", "\"etag\"", "v2", Instant.parse("2026-11-23T09:00:00Z"));
+            // S3 quotes the ETag it returns; the object is the version the event names unless overwritten since.
+            String eTag = overwrittenETag != null ? overwrittenETag : event.eTag();
+            return new FetchedObject(file, 12, "application/pdf", "\"" + eTag + "\"", "v2",
+                    Instant.parse("2026-11-23T09:00:00Z"));
         }
     };
 
@@ -148,6 +152,15 @@ class ObjectEventPreparerTest {
     }
 
     @Test
+    void anObjectOverwrittenSinceItsEventIsNotCachedUnderTheEventsETag() throws Exception {
+        overwrittenETag = "fedcba9876543210fedcba9876543210";
+
+        preparer.prepare(message("events/s3-put.json"), TIME);
+
+        assertThat(cached).isEmpty();
+    }
+
+    @Test
     void aCheapTextExtractionIsNotWorthACacheWrite() throws Exception {
         extracted = ExtractedDocument.ofPages("text/plain", List.of(new ExtractedPage(1, "plain", false, null)), false);
 
@@ -191,6 +204,32 @@ class ObjectEventPreparerTest {
 
         assertThat(progressSeen.earlierPage(1)).contains(extracted.pages().get(0));
         assertThat(progressSeen.earlierPage(2)).isEmpty();
+    }
+
+    @Test
+    void aCheckpointIsNotReusedForAnObjectOverwrittenSinceItsEvent() throws Exception {
+        pauseAfterPages = 1;
+        preparer.prepare(message("events/s3-put.json"), TIME);
+        pauseAfterPages = 0;
+        overwrittenETag = "fedcba9876543210fedcba9876543210";
+        SQSMessage continuation = message("events/s3-put.json");
+        continuation.setMessageAttributes(Map.of(SourceQueue.CONTINUATION, new SQSEvent.MessageAttribute()));
+
+        preparer.prepare(continuation, TIME);
+
+        assertThat(progressSeen.earlierPage(1)).isEmpty();
+    }
+
+    @Test
+    void anOverwrittenObjectThatRunsOutOfTimeIsLeftToItsNewerEvent() throws Exception {
+        pauseAfterPages = 1;
+        overwrittenETag = "fedcba9876543210fedcba9876543210";
+
+        Preparation preparation = preparer.prepare(message("events/s3-put.json"), TIME);
+
+        assertThat(preparation).isInstanceOf(Preparation.Indexable.class);
+        assertThat(((Preparation.Indexable) preparation).operations()).isEmpty();
+        assertThat(checkpoints).isEmpty();
     }
 
     @Test
