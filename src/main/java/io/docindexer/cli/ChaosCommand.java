@@ -1,8 +1,8 @@
 package io.docindexer.cli;
 
-import io.docindexer.local.ChaosPlan;
-import io.docindexer.local.ChaosReport;
-import io.docindexer.local.ChaosRun;
+import io.docindexer.chaos.ChaosPlan;
+import io.docindexer.chaos.ChaosReport;
+import io.docindexer.chaos.ChaosRun;
 import io.docindexer.local.LocalStack;
 import java.io.PrintStream;
 import java.util.List;

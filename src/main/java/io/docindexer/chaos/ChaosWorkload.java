@@ -1,5 +1,6 @@
-package io.docindexer.local;
+package io.docindexer.chaos;
 
+import io.docindexer.local.BucketNotifications;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
-package io.docindexer.local;
+package io.docindexer.chaos;
 
+import io.docindexer.local.OpenSearchServer;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;

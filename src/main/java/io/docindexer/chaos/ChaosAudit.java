@@ -1,4 +1,4 @@
-package io.docindexer.local;
+package io.docindexer.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

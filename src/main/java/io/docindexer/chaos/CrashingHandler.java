@@ -1,4 +1,4 @@
-package io.docindexer.local;
+package io.docindexer.chaos;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;

@@ -1,7 +1,9 @@
-package io.docindexer.local;
+package io.docindexer.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docindexer.local.LocalStack;
+import io.docindexer.local.LocalStackExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,7 +1,10 @@
-package io.docindexer.local;
+package io.docindexer.chaos;
 
 import io.docindexer.config.IngestConfig;
 import io.docindexer.ingest.IngestComponents;
+import io.docindexer.local.BucketNotifications;
+import io.docindexer.local.EventSourcePoller;
+import io.docindexer.local.LocalStack;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;

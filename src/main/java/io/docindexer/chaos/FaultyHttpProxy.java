@@ -1,4 +1,4 @@
-package io.docindexer.local;
+package io.docindexer.chaos;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
