@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>On a standard queue, records are written and deleted from the queue in waves as they finish,
  * so one slow OCR document holds nobody up and a crash later in the batch redelivers only what
- * was not finished. A record SQS has delivered before (a possible poison message) runs alone,
+ * was not finished. The last wave is left to the event source, which deletes it as soon as the
+ * response is returned: deleting it early would only add a round trip to every batch. A record
+ * SQS has delivered before (a possible poison message) runs alone,
  * after the others. On a FIFO queue, order wins: one write at the end, and the first failure
  * fails every later record.
  *
@@ -67,6 +69,7 @@ public final class BatchProcessor {
                 failures.add(new SQSBatchResponse.BatchItemFailure(outcome.messageId()));
             }
         }
+        observer.onBatch(batch.summary());
         return new SQSBatchResponse(failures);
     }
 
@@ -77,6 +80,11 @@ public final class BatchProcessor {
         private final long started;
         private final RecordOutcome[] outcomeByPosition;
         private final List<RecordOutcome> outcomes;
+        // Touched by the thread running the batch only, never by workers.
+        private final List<RecordReport> reports = new ArrayList<>();
+        private int rejected;
+        private long indexNanos;
+        private long deleteNanos;
 
         Batch(List<SQSMessage> messages, TimeBudget budget, long started) {
             this.messages = messages;
@@ -84,6 +92,11 @@ public final class BatchProcessor {
             this.started = started;
             this.outcomeByPosition = new RecordOutcome[messages.size()];
             this.outcomes = Arrays.asList(outcomeByPosition);
+        }
+
+        BatchSummary summary() {
+            return new BatchSummary(List.copyOf(reports), rejected, indexNanos / 1_000_000, deleteNanos / 1_000_000,
+                    (System.nanoTime() - started) / 1_000_000);
         }
 
         void runInOrder() {
@@ -102,13 +115,17 @@ public final class BatchProcessor {
             for (int position = 0; position < messages.size(); position++) {
                 (ReceiveCount.of(messages.get(position)) > 1 ? redelivered : fresh).add(position);
             }
-            runInWaves(fresh);
-            for (int position : redelivered) {
-                runInWaves(List.of(position));
+            List<List<Integer>> groups = new ArrayList<>();
+            if (!fresh.isEmpty()) {
+                groups.add(fresh);
+            }
+            redelivered.forEach(position -> groups.add(List.of(position)));
+            for (int group = 0; group < groups.size(); group++) {
+                runInWaves(groups.get(group), group < groups.size() - 1);
             }
         }
 
-        private void runInWaves(List<Integer> positions) {
+        private void runInWaves(List<Integer> positions, boolean moreGroupsFollow) {
             CompletionService<Prepared> completion = new ExecutorCompletionService<>(workers);
             for (int position : positions) {
                 completion.submit(() -> prepare(position));
@@ -117,19 +134,20 @@ public final class BatchProcessor {
             for (int remaining = positions.size(); remaining > 0; ) {
                 Future<Prepared> next = wave.isEmpty() ? take(completion) : poll(completion);
                 if (next == null) {
-                    flushWave(wave);
+                    flushWave(wave, true);
                     wave = new ArrayList<>();
                 } else {
                     wave.add(await(next));
                     remaining--;
                 }
             }
-            flushWave(wave);
+            flushWave(wave, moreGroupsFollow);
         }
 
-        private void flushWave(List<Prepared> wave) {
+        /** @param moreFollows whether records of this batch are still to run after this wave */
+        private void flushWave(List<Prepared> wave, boolean moreFollows) {
             if (!wave.isEmpty()) {
-                finish(wave, resolveRejects(wave, write(wave)), true);
+                finish(wave, resolveRejects(wave, write(wave)), moreFollows);
             }
         }
 
@@ -171,17 +189,21 @@ public final class BatchProcessor {
             }
             long millis = (System.nanoTime() - started) / 1_000_000;
             for (int i = 0; i < prepared.size(); i++) {
-                observer.onRecord(new RecordReport(outcomes.get(i), prepared.get(i).preparation().objects(), millis));
+                RecordReport report = new RecordReport(outcomes.get(i), prepared.get(i).preparation().objects(), millis);
+                reports.add(report);
+                observer.onRecord(report);
             }
         }
 
         private void deleteQuietly(List<SQSMessage> done) {
+            long deleteStarted = System.nanoTime();
             try {
                 sourceQueue.delete(done);
             } catch (RuntimeException e) {
                 // Harmless: the event source deletes every record not in batchItemFailures at the end.
                 LOG.warn("could not delete {} finished messages early: {}", done.size(), e.toString());
             }
+            deleteNanos += System.nanoTime() - deleteStarted;
         }
 
         private List<RecordOutcome> resolveRejects(List<Prepared> prepared, List<RecordOutcome> outcomes) {
@@ -199,6 +221,7 @@ public final class BatchProcessor {
         private RecordOutcome reject(int position, RecordOutcome.Reject reject) {
             try {
                 deadLetterQueue.send(messages.get(position), "UnusableMessage", reject.detail());
+                rejected++;
                 return new RecordOutcome.Done(reject.messageId(), "sent to the DLQ: " + reject.detail());
             } catch (RuntimeException sendFailed) {
                 // Not acknowledged: SQS redelivers it and, after maxReceiveCount, moves it to the DLQ itself.
@@ -218,11 +241,13 @@ public final class BatchProcessor {
             List<IndexItemResult> results = List.of();
             Throwable unavailable = null;
             if (!operations.isEmpty()) {
+                long indexStarted = System.nanoTime();
                 try {
                     results = index.apply(operations);
                 } catch (RuntimeException e) {
                     unavailable = e;
                 }
+                indexNanos += System.nanoTime() - indexStarted;
             }
             List<RecordOutcome> outcomes = new ArrayList<>(prepared.size());
             int next = 0;

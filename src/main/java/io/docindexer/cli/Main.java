@@ -7,9 +7,9 @@ import java.util.List;
 /** The {@code ./docindexer} command line: the local counterparts of what runs on AWS. */
 public final class Main {
 
-    static final int OK = 0;
-    static final int FAILED = 1;
-    static final int USAGE = 2;
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
 
     private static final String USAGE_TEXT = """
             usage: ./docindexer COMMAND [ARGS]
@@ -21,13 +21,24 @@ public final class Main {
                                    (the local counterpart of `sam local invoke -e EVENT.json`)
               extract [--json] FILE...
                                    extract text from local files only: no AWS, no servers
-              chaos --docs N --seed S
-                                   drive N puts, overwrites and deletes through the local stack while
-                                   injecting faults, then compare OpenSearch with the bucket (last line: JSON)
+              bench pipeline [--docs N]
+                                   index N small PDFs through the local stack; compare with extraction
+                                   alone and with draining the queue alone (last line: JSON)
+              bench coldstart [--runs N]
+                                   time the packaged function's cold start under the Lambda Runtime
+                                   Interface Client (last line: JSON)
+              bench ocr DIR | bench pdf DIR [--repeat K] [--rounds R]
+                                   extraction against the tesseract CLI / pdftotext on the same files,
+                                   same cores (last line: JSON with "ratio", ours / reference)
+              bench ocr --scanned-pdf [--pages N]
+                                   OCR a generated N-page scanned PDF: pages per second and peak heap
               redrive [--seed N] REQUEST
                                    run the redrive function once on a request (JSON, or a file such as
                                    events/redrive-status.json) against the local stack; --seed N first
                                    puts N dead letters in the DLQ through maxReceiveCount failures
+              chaos --docs N --seed S
+                                   drive N puts, overwrites and deletes through the local stack while
+                                   injecting faults, then compare OpenSearch with the bucket (last line: JSON)
             """;
 
     private Main() {}
@@ -47,8 +58,9 @@ public final class Main {
                 case "demo" -> new DemoCommand(out).run(rest);
                 case "invoke" -> new InvokeCommand(out).run(rest);
                 case "extract" -> new ExtractCommand().run(rest, out);
-                case "chaos" -> new ChaosCommand(out, err).run(rest);
+                case "bench" -> new BenchCommand(out, err).run(rest);
                 case "redrive" -> new RedriveCommand(out).run(rest);
+                case "chaos" -> new ChaosCommand(out, err).run(rest);
                 default -> {
                     err.println("unknown command '" + args.get(0) + "'; run ./docindexer help to see the commands");
                     yield USAGE;

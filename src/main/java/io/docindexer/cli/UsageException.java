@@ -1,9 +1,9 @@
 package io.docindexer.cli;
 
 /** The command line was wrong; the message says how to call it right. */
-final class UsageException extends RuntimeException {
+public final class UsageException extends RuntimeException {
 
-    UsageException(String message) {
+    public UsageException(String message) {
         super(message);
     }
 }

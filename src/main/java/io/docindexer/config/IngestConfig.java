@@ -18,6 +18,10 @@ import java.util.Set;
  * @param s3Endpoint an endpoint override for S3 (the local S3Proxy); empty on AWS
  * @param sqsEndpoint an endpoint override for SQS (the local ElasticMQ); empty on AWS
  * @param cacheBucket where extraction results are kept for retries; empty disables the cache
+ * @param metricsNamespace the CloudWatch namespace of the per-batch metrics
+ * @param metricsDimension the name of the one dimension the metrics carry; its value is
+ *     {@code functionName}
+ * @param functionName AWS_LAMBDA_FUNCTION_NAME, which Lambda sets; "local" elsewhere
  */
 public record IngestConfig(
         URI openSearchEndpoint,
@@ -31,7 +35,10 @@ public record IngestConfig(
         int maxChars,
         Optional<URI> s3Endpoint,
         Optional<URI> sqsEndpoint,
-        Optional<String> cacheBucket) {
+        Optional<String> cacheBucket,
+        String metricsNamespace,
+        String metricsDimension,
+        String functionName) {
 
     public static final String OPENSEARCH_ENDPOINT = "OPENSEARCH_ENDPOINT";
     public static final String OPENSEARCH_SERVICE = "OPENSEARCH_SERVICE";
@@ -45,11 +52,14 @@ public record IngestConfig(
     public static final String S3_ENDPOINT = "S3_ENDPOINT";
     public static final String SQS_ENDPOINT = "SQS_ENDPOINT";
     public static final String CACHE_BUCKET = "CACHE_BUCKET";
+    public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
+    public static final String METRICS_DIMENSION = "METRICS_DIMENSION";
+    public static final String AWS_LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
 
     /** The variables a deployment must set (the template test checks template.yaml sets them all). */
     public static final Set<String> DEPLOYED_VARIABLES = Set.of(
             OPENSEARCH_ENDPOINT, OPENSEARCH_SERVICE, INDEX_NAME, DLQ_URL, OCR_LANGUAGES,
-            MAX_OBJECT_BYTES, MAX_PAGES, MAX_PIXELS_PER_PAGE, MAX_CHARS, CACHE_BUCKET);
+            MAX_OBJECT_BYTES, MAX_PAGES, MAX_PIXELS_PER_PAGE, MAX_CHARS, CACHE_BUCKET, METRICS_NAMESPACE);
 
     private static final Set<String> SERVICES = Set.of("es", "aoss");
 
@@ -67,7 +77,10 @@ public record IngestConfig(
                 (int) reader.positive(MAX_CHARS, 5_000_000, Integer.MAX_VALUE),
                 reader.optionalUri(S3_ENDPOINT),
                 reader.optionalUri(SQS_ENDPOINT),
-                reader.optionalBucket(CACHE_BUCKET));
+                reader.optionalBucket(CACHE_BUCKET),
+                reader.metricsNamespace(METRICS_NAMESPACE, "DocIndexer"),
+                reader.metricsDimension(METRICS_DIMENSION, "FunctionName"),
+                reader.value(AWS_LAMBDA_FUNCTION_NAME).orElse("local"));
         if (!reader.problems.isEmpty()) {
             throw new ConfigurationException(reader.problems);
         }
@@ -123,6 +136,26 @@ public record IngestConfig(
             // S3 bucket naming rules, short form: 3-63 lowercase letters, digits, dots and hyphens.
             if (value.isPresent() && !value.get().matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
                 problems.add(name + " is '" + value.get() + "'; expected an S3 bucket name");
+            }
+            return value;
+        }
+
+        /** CloudWatch's rules: up to 255 of these characters, and the AWS/ prefix is reserved. */
+        String metricsNamespace(String name, String fallback) {
+            String value = value(name).orElse(fallback);
+            if (!value.matches("[0-9A-Za-z.\\-_/#: ]{1,255}") || value.startsWith("AWS/")) {
+                problems.add(name + " is '" + value + "'; expected a CloudWatch namespace: up to 255 letters, digits"
+                        + " and . - _ / # : or space, not starting with AWS/");
+            }
+            return value;
+        }
+
+        /** A CloudWatch dimension name: up to 255 printable ASCII characters, not starting with ':'. */
+        String metricsDimension(String name, String fallback) {
+            String value = value(name).orElse(fallback);
+            if (!value.matches("[\\x21-\\x7E][\\x20-\\x7E]{0,254}") || value.startsWith(":")) {
+                problems.add(name + " is '" + value + "'; expected a CloudWatch dimension name: up to 255 printable"
+                        + " ASCII characters, not starting with ':'");
             }
             return value;
         }

@@ -1,12 +1,16 @@
 package io.docindexer.index;
 
+import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.query_dsl.Operator;
@@ -46,10 +50,17 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
      * @param indexName the search alias; documents live in a versioned index behind it
      */
     public static OpenSearchDocumentIndex create(URI endpoint, String service, String indexName) {
-        OpenSearchDocumentIndex index =
-                new OpenSearchDocumentIndex(OpenSearchClients.create(endpoint, service), new IndexLayout(indexName), Clock.systemUTC());
+        OpenSearchDocumentIndex index = connect(endpoint, service, indexName);
         index.ensureIndexTemplate();
         return index;
+    }
+
+    /**
+     * Builds the client only, without a request: for a container whose index was prepared at init
+     * and whose client must be replaced (SnapStart restore), and for tests without a server.
+     */
+    public static OpenSearchDocumentIndex connect(URI endpoint, String service, String indexName) {
+        return new OpenSearchDocumentIndex(OpenSearchClients.create(endpoint, service), new IndexLayout(indexName), Clock.systemUTC());
     }
 
     /**
@@ -95,6 +106,26 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
             }
         }
         return Arrays.asList(results);
+    }
+
+    /**
+     * The NDJSON body {@link #apply} would send for these operations, without sending it. SnapStart
+     * priming serialises one before the snapshot, so the first bulk after a restore does not pay
+     * for loading and initialising the serialisation classes.
+     */
+    public String bulkBody(List<IndexOperation> operations) {
+        JsonpMapper mapper = client._transport().jsonpMapper();
+        StringWriter body = new StringWriter();
+        for (IndexOperation operation : operations) {
+            Iterator<?> lines = SequencedWrite.toBulkOperation(layout.concreteIndex(), operation, clock.instant())._serializables();
+            while (lines.hasNext()) {
+                try (JsonGenerator generator = mapper.jsonProvider().createGenerator(body)) {
+                    mapper.serialize(lines.next(), generator);
+                }
+                body.write('\n');
+            }
+        }
+        return body.toString();
     }
 
     private List<BulkResponseItem> send(List<BulkOperation> bulk) {

@@ -3,6 +3,7 @@ package io.docindexer.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.batch.BatchObserver;
 import io.docindexer.batch.BatchProcessor;
+import io.docindexer.batch.EmbeddedMetricsObserver;
 import io.docindexer.batch.LoggingObserver;
 import io.docindexer.batch.SqsDeadLetterQueue;
 import io.docindexer.batch.SqsSourceQueue;
@@ -15,10 +16,13 @@ import io.docindexer.extract.ExtractionLimits;
 import io.docindexer.index.OpenSearchDocumentIndex;
 import io.docindexer.ocr.TesseractOcrEngine;
 import io.docindexer.source.S3DocumentSource;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Wires the ingest pipeline from its configuration: every client, pool and native engine is
@@ -29,53 +33,127 @@ public final class IngestComponents implements AutoCloseable {
     /** Downloads wait on the network, so more workers than cores keep the cores busy. */
     private static final int MIN_WORKERS = 4;
 
-    private final AwsClients aws;
-    private final OpenSearchDocumentIndex index;
+    private final IngestConfig config;
+    private final BatchObserver observer;
+    private final S3EventParser parser;
     private final TesseractOcrEngine ocr;
     private final DocumentExtractor extractor;
     private final ExecutorService workers;
-    private final BatchProcessor processor;
+    // Replaced by reconnect(), between invocations only; volatile so every thread sees the new one.
+    private volatile Connected connected;
+
+    /** Everything that holds network connections, and the batch processor built on it. */
+    private record Connected(AwsClients aws, OpenSearchDocumentIndex index, BatchProcessor processor)
+            implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            try (aws; index) {
+                // closes both, even if one fails
+            }
+        }
+    }
 
     private IngestComponents(IngestConfig config, BatchObserver observer) {
-        ObjectMapper json = new ObjectMapper();
-        this.aws = new AwsClients(config);
-        this.index = OpenSearchDocumentIndex.create(config.openSearchEndpoint(), config.openSearchService(), config.indexName());
-        this.ocr = TesseractOcrEngine.fromEnvironment(config.ocrLanguages());
+        this.config = config;
+        this.observer = observer;
+        this.parser = new S3EventParser(new ObjectMapper());
+        this.workers = Executors.newFixedThreadPool(workerThreads(), IngestComponents::daemon);
+        // Three independent steps of a few hundred ms each (class loading, the index template's
+        // requests, the native Tesseract load): run side by side, a cold start without SnapStart
+        // waits for the slowest instead of their sum.
+        Future<OpenSearchDocumentIndex> index = workers.submit(() ->
+                OpenSearchDocumentIndex.create(config.openSearchEndpoint(), config.openSearchService(), config.indexName()));
+        Future<TesseractOcrEngine> ocr = workers.submit(() -> TesseractOcrEngine.fromEnvironment(config.ocrLanguages()));
+        AwsClients aws = new AwsClients(config);
+        this.ocr = initialised(ocr);
         this.extractor = new DocumentExtractor(new ExtractionLimits(
-                config.maxObjectBytes(), config.maxPages(), config.maxPixelsPerPage(), config.maxChars()), ocr);
-        this.workers = Executors.newFixedThreadPool(
-                Math.max(MIN_WORKERS, Runtime.getRuntime().availableProcessors()), IngestComponents::daemon);
+                config.maxObjectBytes(), config.maxPages(), config.maxPixelsPerPage(), config.maxChars()), this.ocr);
+        this.connected = wire(aws, initialised(index));
+    }
+
+    /** The result of an init step, failing init with the step's own exception (its message lists the problem). */
+    private static <T> T initialised(Future<T> step) {
+        try {
+            return step.get();
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during init", interrupted);
+        }
+    }
+
+    private Connected wire(AwsClients aws, OpenSearchDocumentIndex index) {
         ObjectEventPreparer preparer = new ObjectEventPreparer(
-                new S3EventParser(json),
+                parser,
                 new S3DocumentSource(aws.s3(), Path.of(System.getProperty("java.io.tmpdir")), config.maxObjectBytes()),
                 extractor,
                 config.cacheBucket().<ExtractionCache>map(bucket -> new S3ExtractionCache(aws.s3(), bucket))
                         .orElse(ExtractionCache.NONE),
                 Clock.systemUTC());
-        this.processor = new BatchProcessor(preparer, index, new SqsDeadLetterQueue(aws.sqs(), config.dlqUrl()),
+        BatchProcessor processor = new BatchProcessor(preparer, index, new SqsDeadLetterQueue(aws.sqs(), config.dlqUrl()),
                 new SqsSourceQueue(aws.sqs()), workers, observer);
+        return new Connected(aws, index, processor);
     }
 
-    /** The Lambda wiring: JSON log lines on stdout. */
+    /**
+     * Replaces the SDK and OpenSearch clients (and what is built on them) with new ones, closing the
+     * old. For SnapStart's restore: pooled connections in a snapshot belong to a process that no
+     * longer exists. The index was prepared at init, so no request is made here. Call between
+     * invocations only.
+     */
+    public synchronized void reconnect() throws IOException {
+        Connected stale = connected;
+        connected = wire(new AwsClients(config),
+                OpenSearchDocumentIndex.connect(config.openSearchEndpoint(), config.openSearchService(), config.indexName()));
+        stale.close();
+    }
+
+    /**
+     * Runs a record through the whole ingest path with the network cut out (see {@link Priming}),
+     * so that SnapStart's snapshot holds loaded and initialised classes.
+     *
+     * @return the bulk body that was built and not sent
+     */
+    public String prime() throws IOException {
+        return Priming.run(parser, extractor, connected.index());
+    }
+
+    /** The Lambda wiring: JSON log lines per record and an EMF metrics document per batch, on stdout. */
     public static IngestComponents create(IngestConfig config) {
-        return create(config, new LoggingObserver(new ObjectMapper(), System.out));
+        ObjectMapper json = new ObjectMapper();
+        return create(config, BatchObserver.both(new LoggingObserver(json, System.out),
+                new EmbeddedMetricsObserver(json, System.out, Clock.systemUTC(), config.metricsNamespace(),
+                        config.metricsDimension(), config.functionName())));
     }
 
     public static IngestComponents create(IngestConfig config, BatchObserver observer) {
         return new IngestComponents(config, observer);
     }
 
+    /** How many records are prepared (downloaded and extracted) at once. */
+    public static int workerThreads() {
+        return Math.max(MIN_WORKERS, Runtime.getRuntime().availableProcessors());
+    }
+
     public BatchProcessor processor() {
-        return processor;
+        return connected.processor();
     }
 
     /** A handler over these components, for local runs that drive it like Lambda does. */
     public IngestHandler handler() {
-        return new IngestHandler(processor);
+        return new IngestHandler(processor());
     }
 
     public OpenSearchDocumentIndex index() {
-        return index;
+        return connected.index();
     }
 
     private static Thread daemon(Runnable runnable) {
@@ -87,8 +165,8 @@ public final class IngestComponents implements AutoCloseable {
     @Override
     public void close() throws Exception {
         workers.shutdownNow();
-        try (aws; index; ocr; extractor) {
-            // closes all four, in reverse order, even if one fails
+        try (Connected clients = connected; ocr; extractor) {
+            // closes all three, in reverse order, even if one fails
         }
     }
 }

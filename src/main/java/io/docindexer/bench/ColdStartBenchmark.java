@@ -1,0 +1,204 @@
+package io.docindexer.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docindexer.cli.Main;
+import io.docindexer.cli.UsageException;
+import io.docindexer.local.BucketNotifications;
+import io.docindexer.local.LambdaJdk;
+import io.docindexer.local.LambdaRuntimeApi;
+import io.docindexer.local.LocalStack;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * {@code bench coldstart}: starts the packaged function in fresh JVMs under AWS's Lambda Runtime
+ * Interface Client, against a local Runtime API and the local stack, and times each from process
+ * start to the response to its first event: a one-record batch announcing a small text object.
+ * That is a Lambda cold start without SnapStart: JVM start, init (config, clients, the OCR engine,
+ * the index template check) and the first invocation.
+ */
+public final class ColdStartBenchmark {
+
+    static final String USAGE = "./docindexer bench coldstart [--runs N] [--java-options \"OPTIONS\"]";
+    private static final int DEFAULT_RUNS = 7;
+    private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+    private static final String HANDLER = "io.docindexer.ingest.IngestHandler::handleRequest";
+    private static final Path TARGET = Path.of("target");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String KEY = "coldstart/note.txt";
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public ColdStartBenchmark(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(List<String> args) throws Exception {
+        Options options = Options.parse(args);
+        Path artifact = Files.createTempDirectory("coldstart-artifact-");
+        String classpath = functionClasspath(artifact);
+        Path layer = TARGET.resolve("tesseract-layer").toAbsolutePath();
+        try (LocalStack stack = LocalStack.start()) {
+            LocalStack.Queues queues = stack.createQueues("bench-coldstart", 60, 5);
+            String event = oneRecordEvent(stack, queues);
+            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", classpath));
+            command.addAll(options.javaOptions());
+            command.add(RIC_MAIN);
+            command.add(HANDLER);
+            Map<String, String> environment = new HashMap<>(stack.ingestEnvironment(queues));
+            environment.putAll(Map.of(
+                    "_HANDLER", HANDLER,
+                    "LAMBDA_TASK_ROOT", artifact.toString(),
+                    "AWS_LAMBDA_FUNCTION_NAME", "IngestFunction",
+                    "AWS_REGION", LocalStack.REGION,
+                    "AWS_ACCESS_KEY_ID", "local",
+                    "AWS_SECRET_ACCESS_KEY", "local",
+                    "TESSDATA_PREFIX", layer.resolve("share/tessdata").toString(),
+                    "OMP_THREAD_LIMIT", "1",
+                    "JAVA_TOOL_OPTIONS", "-Djna.library.path=" + layer.resolve("lib")));
+            err.printf("bench coldstart: %d runs of %s%n", options.runs(), String.join(" ", command.subList(3, command.size())));
+            long[] millis = new long[options.runs()];
+            for (int run = 0; run < options.runs(); run++) {
+                millis[run] = coldStart(command, environment, event);
+                err.printf("  run %d/%d: %d ms from process start to the first response%n", run + 1, options.runs(), millis[run]);
+            }
+            long[] sorted = millis.clone();
+            Arrays.sort(sorted);
+            ObjectNode result = new ObjectMapper().createObjectNode();
+            result.put("runs", options.runs());
+            result.put("medianMillis", PipelineRun.percentile(sorted, 50));
+            result.put("p90Millis", PipelineRun.percentile(sorted, 90));
+            out.println(result);
+            return Main.OK;
+        } finally {
+            deleteTree(artifact);
+        }
+    }
+
+    private record Options(int runs, List<String> javaOptions) {
+        static Options parse(List<String> args) {
+            int runs = DEFAULT_RUNS;
+            List<String> javaOptions = List.of();
+            for (int i = 0; i < args.size(); i++) {
+                switch (args.get(i)) {
+                    case "--runs" -> runs = BenchOptions.positive(args, ++i, "--runs", USAGE);
+                    case "--java-options" -> {
+                        if (++i >= args.size()) {
+                            throw new UsageException("--java-options needs a value; usage: " + USAGE);
+                        }
+                        javaOptions = Arrays.asList(args.get(i).trim().split("\\s+"));
+                    }
+                    default -> throw new UsageException("unexpected argument '" + args.get(i) + "'; usage: " + USAGE);
+                }
+            }
+            return new Options(runs, javaOptions);
+        }
+    }
+
+    /**
+     * The artifact as sam build makes it (a copy of the classes, and the runtime jars), plus the
+     * runtime client Lambda provides. The copy keeps the runs apart from builds of target/classes.
+     */
+    private static String functionClasspath(Path artifact) throws IOException {
+        Path lambdaJars = TARGET.resolve("lambda.classpath");
+        Path runtimeClient = TARGET.resolve("ric.classpath");
+        if (!Files.isRegularFile(lambdaJars) || !Files.isRegularFile(runtimeClient)) {
+            throw new UsageException("no " + lambdaJars + " or " + runtimeClient + ": build first with"
+                    + " `./mvnw -q -B -DskipTests package` from the repository root");
+        }
+        Path classes = TARGET.resolve("classes");
+        try (Stream<Path> tree = Files.walk(classes)) {
+            for (Path from : tree.toList()) {
+                Path to = artifact.resolve(classes.relativize(from).toString());
+                if (Files.isDirectory(from)) {
+                    Files.createDirectories(to);
+                } else {
+                    Files.copy(from, to);
+                }
+            }
+        }
+        return artifact + ":" + Files.readString(lambdaJars).trim() + ":" + Files.readString(runtimeClient).trim();
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> tree = Files.walk(root)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    /** Uploads a small text object and returns the SQS event Lambda would deliver for its notification. */
+    private static String oneRecordEvent(LocalStack stack, LocalStack.Queues queues) {
+        stack.s3().putObject(request -> request.bucket(LocalStack.BUCKET).key(KEY),
+                RequestBody.fromString("Cold start probe: a short note to index.\n"));
+        new BucketNotifications(stack.sqs(), queues.queueUrl()).objectCreated(LocalStack.BUCKET, KEY,
+                stack.s3().headObject(request -> request.bucket(LocalStack.BUCKET).key(KEY)));
+        Message message = stack.sqs().receiveMessage(request -> request.queueUrl(queues.queueUrl())
+                .waitTimeSeconds(5).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages().get(0);
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode event = json.createObjectNode();
+        ObjectNode record = event.putArray("Records").addObject();
+        record.put("messageId", message.messageId());
+        record.put("receiptHandle", message.receiptHandle());
+        record.put("body", message.body());
+        ObjectNode attributes = record.putObject("attributes");
+        message.attributesAsStrings().forEach(attributes::put);
+        record.putObject("messageAttributes");
+        record.put("md5OfBody", message.md5OfBody());
+        record.put("eventSource", "aws:sqs");
+        record.put("eventSourceARN", queues.queueArn());
+        record.put("awsRegion", LocalStack.REGION);
+        return event.toString();
+    }
+
+    /** One fresh JVM: queues the event first, so the time ends when init and the first invocation are done. */
+    private long coldStart(List<String> command, Map<String, String> environment, String event) throws Exception {
+        Path log = Files.createTempFile("coldstart-", ".log");
+        try (LambdaRuntimeApi api = LambdaRuntimeApi.start()) {
+            CompletableFuture<String> response = api.invoke(event, PATIENCE);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().putAll(environment);
+            builder.environment().put(LambdaRuntimeApi.ADDRESS_VARIABLE, api.address());
+            long started = System.nanoTime();
+            Process function = builder.start();
+            try {
+                String body = response.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+                long millis = (System.nanoTime() - started) / 1_000_000;
+                if (!body.replace(" ", "").contains("\"batchItemFailures\":[]")) {
+                    throw new IllegalStateException("the function asked for a retry: " + body + "; its log: " + log);
+                }
+                Files.delete(log);
+                return millis;
+            } catch (Exception e) {
+                throw new IllegalStateException("cold start failed (" + e + "); the function's output is in " + log, e);
+            } finally {
+                function.destroyForcibly();
+                function.waitFor();
+            }
+        }
+    }
+
+    private static String javaExecutable() {
+        return LambdaJdk.javaExecutable().toString();
+    }
+}

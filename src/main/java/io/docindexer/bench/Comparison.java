@@ -1,0 +1,53 @@
+package io.docindexer.bench;
+
+import io.docindexer.bench.BenchSide.PassResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Times the reference and ours on the same pass of files, in the same run. Each side first does
+ * one untimed warm-up pass (JIT and font caches on our side, the page cache and the tool's
+ * shared libraries on the reference side: a long-lived Lambda container is warm). Then rounds
+ * alternate which side goes first (reference, ours, ours, reference, ...), so that a change in
+ * the load of this shared machine falls on both sides alike; the medians are compared.
+ */
+final class Comparison {
+
+    private Comparison() {
+    }
+
+    record Result(List<PassResult> reference, List<PassResult> ours) {
+
+        /** Per round: ours over reference in files (or pages) per second, i.e. reference time over our time. */
+        List<Double> roundRatios() {
+            List<Double> ratios = new ArrayList<>();
+            for (int i = 0; i < ours.size(); i++) {
+                ratios.add(reference.get(i).seconds() / ours.get(i).seconds());
+            }
+            return ratios;
+        }
+    }
+
+    static Result measure(BenchSide reference, BenchSide ours, List<Path> pass, int rounds, PrintStream progress)
+            throws Exception {
+        progress.printf("warm-up: reference %.2f s, ours %.2f s (not counted)%n",
+                reference.run(pass).seconds(), ours.run(pass).seconds());
+        List<PassResult> referenceResults = new ArrayList<>();
+        List<PassResult> ourResults = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            boolean referenceFirst = round % 2 == 1;
+            PassResult first = (referenceFirst ? reference : ours).run(pass);
+            PassResult second = (referenceFirst ? ours : reference).run(pass);
+            PassResult referenceResult = referenceFirst ? first : second;
+            PassResult ourResult = referenceFirst ? second : first;
+            referenceResults.add(referenceResult);
+            ourResults.add(ourResult);
+            progress.printf("round %d/%d: reference %.2f s (%.2f s CPU), ours %.2f s (%.2f s CPU)%n",
+                    round, rounds, referenceResult.seconds(), referenceResult.cpuSeconds(),
+                    ourResult.seconds(), ourResult.cpuSeconds());
+        }
+        return new Result(referenceResults, ourResults);
+    }
+}

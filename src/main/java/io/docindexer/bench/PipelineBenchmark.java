@@ -1,0 +1,252 @@
+package io.docindexer.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docindexer.batch.BatchObserver;
+import io.docindexer.batch.BatchSummary;
+import io.docindexer.batch.ObjectSummary;
+import io.docindexer.batch.RecordOutcome;
+import io.docindexer.batch.RecordReport;
+import io.docindexer.cli.Main;
+import io.docindexer.cli.UsageException;
+import io.docindexer.config.IngestConfig;
+import io.docindexer.extract.DocumentExtractor;
+import io.docindexer.extract.ExtractionLimits;
+import io.docindexer.index.DocumentId;
+import io.docindexer.ingest.IngestComponents;
+import io.docindexer.local.BucketNotifications;
+import io.docindexer.local.EventSourcePoller;
+import io.docindexer.local.LocalStack;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * {@code bench pipeline --docs N}: N one-page text PDFs through S3, SQS, the handler and OpenSearch
+ * on the local stack until all are searchable, beside two references measured in the same run on
+ * the same documents with the same parallelism: extraction alone, and draining the queue alone.
+ */
+public final class PipelineBenchmark {
+
+    static final String USAGE = "./docindexer bench pipeline [--docs N]";
+    private static final int DEFAULT_DOCS = 2_000;
+    private static final int BATCH_SIZE = 10;
+    private static final int FUNCTION_TIMEOUT_MILLIS = 60_000;
+    private static final long PATIENCE_NANOS = 15 * 60 * 1_000_000_000L;
+    private static final int UPLOAD_THREADS = 8;
+    private static final int WARM_UP_DOCS = 500;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public PipelineBenchmark(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public int run(List<String> args) throws Exception {
+        int docs = parseDocs(args);
+        int concurrency = Runtime.getRuntime().availableProcessors();
+        err.printf("bench pipeline: %d documents, batches of %d, %d concurrent batches, %d extraction threads%n",
+                docs, BATCH_SIZE, concurrency, IngestComponents.workerThreads());
+        List<byte[]> pdfs = generate(docs);
+        Path folder = Files.createTempDirectory("bench-pipeline-");
+        try (LocalStack stack = LocalStack.start()) {
+            List<Path> files = writeFiles(folder, pdfs);
+            LocalStack.Queues queues = stack.createQueues("bench-pipeline", 60, 5);
+            IngestConfig config = IngestConfig.fromEnv(stack.ingestEnvironment(queues));
+            double extractOnly = extractOnly(files);
+            List<String> bodies = upload(stack, pdfs, BenchDocuments.TIMED);
+            List<String> warmUp = upload(stack, pdfs.subList(0, Math.min(docs, WARM_UP_DOCS)), BenchDocuments.WARM_UP);
+            LocalStack.Queues drainQueue = stack.createQueues("bench-drain", 60, 5);
+            double drainOnly = new DrainOnlyReference(stack.sqs(), drainQueue.queueUrl(), concurrency)
+                    .docsPerMinute(bodies, err);
+            PipelineRun run = pipeline(stack, queues, config, warmUp, bodies, concurrency);
+            printResult(docs, run, extractOnly, drainOnly);
+            return run.complete() ? Main.OK : Main.FAILED;
+        } finally {
+            deleteFolder(folder);
+        }
+    }
+
+    private static int parseDocs(List<String> args) {
+        if (args.isEmpty()) {
+            return DEFAULT_DOCS;
+        }
+        if (args.size() == 2 && args.get(0).equals("--docs")) {
+            return BenchOptions.positive(args, 1, "--docs", USAGE);
+        }
+        throw new UsageException("unexpected arguments " + args + "; usage: " + USAGE);
+    }
+
+    private List<byte[]> generate(int docs) throws IOException {
+        List<byte[]> pdfs = new ArrayList<>(docs);
+        AtomicInteger made = new AtomicInteger();
+        try (Progress progress = new Progress(err, "generating PDFs", docs, made::get)) {
+            for (int i = 0; i < docs; i++) {
+                pdfs.add(BenchDocuments.pdf(i));
+                made.incrementAndGet();
+            }
+        }
+        return pdfs;
+    }
+
+    private static List<Path> writeFiles(Path folder, List<byte[]> pdfs) throws IOException {
+        List<Path> files = new ArrayList<>(pdfs.size());
+        for (int i = 0; i < pdfs.size(); i++) {
+            files.add(Files.write(folder.resolve(Path.of(BenchDocuments.key("", i)).getFileName()), pdfs.get(i)));
+        }
+        return files;
+    }
+
+    /**
+     * A warm-up pass (untimed, so the JIT has compiled PDFBox) and then the timed pass. The PDFs have
+     * a text layer, so OCR never runs (the reference checks it); a second Tesseract engine in this
+     * JVM would only add risk (closing one under the other crashed the JVM once, see docs/benchmarks.md).
+     */
+    private double extractOnly(List<Path> files) throws Exception {
+        try (DocumentExtractor extractor = new DocumentExtractor(ExtractionLimits.defaults(), new NoOcrEngine())) {
+            ExtractOnlyReference reference = new ExtractOnlyReference(extractor, IngestComponents.workerThreads());
+            reference.docsPerMinute(files.subList(0, Math.min(files.size(), 500)), err, "extract-only warm-up");
+            return reference.docsPerMinute(files, err, "extract-only");
+        }
+    }
+
+    /** Puts every PDF into the bucket; returns each one's S3 notification body, in document order. */
+    private List<String> upload(LocalStack stack, List<byte[]> pdfs, String prefix) throws Exception {
+        BucketNotifications notifications = new BucketNotifications(stack.sqs(), "unused");
+        String[] bodies = new String[pdfs.size()];
+        AtomicInteger uploaded = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(UPLOAD_THREADS);
+        try (Progress progress = new Progress(err, "uploading " + prefix, pdfs.size(), uploaded::get)) {
+            List<Future<?>> puts = new ArrayList<>();
+            for (int i = 0; i < pdfs.size(); i++) {
+                int number = i;
+                puts.add(pool.submit(() -> {
+                    String key = BenchDocuments.key(prefix, number);
+                    String eTag = stack.s3().putObject(request -> request.bucket(LocalStack.BUCKET).key(key),
+                            RequestBody.fromBytes(pdfs.get(number))).eTag();
+                    bodies[number] = notifications.body("ObjectCreated:Put", LocalStack.BUCKET, key,
+                            (long) pdfs.get(number).length, eTag);
+                    uploaded.incrementAndGet();
+                }));
+            }
+            for (Future<?> put : puts) {
+                put.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return Arrays.asList(bodies);
+    }
+
+    /**
+     * An untimed warm-up pass (the servers were just started: their JIT is as cold as ours, unlike
+     * a long-running OpenSearch domain), then the timed pass, through one poller and handler.
+     */
+    private PipelineRun pipeline(LocalStack stack, LocalStack.Queues queues, IngestConfig config, List<String> warmUp,
+            List<String> bodies, int concurrency) throws Exception {
+        AtomicInteger retries = new AtomicInteger();
+        BatchProfile profile = new BatchProfile();
+        try (SearchableWatcher watcher = new SearchableWatcher(stack.openSearchEndpoint(), LocalStack.INDEX);
+                IngestComponents ingest = IngestComponents.create(config, observer(watcher, retries, profile));
+                EventSourcePoller poller = new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
+                        ingest.handler(), BATCH_SIZE, concurrency, FUNCTION_TIMEOUT_MILLIS)) {
+            pass(stack.sqs(), queues.queueUrl(), warmUp, watcher, "pipeline warm-up");
+            profile.reset();
+            int warmedUp = watcher.searchableCount();
+            long[] sentAtNanos = new long[bodies.size()];
+            long started = System.nanoTime();
+            long finished = pass(stack.sqs(), queues.queueUrl(), bodies, watcher, "pipeline", warmedUp, sentAtNanos);
+            err.println("  profile: " + profile);
+            if (retries.get() > 0) {
+                err.printf("  %d record outcomes were retries (redelivered after the visibility timeout)%n", retries.get());
+            }
+            return PipelineRun.of(bodies.size(), started, finished, sentAtNanos, watcher,
+                    watcher.indexCount(BenchDocuments.TIMED));
+        }
+    }
+
+    private long pass(SqsClient sqs, String queueUrl, List<String> bodies, SearchableWatcher watcher, String phase)
+            throws InterruptedException {
+        return pass(sqs, queueUrl, bodies, watcher, phase, watcher.searchableCount(), new long[bodies.size()]);
+    }
+
+    /** Sends the events ten per request, stamping each, and waits until all are searchable; returns that moment. */
+    private long pass(SqsClient sqs, String queueUrl, List<String> bodies, SearchableWatcher watcher, String phase,
+            int searchableBefore, long[] sentAtNanos) throws InterruptedException {
+        long started = System.nanoTime();
+        try (Progress progress = new Progress(err, phase + " (searchable)", bodies.size(),
+                () -> watcher.searchableCount() - searchableBefore)) {
+            for (int start = 0; start < bodies.size(); start += BATCH_SIZE) {
+                int end = Math.min(bodies.size(), start + BATCH_SIZE);
+                Arrays.fill(sentAtNanos, start, end, System.nanoTime());
+                DrainOnlyReference.sendAll(sqs, queueUrl, bodies.subList(start, end));
+            }
+            while (watcher.searchableCount() - searchableBefore < bodies.size()
+                    && System.nanoTime() - started < PATIENCE_NANOS) {
+                Thread.sleep(SearchableWatcher.POLL_MILLIS);
+            }
+            return System.nanoTime();
+        }
+    }
+
+    /** Tells the watcher about each document whose write succeeded, and the profile about each batch. */
+    private static BatchObserver observer(SearchableWatcher watcher, AtomicInteger retries, BatchProfile profile) {
+        return new BatchObserver() {
+            @Override
+            public void onRecord(RecordReport report) {
+                if (report.outcome() instanceof RecordOutcome.Retry) {
+                    retries.incrementAndGet();
+                    return;
+                }
+                for (ObjectSummary object : indexedObjects(report)) {
+                    watcher.written(DocumentId.of(object.bucket(), object.key()));
+                }
+            }
+
+            @Override
+            public void onBatch(BatchSummary summary) {
+                profile.add(summary);
+            }
+        };
+    }
+
+    private static List<ObjectSummary> indexedObjects(RecordReport report) {
+        return report.objects().stream().filter(object -> object.status().equals("indexed")).toList();
+    }
+
+    private void printResult(int docs, PipelineRun run, double extractOnly, double drainOnly) {
+        err.printf("pipeline %.0f docs/min, extract-only %.0f/min, drain-only %.0f/min; latency p50 %d ms, p99 %d ms;"
+                + " index count %d of %d%n", run.docsPerMinute(), extractOnly, drainOnly, run.p50Millis(), run.p99Millis(),
+                run.indexCount(), docs);
+        ObjectNode result = new ObjectMapper().createObjectNode();
+        result.put("docs", docs);
+        result.put("docsPerMinute", Math.round(run.docsPerMinute()));
+        result.put("extractOnlyPerMinute", Math.round(extractOnly));
+        result.put("drainOnlyPerMinute", Math.round(drainOnly));
+        result.put("ratio", Math.round(run.docsPerMinute() / extractOnly * 1000) / 1000.0);
+        result.put("p50Millis", run.p50Millis());
+        result.put("p99Millis", run.p99Millis());
+        out.println(result);
+    }
+
+    private static void deleteFolder(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+        Files.deleteIfExists(folder);
+    }
+}

@@ -1,0 +1,95 @@
+package io.docindexer.ingest;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import io.docindexer.batch.Preparation;
+import io.docindexer.batch.TimeBudget;
+import io.docindexer.cache.ExtractionCache;
+import io.docindexer.event.ObjectEvent;
+import io.docindexer.event.S3EventParser;
+import io.docindexer.extract.TextExtractor;
+import io.docindexer.index.OpenSearchDocumentIndex;
+import io.docindexer.source.DocumentSource;
+import io.docindexer.source.FetchedObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * One SQS record through the real ingest path with the network cut out: the S3 notification is
+ * parsed, a small PDF and a text file are "downloaded" from memory and extracted, and the writes
+ * they produce are serialised into the bulk body OpenSearch would receive, which is not sent.
+ */
+final class Priming {
+
+    static final String TEXT = "DocIndexer primes its ingest path before the SnapStart snapshot.";
+
+    private static final String BUCKET = "snapstart-priming";
+    private static final String NOTIFICATION_RECORD = """
+            {"eventVersion":"2.1","eventSource":"aws:s3","awsRegion":"us-east-1",\
+            "eventTime":"2026-01-01T00:00:00.000Z","eventName":"ObjectCreated:Put",\
+            "s3":{"bucket":{"name":"%s"},"object":{"key":"%s","size":%d,"sequencer":"01"}}}""";
+
+    private Priming() {}
+
+    static String run(S3EventParser parser, TextExtractor extractor, OpenSearchDocumentIndex index) throws IOException {
+        Map<String, byte[]> objects = Map.of("priming/sample.pdf", pdf(), "priming/sample.txt", TEXT.getBytes(UTF_8));
+        ObjectEventPreparer preparer = new ObjectEventPreparer(parser, new InMemorySource(objects), extractor,
+                ExtractionCache.NONE, Clock.systemUTC());
+        Preparation prepared = preparer.prepare(message(objects), new TimeBudget(() -> Long.MAX_VALUE, 0));
+        if (!(prepared instanceof Preparation.Indexable indexable)) {
+            throw new IllegalStateException("priming did not get as far as the index: " + prepared);
+        }
+        return index.bulkBody(indexable.operations());
+    }
+
+    private static SQSMessage message(Map<String, byte[]> objects) {
+        String records = objects.entrySet().stream()
+                .map(object -> NOTIFICATION_RECORD.formatted(BUCKET, object.getKey(), object.getValue().length))
+                .collect(Collectors.joining(","));
+        SQSMessage message = new SQSMessage();
+        message.setMessageId("snapstart-priming");
+        message.setBody("{\"Records\":[" + records + "]}");
+        return message;
+    }
+
+    /** A one-page PDF with a text layer; Standard 14 fonts need no font files (Lambda has none). */
+    private static byte[] pdf() throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText(TEXT);
+                content.endText();
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            document.save(bytes);
+            return bytes.toByteArray();
+        }
+    }
+
+    /** Objects by key, handed out as temporary files the way S3DocumentSource does. */
+    private record InMemorySource(Map<String, byte[]> objects) implements DocumentSource {
+        @Override
+        public FetchedObject fetch(ObjectEvent event) throws IOException {
+            byte[] bytes = objects.get(event.key());
+            Path file = Files.createTempFile("priming-", ".tmp");
+            Files.write(file, bytes);
+            return new FetchedObject(file, bytes.length, null, null, null, Instant.EPOCH);
+        }
+    }
+}

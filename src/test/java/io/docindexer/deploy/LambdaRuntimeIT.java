@@ -1,0 +1,166 @@
+package io.docindexer.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docindexer.local.LambdaRuntimeApi;
+import io.docindexer.local.LocalStack;
+import io.docindexer.local.LocalStackExtension;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+
+/**
+ * The function artifact exactly as {@code sam build} makes it (classes plus runtime-scope jars,
+ * see the pom's lambda-artifact executions), run by the official runtime interface client in a
+ * fresh JVM laid out like Lambda's java21 runtime, against a local Runtime API and the local
+ * stack. What the in-process tests cannot catch shows up here: a class or jar missing from the
+ * artifact, a dependency that only the test class path had, a handler that does not construct
+ * from the environment, responses that Lambda's serialisation writes differently, SnapStart hooks
+ * that are not registered where the runtime looks for them.
+ */
+@ExtendWith(LocalStackExtension.class)
+class LambdaRuntimeIT {
+
+    private static final Path ARTIFACT = Path.of(System.getProperty("docindexer.lambda.artifact"));
+    private static final Path LAYER = Path.of(System.getProperty("docindexer.tesseract.layer"));
+    private static final String HANDLER = "io.docindexer.ingest.IngestHandler::handleRequest";
+    private static final String SAMPLE_KEY = "samples/quarterly report 2026+draft.pdf";
+    private static final Duration INVOCATION_TIMEOUT = Duration.ofMinutes(3);
+    /** What the local stack and the tests need and the function must never carry. */
+    private static final Pattern LOCAL_ONLY =
+            Pattern.compile("elasticmq|s3proxy|jetty|pekko|scala|junit|assertj|runtime-interface-client|aws-lambda-java-serialization");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void theArtifactCarriesTheFunctionAndItsRuntimeJarsButNothingOfTheLocalStack() throws IOException {
+        List<String> jars = jarNames();
+
+        assertThat(ARTIFACT.resolve("io/docindexer/ingest/IngestHandler.class")).isRegularFile();
+        assertThat(jars).filteredOn(name -> LOCAL_ONLY.matcher(name).find()).isEmpty();
+        assertThat(jars).anyMatch(name -> name.startsWith("software.amazon.awssdk.s3-"))
+                .anyMatch(name -> name.startsWith("org.opensearch.client.opensearch-java-"))
+                .anyMatch(name -> name.startsWith("net.sourceforge.tess4j.tess4j-"))
+                .anyMatch(name -> name.startsWith("org.crac.crac-"));
+
+        long artifactBytes = LayerFolder.size(ARTIFACT);
+        long layerBytes = LayerFolder.size(LAYER);
+        System.out.printf("function artifact: %.1f MB unzipped in %d jars + classes; Tesseract layer: %.1f MB; together %.1f MB of %d MB%n",
+                mb(artifactBytes), jars.size(), mb(layerBytes), mb(artifactBytes + layerBytes), LayerFolder.UNZIPPED_LIMIT_BYTES >> 20);
+        assertThat(artifactBytes + layerBytes).isLessThan(LayerFolder.UNZIPPED_LIMIT_BYTES);
+    }
+
+    @Test
+    void theOfficialRuntimeClientRunsTheHandlerFromTheArtifactThroughASnapStartRestore(LocalStack stack) throws Exception {
+        LocalStack.Queues queues = stack.createQueues(LocalStack.QUEUE, 60, 5);
+        stack.s3().putObject(request -> request.bucket(LocalStack.BUCKET).key(SAMPLE_KEY),
+                RequestBody.fromFile(Path.of("samples/quarterly report 2026+draft.pdf")));
+        ObjectNode missingBucket = eventForAMissingBucket();
+        String missingMessageId = missingBucket.path("Records").path(0).path("messageId").asText();
+
+        try (LambdaRuntimeApi api = LambdaRuntimeApi.start();
+                RuntimeClientProcess function = RuntimeClientProcess.start(ARTIFACT, HANDLER,
+                        functionEnvironment(stack, queues, api), ARTIFACT.resolveSibling("lambda-runtime-it.log"))) {
+
+            assertThat(invoke(api, function, event("s3-put.json"))).isEqualTo(failures());
+            assertThat(function.output()).contains("\"key\":\"" + SAMPLE_KEY + "\",\"status\":\"indexed\"");
+            assertThat(invoke(api, function, event("s3-delete.json"))).isEqualTo(failures());
+            assertThat(invoke(api, function, event("s3-test-event.json"))).isEqualTo(failures());
+            assertThat(invoke(api, function, missingBucket.toString())).isEqualTo(failures(missingMessageId));
+
+            assertThat(api.restores()).as("restore/next calls").isEqualTo(1);
+            assertThat(function.output())
+                    .contains("SnapStart: primed the ingest path")
+                    .contains("SnapStart: new SDK and OpenSearch clients");
+        }
+    }
+
+    /** The function's environment: what template.yaml sets (with the layer where Lambda mounts /opt) and what Lambda adds. */
+    private static Map<String, String> functionEnvironment(LocalStack stack, LocalStack.Queues queues, LambdaRuntimeApi api) {
+        Map<String, String> env = new HashMap<>(stack.ingestEnvironment(queues));
+        env.put("TESSDATA_PREFIX", LAYER.resolve("share/tessdata").toString());
+        env.put("OMP_THREAD_LIMIT", "1");
+        env.put("JAVA_TOOL_OPTIONS", "-Djna.library.path=" + LAYER.resolve("lib"));
+        env.put(LambdaRuntimeApi.ADDRESS_VARIABLE, api.address());
+        env.put("_HANDLER", HANDLER);
+        env.put("LAMBDA_TASK_ROOT", ARTIFACT.toString());
+        env.put("AWS_LAMBDA_FUNCTION_NAME", "docindexer-ingest");
+        env.put("AWS_LAMBDA_FUNCTION_VERSION", "1");
+        env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "4096");
+        // Makes the runtime client run the org.crac hooks and ask restore/next, as a SnapStart version does.
+        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
+        env.put("AWS_REGION", LocalStack.REGION);
+        env.put("AWS_DEFAULT_REGION", LocalStack.REGION);
+        env.put("AWS_ACCESS_KEY_ID", "local");
+        env.put("AWS_SECRET_ACCESS_KEY", "local");
+        return env;
+    }
+
+    private static JsonNode invoke(LambdaRuntimeApi api, RuntimeClientProcess function, String event) throws Exception {
+        CompletableFuture<String> response = api.invoke(event, INVOCATION_TIMEOUT);
+        long deadline = System.nanoTime() + INVOCATION_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                return JSON.readTree(response.get(1, TimeUnit.SECONDS));
+            } catch (ExecutionException reported) {
+                return fail("the function reported an error: " + reported.getCause().getMessage() + "\n" + function.describe());
+            } catch (TimeoutException notYet) {
+                if (!function.isAlive()) {
+                    return fail("no answer: " + function.describe());
+                }
+            }
+        }
+        return fail("no answer within " + INVOCATION_TIMEOUT + ": " + function.describe());
+    }
+
+    private static JsonNode failures(String... messageIds) {
+        ObjectNode response = JSON.createObjectNode();
+        for (String messageId : messageIds) {
+            response.withArray("batchItemFailures").addObject().put("itemIdentifier", messageId);
+        }
+        if (messageIds.length == 0) {
+            response.putArray("batchItemFailures");
+        }
+        return response;
+    }
+
+    /** events/s3-put.json for a bucket that does not exist: S3 cannot serve it, so it must be retried. */
+    private static ObjectNode eventForAMissingBucket() throws IOException {
+        ObjectNode event = (ObjectNode) JSON.readTree(event("s3-put.json"));
+        ObjectNode record = (ObjectNode) event.path("Records").path(0);
+        record.put("messageId", "4b1e9c07-missing-bucket");
+        record.put("body", record.path("body").asText().replace(LocalStack.BUCKET, "docindexer-no-such-bucket"));
+        return event;
+    }
+
+    private static String event(String name) throws IOException {
+        return Files.readString(Path.of("events", name), StandardCharsets.UTF_8);
+    }
+
+    private static List<String> jarNames() throws IOException {
+        try (Stream<Path> jars = Files.list(ARTIFACT.resolve("lib"))) {
+            return jars.map(jar -> jar.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static double mb(long bytes) {
+        return bytes / 1024.0 / 1024.0;
+    }
+}
