@@ -6,6 +6,7 @@ import io.docindexer.event.ObjectEvent;
 import io.docindexer.event.ParsedMessage;
 import io.docindexer.event.S3EventParser;
 import io.docindexer.event.UnusableMessageException;
+import io.docindexer.local.QueueDepth;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -5,6 +5,7 @@ import io.docindexer.ingest.IngestComponents;
 import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalStack;
+import io.docindexer.local.QueueDepth;
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;

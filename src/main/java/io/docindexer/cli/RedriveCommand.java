@@ -22,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * {@code redrive [--seed N] REQUEST}: runs the redrive function once against a fresh local stack
@@ -81,7 +80,7 @@ final class RedriveCommand {
                 }
             }
             System.err.printf("now %d messages in the DLQ and %d in the ingest queue%n",
-                    messagesIn(stack, queues.dlqUrl()), messagesIn(stack, queues.queueUrl()));
+                    stack.messagesIn(queues.dlqUrl()), stack.messagesIn(queues.queueUrl()));
         }
         return Main.OK;
     }
@@ -126,7 +125,7 @@ final class RedriveCommand {
         try (IngestComponents ingest = IngestComponents.create(config, new LoggingObserver(json, System.err));
                 EventSourcePoller poller = new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
                         ingest.handler(), 10, 1, FUNCTION_TIMEOUT_MILLIS)) {
-            awaitTrue(() -> messagesIn(stack, queues.dlqUrl()) == count && messagesIn(stack, queues.queueUrl()) == 0);
+            awaitTrue(() -> stack.messagesIn(queues.dlqUrl()) == count && stack.messagesIn(queues.queueUrl()) == 0);
         }
         System.err.printf("seeded: %d messages in the DLQ%n", count);
     }
@@ -134,15 +133,6 @@ final class RedriveCommand {
     private static boolean moveTaskRunning(Redrive redrive) {
         List<?> tasks = (List<?>) redrive.run(new RedriveRequest.Status(), () -> FUNCTION_TIMEOUT_MILLIS).get("tasks");
         return tasks.stream().anyMatch(task -> "RUNNING".equals(((Map<?, ?>) task).get("status")));
-    }
-
-    /** Visible plus in-flight messages. */
-    private static int messagesIn(LocalStack stack, String queueUrl) {
-        Map<QueueAttributeName, String> attributes = stack.sqs().getQueueAttributes(request -> request.queueUrl(queueUrl)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
     private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {

@@ -140,6 +140,11 @@ public final class LocalStack implements AutoCloseable {
                 RedriveConfig.SQS_ENDPOINT, sqsServer.endpoint().toString());
     }
 
+    /** Visible plus in-flight messages: zero means every message was deleted. */
+    public int messagesIn(String queueUrl) {
+        return QueueDepth.of(sqs, queueUrl).total();
+    }
+
     public OpenSearchServer openSearch() {
         return openSearch;
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.docindexer.ocr.CharacterErrorRate;
 import io.docindexer.ocr.Corpus;
 import java.io.File;
-import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -12,6 +12,7 @@ import io.docindexer.config.IngestConfig;
 import io.docindexer.index.DocumentId;
 import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
+import io.docindexer.local.Await;
 import io.docindexer.local.LocalStack;
 import io.docindexer.local.LocalStackExtension;
 import java.net.URI;
@@ -30,7 +31,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,7 +38,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Hostile and broken input through the real pipeline (S3 upload, notification on SQS, the poller,
@@ -128,8 +127,8 @@ class BadInputIT {
         }
         poll(stack, queues, components);
 
-        awaitTrue(DRAIN_TIMEOUT, "the source queue to drain", () -> messagesIn(stack, queues.queueUrl()) == 0);
-        assertThat(messagesIn(stack, queues.dlqUrl())).as("messages in the DLQ").isZero();
+        Await.until(DRAIN_TIMEOUT, "the source queue to drain", () -> stack.messagesIn(queues.queueUrl()) == 0);
+        assertThat(stack.messagesIn(queues.dlqUrl())).as("messages in the DLQ").isZero();
         assertThat(reports).as("every record settled on its first receive")
                 .hasSize(files.size())
                 .allSatisfy(report -> assertThat(report.outcome()).isInstanceOf(RecordOutcome.Done.class));
@@ -184,9 +183,9 @@ class BadInputIT {
         }
         poll(stack, queues, components);
 
-        awaitTrue(DRAIN_TIMEOUT, "every unusable message in the DLQ",
-                () -> messagesIn(stack, queues.dlqUrl()) == bodies.size());
-        awaitTrue(Duration.ofSeconds(10), "the source queue to drain", () -> messagesIn(stack, queues.queueUrl()) == 0);
+        Await.until(DRAIN_TIMEOUT, "every unusable message in the DLQ",
+                () -> stack.messagesIn(queues.dlqUrl()) == bodies.size());
+        Await.until(Duration.ofSeconds(10), "the source queue to drain", () -> stack.messagesIn(queues.queueUrl()) == 0);
         Map<String, Message> dead = receiveAll(stack, queues.dlqUrl(), bodies.size());
         assertThat(dead.keySet()).as("original message ids in the DLQ").isEqualTo(kindByMessageId.keySet());
         dead.forEach((originalId, message) -> {
@@ -250,7 +249,7 @@ class BadInputIT {
     /** Every message in the queue, by the OriginalMessageId the ingest function gave it. */
     private static Map<String, Message> receiveAll(LocalStack stack, String queueUrl, int expected) throws Exception {
         Map<String, Message> byOriginalId = new HashMap<>();
-        awaitTrue(Duration.ofSeconds(30), expected + " messages received from " + queueUrl, () -> {
+        Await.until(Duration.ofSeconds(30), expected + " messages received from " + queueUrl, () -> {
             stack.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).visibilityTimeout(300)
                             .waitTimeSeconds(1).messageAttributeNames("All").messageSystemAttributeNames(
                                     MessageSystemAttributeName.ALL))
@@ -272,20 +271,4 @@ class BadInputIT {
                 components.handler(), 10, 2, 60_000));
     }
 
-    /** Visible plus in-flight messages: zero means every message was deleted. */
-    private static int messagesIn(LocalStack stack, String queueUrl) {
-        Map<QueueAttributeName, String> attributes = stack.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-    }
-
-    private static void awaitTrue(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited %s for %s", timeout, what).isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
 }

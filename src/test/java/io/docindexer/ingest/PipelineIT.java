@@ -9,6 +9,7 @@ import io.docindexer.config.IngestConfig;
 import io.docindexer.index.SearchHit;
 import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
+import io.docindexer.local.Await;
 import io.docindexer.local.LocalStack;
 import io.docindexer.local.LocalStackExtension;
 import io.docindexer.ocr.RenderedText;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.BooleanSupplier;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -36,7 +36,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /** The whole path on real servers: S3 upload, S3 notification on SQS, the poller, the handler, OpenSearch. */
@@ -66,9 +65,9 @@ class PipelineIT {
                 .objectCreated(LocalStack.BUCKET, key, stack.s3().headObject(r -> r.bucket(LocalStack.BUCKET).key(key)));
         poll(stack, queues, components);
 
-        awaitTrue(Duration.ofSeconds(60), () -> search(components, "Lorem ipsum dolor").stream()
+        Await.until(Duration.ofSeconds(60), "the pipeline", () -> search(components, "Lorem ipsum dolor").stream()
                 .anyMatch(hit -> hit.key().equals(key)));
-        awaitTrue(Duration.ofSeconds(10), () -> messagesIn(stack, queues.queueUrl()) == 0);
+        Await.until(Duration.ofSeconds(10), "the pipeline", () -> stack.messagesIn(queues.queueUrl()) == 0);
     }
 
     @Test
@@ -93,8 +92,8 @@ class PipelineIT {
 
         poll(stack, queues, components);
 
-        awaitTrue(Duration.ofSeconds(60), () -> messagesIn(stack, queues.dlqUrl()) == 1);
-        awaitTrue(Duration.ofSeconds(10), () -> messagesIn(stack, queues.queueUrl()) == 0);
+        Await.until(Duration.ofSeconds(60), "the pipeline", () -> stack.messagesIn(queues.dlqUrl()) == 1);
+        Await.until(Duration.ofSeconds(10), "the pipeline", () -> stack.messagesIn(queues.queueUrl()) == 0);
         assertThat(search(components, run)).hasSize(4);
 
         Map<String, List<RecordReport>> byMessage = new HashMap<>();
@@ -126,7 +125,7 @@ class PipelineIT {
                 .objectCreated(LocalStack.BUCKET, key, stack.s3().headObject(r -> r.bucket(LocalStack.BUCKET).key(key)));
         poll(stack, queues, components);
 
-        awaitTrue(Duration.ofSeconds(60), () -> search(components, "千代田区").stream().anyMatch(hit -> hit.key().equals(key)));
+        Await.until(Duration.ofSeconds(60), "the pipeline", () -> search(components, "千代田区").stream().anyMatch(hit -> hit.key().equals(key)));
         assertThat(reports).anySatisfy(report -> assertThat(report.objects()).singleElement()
                 .satisfies(object -> assertThat(object.ocrPages()).isEqualTo(1)));
     }
@@ -146,12 +145,12 @@ class PipelineIT {
         toClose.add(0, new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
                 components.handler(), 10, 1, (int) IngestHandler.SAFETY_MARGIN_MILLIS + 600));
 
-        awaitTrue(Duration.ofSeconds(120), () -> reports.stream().flatMap(report -> report.objects().stream())
+        Await.until(Duration.ofSeconds(120), "the pipeline", () -> reports.stream().flatMap(report -> report.objects().stream())
                 .anyMatch(object -> object.key().equals(key) && object.pages() == pages));
         assertThat(reports).anySatisfy(report -> assertThat(report.outcome().detail()).contains("continues in a new message"));
         assertThat(reports).noneSatisfy(report -> assertThat(report.outcome()).isInstanceOf(RecordOutcome.Retry.class));
-        awaitTrue(Duration.ofSeconds(30), () -> search(components, "quick brown dog").stream().anyMatch(hit -> hit.key().equals(key)));
-        assertThat(messagesIn(stack, queues.dlqUrl())).isZero();
+        Await.until(Duration.ofSeconds(30), "the pipeline", () -> search(components, "quick brown dog").stream().anyMatch(hit -> hit.key().equals(key)));
+        assertThat(stack.messagesIn(queues.dlqUrl())).isZero();
     }
 
     /** A PDF of {@code pages} pages, each the given scan, with no text layer. */
@@ -200,20 +199,4 @@ class PipelineIT {
         return components.index().search(query, 20);
     }
 
-    /** Visible plus in-flight messages: zero means every message was deleted. */
-    private static int messagesIn(LocalStack stack, String queueUrl) {
-        Map<QueueAttributeName, String> attributes = stack.sqs().getQueueAttributes(r -> r.queueUrl(queueUrl)
-                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
-        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
-    }
-
-    private static void awaitTrue(Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within %s", timeout).isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
 }

@@ -13,6 +13,7 @@ import io.docindexer.ingest.IngestComponents;
 import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalContext;
+import io.docindexer.local.Await;
 import io.docindexer.local.LocalStack;
 import io.docindexer.local.LocalStackExtension;
 import java.time.Clock;
@@ -22,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,7 +60,7 @@ class RedriveIT {
         List<String> keys = List.of("it/" + run + "/first note.txt", "it/" + run + "/second+note.txt", "it/" + run + "/third.txt");
         EventSourcePoller failing = poll(stack, queues, ingest);
         keys.forEach(key -> notify(stack, queues, key));
-        awaitTrue(() -> messagesIn(stack, queues.dlqUrl()) == keys.size() && messagesIn(stack, queues.queueUrl()) == 0);
+        Await.until(PATIENCE, "the redrive", () -> stack.messagesIn(queues.dlqUrl()) == keys.size() && stack.messagesIn(queues.queueUrl()) == 0);
         failing.close();
 
         // The cause of the failures goes away: the bucket and its objects now exist.
@@ -72,15 +72,15 @@ class RedriveIT {
         Map<String, Object> started = handler.handleRequest(Map.of("mode", "all", "maxPerSecond", 100), context());
 
         assertThat(started).containsEntry("mode", "all").containsKey("taskHandle");
-        awaitTrue(() -> messagesIn(stack, queues.dlqUrl()) == 0);
+        Await.until(PATIENCE, "the redrive", () -> stack.messagesIn(queues.dlqUrl()) == 0);
         assertThat(tasks(handler.handleRequest(Map.of("mode", "status"), context()))).first()
                 .satisfies(task -> assertThat(task).containsEntry("status", "COMPLETED")
                         .containsEntry("approximateNumberOfMessagesMoved", (long) keys.size())
                         .containsEntry("destinationArn", queues.queueArn()));
 
         poll(stack, queues, ingest);
-        awaitTrue(() -> search(ingest, run).stream().map(SearchHit::key).toList().containsAll(keys));
-        awaitTrue(() -> messagesIn(stack, queues.queueUrl()) == 0 && messagesIn(stack, queues.dlqUrl()) == 0);
+        Await.until(PATIENCE, "the redrive", () -> search(ingest, run).stream().map(SearchHit::key).toList().containsAll(keys));
+        Await.until(PATIENCE, "the redrive", () -> stack.messagesIn(queues.queueUrl()) == 0 && stack.messagesIn(queues.dlqUrl()) == 0);
     }
 
     @Test
@@ -94,7 +94,7 @@ class RedriveIT {
         String unusable = "this is not an S3 event " + run;
         stack.sqs().sendMessage(request -> request.queueUrl(queues.queueUrl()).messageBody(unusable));
         EventSourcePoller failing = poll(stack, queues, ingest(stack, queues));
-        awaitTrue(() -> messagesIn(stack, queues.dlqUrl()) == 5 && messagesIn(stack, queues.queueUrl()) == 0);
+        Await.until(PATIENCE, "the redrive", () -> stack.messagesIn(queues.dlqUrl()) == 5 && stack.messagesIn(queues.queueUrl()) == 0);
         failing.close();
         RedriveHandler handler = redrive(stack, queues).handler(System.out);
 
@@ -127,7 +127,7 @@ class RedriveIT {
         List<String> keys = List.of("it/" + run + "/one.txt", "it/" + run + "/two.txt");
         keys.forEach(key -> notify(stack, queues, key));
         EventSourcePoller failing = poll(stack, queues, ingest(stack, queues));
-        awaitTrue(() -> messagesIn(stack, queues.dlqUrl()) == keys.size());
+        Await.until(PATIENCE, "the redrive", () -> stack.messagesIn(queues.dlqUrl()) == keys.size());
         failing.close();
 
         Map<String, Object> report = redrive(stack, queues).handler(System.out)
@@ -138,7 +138,7 @@ class RedriveIT {
         List<Object> wouldMoveKeys = ((List<?>) report.get("wouldMove")).stream()
                 .<Object>map(entry -> ((Map<?, ?>) entry).get("keys")).toList();
         assertThat(wouldMoveKeys).containsExactlyInAnyOrder(List.of(keys.get(0)), List.of(keys.get(1)));
-        assertThat(messagesIn(stack, queues.queueUrl())).isZero();
+        assertThat(stack.messagesIn(queues.queueUrl())).isZero();
         assertThat(visibleIn(stack, queues.dlqUrl())).isEqualTo(2);
     }
 
@@ -148,7 +148,7 @@ class RedriveIT {
         List<String> keys = List.of("it/" + run + "/one.txt", "it/" + run + "/two.txt");
         List<String> bodies = keys.stream().map(key -> notify(stack, queues, key)).toList();
         EventSourcePoller failing = poll(stack, queues, ingest(stack, queues));
-        awaitTrue(() -> messagesIn(stack, queues.dlqUrl()) == keys.size());
+        Await.until(PATIENCE, "the redrive", () -> stack.messagesIn(queues.dlqUrl()) == keys.size());
         failing.close();
         RedriveConfig config = RedriveConfig.fromEnv(stack.redriveEnvironment(queues));
         DeadLetterQueueGateway sqsGateway = new SqsDeadLetterQueueGateway(stack.sqs(), config.dlqUrl(), config.sourceQueueUrl());
@@ -165,7 +165,7 @@ class RedriveIT {
         Message sent = receiveAll(stack, queues.queueUrl(), 1).get(0);
         assertThat(bodies).contains(sent.body());
         // ...and, its delete never having happened, its DLQ copy comes back with the other one.
-        awaitTrue(() -> visibleIn(stack, queues.dlqUrl()) == keys.size());
+        Await.until(PATIENCE, "the redrive", () -> visibleIn(stack, queues.dlqUrl()) == keys.size());
         assertThat(receiveAll(stack, queues.dlqUrl(), keys.size())).extracting(Message::body)
                 .containsExactlyInAnyOrderElementsOf(bodies);
     }
@@ -253,7 +253,7 @@ class RedriveIT {
     /** Receives (and deletes) exactly {@code count} messages, failing if they do not come. */
     private static List<Message> receiveAll(LocalStack stack, String queueUrl, int count) throws InterruptedException {
         List<Message> received = new ArrayList<>();
-        awaitTrue(() -> {
+        Await.until(PATIENCE, "the redrive", () -> {
             stack.sqs().receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
                     .messageAttributeNames("All")).messages().forEach(message -> {
                         received.add(message);
@@ -263,13 +263,6 @@ class RedriveIT {
         });
         assertThat(received).hasSize(count);
         return received;
-    }
-
-    /** Visible plus in-flight messages: zero means every message was deleted. */
-    private static int messagesIn(LocalStack stack, String queueUrl) {
-        Map<QueueAttributeName, String> attributes = attributes(stack, queueUrl);
-        return Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES))
-                + Integer.parseInt(attributes.get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE));
     }
 
     private static int visibleIn(LocalStack stack, String queueUrl) {
@@ -282,11 +275,4 @@ class RedriveIT {
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
     }
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("condition not met within %s", PATIENCE).isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
 }

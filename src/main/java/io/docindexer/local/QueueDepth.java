@@ -1,13 +1,13 @@
-package io.docindexer.chaos;
+package io.docindexer.local;
 
 import java.util.Map;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** A queue's approximate depth: messages waiting, and messages received but not yet deleted. */
-record QueueDepth(int visible, int inFlight) {
+public record QueueDepth(int visible, int inFlight) {
 
-    static QueueDepth of(SqsClient sqs, String queueUrl) {
+    public static QueueDepth of(SqsClient sqs, String queueUrl) {
         Map<QueueAttributeName, String> attributes = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl)
                 .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                         QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
@@ -16,7 +16,7 @@ record QueueDepth(int visible, int inFlight) {
     }
 
     /** Zero means every message was deleted. */
-    int total() {
+    public int total() {
         return visible + inFlight;
     }
 }
