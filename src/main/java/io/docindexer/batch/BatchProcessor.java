@@ -25,9 +25,8 @@ import org.slf4j.LoggerFactory;
  * so one slow OCR document holds nobody up and a crash later in the batch redelivers only what
  * was not finished. The last wave is left to the event source, which deletes it as soon as the
  * response is returned: deleting it early would only add a round trip to every batch. A record
- * SQS has delivered before (a possible poison message) runs alone,
- * after the others. On a FIFO queue, order wins: one write at the end, and the first failure
- * fails every later record.
+ * SQS has delivered before (a possible poison message) runs alone, after the others. On a FIFO
+ * queue, order wins: one write at the end, and the first failure fails every later record.
  *
  * <p>Nothing a single record does can escape as an exception: that would make SQS redeliver the
  * whole batch, including records that were already indexed.
