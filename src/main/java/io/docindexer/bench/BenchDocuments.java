@@ -1,13 +1,8 @@
 package io.docindexer.bench;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import io.docindexer.extract.TextPdfs;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Small one-page text PDFs, each with its own text, like the bulk of what the old worker indexed. */
 final class BenchDocuments {
@@ -25,25 +20,13 @@ final class BenchDocuments {
     }
 
     /** A valid one-page PDF whose text names its number, so no two documents are the same. */
-    static byte[] pdf(int number) throws IOException {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage(PDRectangle.A4);
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.setLeading(16);
-                content.newLineAtOffset(72, 760);
-                content.showText("Benchmark document number " + number);
-                for (int line = 0; line < 6; line++) {
-                    content.newLine();
-                    content.showText(line(number, line));
-                }
-                content.endText();
-            }
-            document.save(bytes);
-            return bytes.toByteArray();
+    static byte[] pdf(int number) {
+        List<String> lines = new ArrayList<>();
+        lines.add("Benchmark document number " + number);
+        for (int line = 0; line < 6; line++) {
+            lines.add(line(number, line));
         }
+        return TextPdfs.onePage(lines.toArray(String[]::new));
     }
 
     private static String line(int number, int line) {

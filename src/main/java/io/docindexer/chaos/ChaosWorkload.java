@@ -1,21 +1,13 @@
 package io.docindexer.chaos;
 
+import io.docindexer.extract.TextPdfs;
 import io.docindexer.local.BucketNotifications;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -63,7 +55,7 @@ final class ChaosWorkload {
             existing.remove(key);
             return new Operation(key, notifications.body("ObjectRemoved:Delete", bucket, key, null, null));
         }
-        byte[] content = key.endsWith(".pdf") ? pdf(key, number) : text(key, number);
+        byte[] content = key.endsWith(".pdf") ? pdf(number) : text(key, number);
         String eTag = s3.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromBytes(content)).eTag();
         existing.add(key);
         return new Operation(key, notifications.body("ObjectCreated:Put", bucket, key, (long) content.length, eTag));
@@ -73,21 +65,7 @@ final class ChaosWorkload {
         return ("chaos document " + key + " version " + version + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] pdf(String key, int version) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage(PDRectangle.A6);
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
-                content.newLineAtOffset(20, 200);
-                content.showText("chaos document version " + version);
-                content.endText();
-            }
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not make the PDF for " + key, e);
-        }
+    private static byte[] pdf(int version) {
+        return TextPdfs.onePage("chaos document version " + version);
     }
 }

@@ -9,10 +9,10 @@ import io.docindexer.cache.ExtractionCache;
 import io.docindexer.event.ObjectEvent;
 import io.docindexer.event.S3EventParser;
 import io.docindexer.extract.TextExtractor;
+import io.docindexer.extract.TextPdfs;
 import io.docindexer.index.OpenSearchDocumentIndex;
 import io.docindexer.source.DocumentSource;
 import io.docindexer.source.FetchedObject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,11 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
  * One SQS record through the real ingest path with the network cut out: the S3 notification is
@@ -44,7 +39,7 @@ final class Priming {
     private Priming() {}
 
     static String run(S3EventParser parser, TextExtractor extractor, OpenSearchDocumentIndex index) throws IOException {
-        Map<String, byte[]> objects = Map.of("priming/sample.pdf", pdf(), "priming/sample.txt", TEXT.getBytes(UTF_8));
+        Map<String, byte[]> objects = Map.of("priming/sample.pdf", TextPdfs.onePage(TEXT), "priming/sample.txt", TEXT.getBytes(UTF_8));
         ObjectEventPreparer preparer = new ObjectEventPreparer(parser, new InMemorySource(objects), extractor,
                 ExtractionCache.NONE, Clock.systemUTC());
         Preparation prepared = preparer.prepare(message(objects), new TimeBudget(() -> Long.MAX_VALUE, 0));
@@ -64,23 +59,6 @@ final class Priming {
         return message;
     }
 
-    /** A one-page PDF with a text layer; Standard 14 fonts need no font files (Lambda has none). */
-    private static byte[] pdf() throws IOException {
-        try (PDDocument document = new PDDocument()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                content.newLineAtOffset(72, 700);
-                content.showText(TEXT);
-                content.endText();
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            document.save(bytes);
-            return bytes.toByteArray();
-        }
-    }
 
     /** Objects by key, handed out as temporary files the way S3DocumentSource does. */
     private record InMemorySource(Map<String, byte[]> objects) implements DocumentSource {

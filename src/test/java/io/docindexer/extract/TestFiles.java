@@ -18,8 +18,6 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
@@ -31,21 +29,7 @@ final class TestFiles {
 
     /** A PDF with a text layer: one page per string. */
     static Path textPdf(Path file, List<String> pageTexts) throws IOException {
-        try (PDDocument document = new PDDocument()) {
-            for (String text : pageTexts) {
-                PDPage page = new PDPage(PDRectangle.A4);
-                document.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    content.beginText();
-                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
-                    content.newLineAtOffset(72, 720);
-                    content.showText(text);
-                    content.endText();
-                }
-            }
-            document.save(file.toFile());
-        }
-        return file;
+        return Files.write(file, TextPdfs.pages(pageTexts.stream().map(List::of).toList()));
     }
 
     /** A PDF of {@code pages} pages of the given size, each showing {@code image} across the whole page. */
