@@ -62,24 +62,36 @@ public record IngestConfig(
             MAX_OBJECT_BYTES, MAX_PAGES, MAX_PIXELS_PER_PAGE, MAX_CHARS, CACHE_BUCKET, METRICS_NAMESPACE);
 
     private static final Set<String> SERVICES = Set.of("es", "aoss");
+    // OpenSearch index names: lowercase, no leading '_', '-' or '+', none of \ / * ? " < > | , # : or space.
+    private static final String INDEX_NAME_PATTERN = "[a-z0-9][a-z0-9._-]{0,200}";
+    private static final String LANGUAGES_PATTERN = "[a-z_]+(\\+[a-z_]+)*";
+    // S3 bucket naming rules, short form: 3-63 lowercase letters, digits, dots and hyphens.
+    private static final String BUCKET_PATTERN = "[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]";
+    // CloudWatch's rules; the AWS/ prefix is reserved for AWS's own namespaces.
+    private static final String NAMESPACE_PATTERN = "(?!AWS/)[0-9A-Za-z.\\-_/#: ]{1,255}";
+    private static final String DIMENSION_PATTERN = "(?!:)[\\x21-\\x7E][\\x20-\\x7E]{0,254}";
 
     public static IngestConfig fromEnv(Map<String, String> env) {
         Reader reader = new Reader(env);
         IngestConfig config = new IngestConfig(
                 reader.requiredUri(OPENSEARCH_ENDPOINT),
                 reader.oneOf(OPENSEARCH_SERVICE, SERVICES, "es"),
-                reader.indexName(INDEX_NAME, "documents"),
+                reader.matching(INDEX_NAME, INDEX_NAME_PATTERN, "a lowercase OpenSearch index name"
+                        + " (letters, digits, '.', '_', '-'; not starting with '_' or '-')").orElse("documents"),
                 reader.required(DLQ_URL),
-                reader.ocrLanguages(OCR_LANGUAGES, "eng+jpn"),
+                reader.matching(OCR_LANGUAGES, LANGUAGES_PATTERN,
+                        "Tesseract language codes joined by '+', e.g. eng+jpn").orElse("eng+jpn"),
                 reader.positive(MAX_OBJECT_BYTES, 100L * 1024 * 1024, Long.MAX_VALUE),
                 (int) reader.positive(MAX_PAGES, 2_000, Integer.MAX_VALUE),
                 reader.positive(MAX_PIXELS_PER_PAGE, 100_000_000L, Long.MAX_VALUE),
                 (int) reader.positive(MAX_CHARS, 5_000_000, Integer.MAX_VALUE),
                 reader.optionalUri(S3_ENDPOINT),
                 reader.optionalUri(SQS_ENDPOINT),
-                reader.optionalBucket(CACHE_BUCKET),
-                reader.metricsNamespace(METRICS_NAMESPACE, "DocIndexer"),
-                reader.metricsDimension(METRICS_DIMENSION, "FunctionName"),
+                reader.matching(CACHE_BUCKET, BUCKET_PATTERN, "an S3 bucket name"),
+                reader.matching(METRICS_NAMESPACE, NAMESPACE_PATTERN, "a CloudWatch namespace: up to 255 letters,"
+                        + " digits and . - _ / # : or space, not starting with AWS/").orElse("DocIndexer"),
+                reader.matching(METRICS_DIMENSION, DIMENSION_PATTERN, "a CloudWatch dimension name: up to 255"
+                        + " printable ASCII characters, not starting with ':'").orElse("FunctionName"),
                 reader.value(AWS_LAMBDA_FUNCTION_NAME).orElse("local"));
         if (!reader.problems.isEmpty()) {
             throw new ConfigurationException(reader.problems);
@@ -131,31 +143,11 @@ public record IngestConfig(
             return null;
         }
 
-        Optional<String> optionalBucket(String name) {
+        /** The value if it is set, after checking it against {@code pattern}. */
+        Optional<String> matching(String name, String pattern, String expected) {
             Optional<String> value = value(name);
-            // S3 bucket naming rules, short form: 3-63 lowercase letters, digits, dots and hyphens.
-            if (value.isPresent() && !value.get().matches("[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]")) {
-                problems.add(name + " is '" + value.get() + "'; expected an S3 bucket name");
-            }
-            return value;
-        }
-
-        /** CloudWatch's rules: up to 255 of these characters, and the AWS/ prefix is reserved. */
-        String metricsNamespace(String name, String fallback) {
-            String value = value(name).orElse(fallback);
-            if (!value.matches("[0-9A-Za-z.\\-_/#: ]{1,255}") || value.startsWith("AWS/")) {
-                problems.add(name + " is '" + value + "'; expected a CloudWatch namespace: up to 255 letters, digits"
-                        + " and . - _ / # : or space, not starting with AWS/");
-            }
-            return value;
-        }
-
-        /** A CloudWatch dimension name: up to 255 printable ASCII characters, not starting with ':'. */
-        String metricsDimension(String name, String fallback) {
-            String value = value(name).orElse(fallback);
-            if (!value.matches("[\\x21-\\x7E][\\x20-\\x7E]{0,254}") || value.startsWith(":")) {
-                problems.add(name + " is '" + value + "'; expected a CloudWatch dimension name: up to 255 printable"
-                        + " ASCII characters, not starting with ':'");
+            if (value.isPresent() && !value.get().matches(pattern)) {
+                problems.add(name + " is '" + value.get() + "'; expected " + expected);
             }
             return value;
         }
@@ -164,24 +156,6 @@ public record IngestConfig(
             String value = value(name).orElse(fallback);
             if (!allowed.contains(value)) {
                 problems.add(name + " is '" + value + "'; expected one of " + allowed.stream().sorted().toList());
-            }
-            return value;
-        }
-
-        String indexName(String name, String fallback) {
-            String value = value(name).orElse(fallback);
-            // OpenSearch index names: lowercase, no leading '_', '-' or '+', none of \ / * ? " < > | , # : or space
-            if (!value.matches("[a-z0-9][a-z0-9._-]{0,200}")) {
-                problems.add(name + " is '" + value + "'; expected a lowercase OpenSearch index name"
-                        + " (letters, digits, '.', '_', '-'; not starting with '_' or '-')");
-            }
-            return value;
-        }
-
-        String ocrLanguages(String name, String fallback) {
-            String value = value(name).orElse(fallback);
-            if (!value.matches("[a-z_]+(\\+[a-z_]+)*")) {
-                problems.add(name + " is '" + value + "'; expected Tesseract language codes joined by '+', e.g. eng+jpn");
             }
             return value;
         }
