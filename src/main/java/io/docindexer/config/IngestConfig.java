@@ -1,8 +1,6 @@
 package io.docindexer.config;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -72,7 +70,7 @@ public record IngestConfig(
     private static final String DIMENSION_PATTERN = "(?!:)[\\x21-\\x7E][\\x20-\\x7E]{0,254}";
 
     public static IngestConfig fromEnv(Map<String, String> env) {
-        Reader reader = new Reader(env);
+        EnvironmentReader reader = new EnvironmentReader(env);
         IngestConfig config = new IngestConfig(
                 reader.requiredUri(OPENSEARCH_ENDPOINT),
                 reader.oneOf(OPENSEARCH_SERVICE, SERVICES, "es"),
@@ -93,88 +91,7 @@ public record IngestConfig(
                 reader.matching(METRICS_DIMENSION, DIMENSION_PATTERN, "a CloudWatch dimension name: up to 255"
                         + " printable ASCII characters, not starting with ':'").orElse("FunctionName"),
                 reader.value(AWS_LAMBDA_FUNCTION_NAME).orElse("local"));
-        if (!reader.problems.isEmpty()) {
-            throw new ConfigurationException(reader.problems);
-        }
+        reader.throwIfProblems();
         return config;
-    }
-
-    /** Reads variables and collects problems instead of stopping at the first one. */
-    private static final class Reader {
-        private final Map<String, String> env;
-        private final List<String> problems = new ArrayList<>();
-
-        Reader(Map<String, String> env) {
-            this.env = env;
-        }
-
-        private Optional<String> value(String name) {
-            String value = env.get(name);
-            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
-        }
-
-        String required(String name) {
-            Optional<String> value = value(name);
-            if (value.isEmpty()) {
-                problems.add(name + " is not set; it is required");
-            }
-            return value.orElse(null);
-        }
-
-        URI requiredUri(String name) {
-            String value = required(name);
-            return value == null ? null : uri(name, value);
-        }
-
-        Optional<URI> optionalUri(String name) {
-            return value(name).map(value -> uri(name, value));
-        }
-
-        private URI uri(String name, String value) {
-            try {
-                URI uri = URI.create(value);
-                if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                    return uri;
-                }
-            } catch (IllegalArgumentException malformed) {
-                // reported below with the expected form
-            }
-            problems.add(name + " is '" + value + "'; expected an http:// or https:// URL with a host");
-            return null;
-        }
-
-        /** The value if it is set, after checking it against {@code pattern}. */
-        Optional<String> matching(String name, String pattern, String expected) {
-            Optional<String> value = value(name);
-            if (value.isPresent() && !value.get().matches(pattern)) {
-                problems.add(name + " is '" + value.get() + "'; expected " + expected);
-            }
-            return value;
-        }
-
-        String oneOf(String name, Set<String> allowed, String fallback) {
-            String value = value(name).orElse(fallback);
-            if (!allowed.contains(value)) {
-                problems.add(name + " is '" + value + "'; expected one of " + allowed.stream().sorted().toList());
-            }
-            return value;
-        }
-
-        long positive(String name, long fallback, long max) {
-            Optional<String> value = value(name);
-            if (value.isEmpty()) {
-                return fallback;
-            }
-            try {
-                long parsed = Long.parseLong(value.get().replace("_", ""));
-                if (parsed > 0 && parsed <= max) {
-                    return parsed;
-                }
-            } catch (NumberFormatException notANumber) {
-                // reported below
-            }
-            problems.add(name + " is '" + value.get() + "'; expected a whole number from 1 to " + max);
-            return fallback;
-        }
     }
 }

@@ -1,8 +1,6 @@
 package io.docindexer.config;
 
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -39,72 +37,39 @@ public record RedriveConfig(
     public static final Set<String> DEPLOYED_VARIABLES = Set.of(DLQ_URL, DLQ_ARN, SOURCE_QUEUE_URL, SOURCE_QUEUE_ARN);
 
     /** {@code arn:PARTITION:sqs:REGION:ACCOUNT:NAME}; group 1 is the queue name. */
+    private static final String QUEUE_ARN_FORM = "an SQS queue ARN, arn:aws:sqs:REGION:ACCOUNT:NAME";
     private static final Pattern QUEUE_ARN = Pattern.compile("arn:aws[a-z-]*:sqs:[a-z0-9-]+:[0-9]{12}:([A-Za-z0-9_-]{1,80}(\\.fifo)?)");
 
     public static RedriveConfig fromEnv(Map<String, String> env) {
-        List<String> problems = new ArrayList<>();
-        String dlqUrl = url(env, DLQ_URL, problems);
-        String dlqArn = arn(env, DLQ_ARN, problems);
-        String sourceUrl = url(env, SOURCE_QUEUE_URL, problems);
-        String sourceArn = arn(env, SOURCE_QUEUE_ARN, problems);
-        Optional<URI> sqsEndpoint = value(env, SQS_ENDPOINT).isEmpty() ? Optional.empty()
-                : Optional.ofNullable(url(env, SQS_ENDPOINT, problems)).map(URI::create);
-        sameQueue(DLQ_URL, dlqUrl, DLQ_ARN, dlqArn, problems);
-        sameQueue(SOURCE_QUEUE_URL, sourceUrl, SOURCE_QUEUE_ARN, sourceArn, problems);
+        EnvironmentReader reader = new EnvironmentReader(env);
+        String dlqUrl = url(reader, DLQ_URL);
+        String dlqArn = reader.requiredMatching(DLQ_ARN, QUEUE_ARN.pattern(), QUEUE_ARN_FORM);
+        String sourceUrl = url(reader, SOURCE_QUEUE_URL);
+        String sourceArn = reader.requiredMatching(SOURCE_QUEUE_ARN, QUEUE_ARN.pattern(), QUEUE_ARN_FORM);
+        Optional<URI> sqsEndpoint = reader.optionalUri(SQS_ENDPOINT);
+        sameQueue(reader, DLQ_URL, dlqUrl, DLQ_ARN, dlqArn);
+        sameQueue(reader, SOURCE_QUEUE_URL, sourceUrl, SOURCE_QUEUE_ARN, sourceArn);
         if (dlqArn != null && dlqArn.equals(sourceArn)) {
-            problems.add(DLQ_ARN + " and " + SOURCE_QUEUE_ARN + " are the same queue; a redrive would move messages onto themselves");
+            reader.problem(DLQ_ARN + " and " + SOURCE_QUEUE_ARN + " are the same queue; a redrive would move messages onto themselves");
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigurationException(problems);
-        }
+        reader.throwIfProblems();
         return new RedriveConfig(dlqUrl, dlqArn, sourceUrl, sourceArn, sqsEndpoint);
     }
 
-    private static Optional<String> value(Map<String, String> env, String name) {
-        String value = env.get(name);
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
-    }
-
-    private static String url(Map<String, String> env, String name, List<String> problems) {
-        Optional<String> value = value(env, name);
-        if (value.isEmpty()) {
-            problems.add(name + " is not set; it is required");
-            return null;
-        }
-        try {
-            URI uri = URI.create(value.get());
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return value.get();
-            }
-        } catch (IllegalArgumentException malformed) {
-            // reported below with the expected form
-        }
-        problems.add(name + " is '" + value.get() + "'; expected an http:// or https:// URL with a host");
-        return null;
-    }
-
-    private static String arn(Map<String, String> env, String name, List<String> problems) {
-        Optional<String> value = value(env, name);
-        if (value.isEmpty()) {
-            problems.add(name + " is not set; it is required");
-            return null;
-        }
-        if (!QUEUE_ARN.matcher(value.get()).matches()) {
-            problems.add(name + " is '" + value.get() + "'; expected an SQS queue ARN, arn:aws:sqs:REGION:ACCOUNT:NAME");
-            return null;
-        }
-        return value.get();
+    private static String url(EnvironmentReader reader, String name) {
+        URI url = reader.requiredUri(name);
+        return url == null ? null : url.toString();
     }
 
     /** A queue URL ends with the queue's name, and so does its ARN: swapped variables differ here. */
-    private static void sameQueue(String urlName, String url, String arnName, String arn, List<String> problems) {
+    private static void sameQueue(EnvironmentReader reader, String urlName, String url, String arnName, String arn) {
         if (url == null || arn == null) {
             return;
         }
         Matcher matcher = QUEUE_ARN.matcher(arn);
         String queueName = matcher.matches() ? matcher.group(1) : "";
         if (!url.endsWith("/" + queueName)) {
-            problems.add(urlName + " (" + url + ") and " + arnName + " (" + arn + ") name different queues");
+            reader.problem(urlName + " (" + url + ") and " + arnName + " (" + arn + ") name different queues");
         }
     }
 }
