@@ -6,9 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.docindexer.index.IndexOperation;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -258,16 +256,7 @@ class BatchProcessorTest {
     }
 
     private static List<SQSMessage> messages(String... bodies) {
-        List<SQSMessage> messages = new ArrayList<>();
-        for (int i = 0; i < bodies.length; i++) {
-            SQSMessage message = new SQSMessage();
-            message.setMessageId("m" + (i + 1));
-            message.setBody(bodies[i]);
-            message.setEventSourceArn("arn:aws:sqs:eu-west-1:123456789012:docs");
-            message.setAttributes(new HashMap<>(Map.of("ApproximateReceiveCount", "1")));
-            messages.add(message);
-        }
-        return messages;
+        return SqsMessages.firstDeliveries(bodies);
     }
 
     private RecordReport reportFor(String messageId) {

@@ -13,6 +13,7 @@ import io.docindexer.batch.Preparation;
 import io.docindexer.batch.RecordOutcome;
 import io.docindexer.batch.RecordPreparer;
 import io.docindexer.batch.SourceQueue;
+import io.docindexer.batch.SqsMessages;
 import io.docindexer.index.IndexItemResult;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.local.LocalContext;
@@ -22,7 +23,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,17 +116,8 @@ class HandlerMetricsTest {
     }
 
     private static SQSEvent event(String... bodies) {
-        List<SQSMessage> records = new ArrayList<>();
-        for (int i = 0; i < bodies.length; i++) {
-            SQSMessage message = new SQSMessage();
-            message.setMessageId("m" + (i + 1));
-            message.setBody(bodies[i]);
-            message.setEventSourceArn("arn:aws:sqs:eu-west-1:123456789012:docs");
-            message.setAttributes(new HashMap<>(Map.of("ApproximateReceiveCount", "1")));
-            records.add(message);
-        }
         SQSEvent event = new SQSEvent();
-        event.setRecords(records);
+        event.setRecords(SqsMessages.firstDeliveries(bodies));
         return event;
     }
 }
