@@ -42,10 +42,6 @@ enum FileType {
         this.contentType = contentType;
     }
 
-    boolean isImage() {
-        return this == PNG || this == JPEG || this == TIFF || this == BMP || this == GIF;
-    }
-
     /** The content type to record; plain text gets the one its extension names. */
     String contentType(String fileName) {
         return this == TEXT ? TEXT_CONTENT_TYPES.getOrDefault(extension(fileName), contentType) : contentType;

@@ -30,10 +30,6 @@ public final class BucketNotifications {
         return send(body("ObjectCreated:Put", bucket, key, object.contentLength(), object.eTag()));
     }
 
-    public String objectRemoved(String bucket, String key) {
-        return send(body("ObjectRemoved:Delete", bucket, key, null, null));
-    }
-
     /** The notification body alone, for events/ files and tests. */
     public String body(String eventName, String bucket, String key, Long size, String eTag) {
         ObjectNode record = json.createObjectNode();
