@@ -161,7 +161,7 @@ public final class PipelineBenchmark {
         try (SearchableWatcher watcher = new SearchableWatcher(stack.openSearchEndpoint(), LocalStack.INDEX);
                 IngestComponents ingest = IngestComponents.create(config, observer(watcher, retries, profile));
                 EventSourcePoller poller = new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
-                        ingest.handler(), BATCH_SIZE, concurrency, FUNCTION_TIMEOUT_MILLIS)) {
+                        ingest.handler()::handle, BATCH_SIZE, concurrency, FUNCTION_TIMEOUT_MILLIS)) {
             pass(stack.sqs(), queues.queueUrl(), warmUp, watcher, "pipeline warm-up");
             profile.reset();
             int warmedUp = watcher.searchableCount();

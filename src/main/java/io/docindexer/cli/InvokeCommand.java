@@ -1,9 +1,7 @@
 package io.docindexer.cli;
 
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.batch.LoggingObserver;
 import io.docindexer.config.IngestConfig;
@@ -15,6 +13,7 @@ import io.docindexer.ingest.IngestComponents;
 import io.docindexer.local.LocalContext;
 import io.docindexer.local.LocalStack;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -24,9 +23,10 @@ import java.util.List;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * Runs the ingest handler once on an SQS event file against the local stack and prints the
- * {@code SQSBatchResponse} as Lambda serialises it: the local {@code sam local invoke -e}. The
- * objects the event names are uploaded from samples/ first, so the event has something to index.
+ * Runs the ingest handler once on an SQS event file against the local stack and prints its
+ * response: the local {@code sam local invoke -e}. The handler gets the file's bytes and writes the
+ * response bytes, as on Lambda. The objects the event names are uploaded from samples/ first, so
+ * the event has something to index.
  */
 final class InvokeCommand {
 
@@ -47,43 +47,43 @@ final class InvokeCommand {
         if (!Files.isRegularFile(eventFile)) {
             throw new UsageException("no event file at " + eventFile + "; the sample events are in events/");
         }
-        SQSEvent event = read(eventFile);
+        JsonNode records = records(eventFile);
         try (LocalStack stack = LocalStack.start()) {
             LocalStack.Queues queues = stack.createQueues(LocalStack.QUEUE, 60, 5);
-            uploadTheObjectsItNames(stack, event);
+            uploadTheObjectsItNames(stack, records);
             IngestConfig config = IngestConfig.fromEnv(stack.ingestEnvironment(queues));
             // Log lines go to stderr so that stdout is exactly the handler's response.
-            try (IngestComponents ingest = IngestComponents.create(config, new LoggingObserver(new ObjectMapper(), System.err))) {
-                SQSBatchResponse response = ingest.handler().handleRequest(event, new LocalContext(FUNCTION_TIMEOUT_MILLIS));
-                out.println(toJson(response));
+            try (IngestComponents ingest = IngestComponents.create(config, new LoggingObserver(new ObjectMapper(), System.err));
+                    InputStream event = Files.newInputStream(eventFile)) {
+                ByteArrayOutputStream response = new ByteArrayOutputStream();
+                ingest.handler().handleRequest(event, response, new LocalContext(FUNCTION_TIMEOUT_MILLIS));
+                out.println(response.toString(StandardCharsets.UTF_8));
             }
         }
         return Main.OK;
     }
 
-    private static SQSEvent read(Path eventFile) throws Exception {
-        PojoSerializer<SQSEvent> serializer = LambdaEventSerializers.serializerFor(SQSEvent.class, InvokeCommand.class.getClassLoader());
-        try (InputStream in = Files.newInputStream(eventFile)) {
-            SQSEvent event = serializer.fromJson(in);
-            if (event.getRecords() == null || event.getRecords().isEmpty()) {
-                throw new UsageException(eventFile + " has no Records; expected an SQS event like events/s3-put.json");
-            }
-            return event;
-        } catch (RuntimeException unreadable) {
-            if (unreadable instanceof UsageException) {
-                throw unreadable;
-            }
-            throw new UsageException(eventFile + " is not an SQS event (" + unreadable.getMessage()
+    /** The event's records, checked before any server starts. */
+    private static JsonNode records(Path eventFile) throws IOException {
+        JsonNode records;
+        try {
+            records = new ObjectMapper().readTree(eventFile.toFile()).path("Records");
+        } catch (JsonProcessingException notJson) {
+            throw new UsageException(eventFile + " is not JSON (" + notJson.getOriginalMessage()
                     + "); expected the JSON Lambda receives from SQS, like events/s3-put.json");
         }
+        if (!records.isArray() || records.isEmpty()) {
+            throw new UsageException(eventFile + " has no Records; expected an SQS event like events/s3-put.json");
+        }
+        return records;
     }
 
-    private void uploadTheObjectsItNames(LocalStack stack, SQSEvent event) {
+    private void uploadTheObjectsItNames(LocalStack stack, JsonNode records) {
         S3EventParser parser = new S3EventParser(new ObjectMapper());
-        for (SQSEvent.SQSMessage message : event.getRecords()) {
+        for (JsonNode record : records) {
             ParsedMessage parsed;
             try {
-                parsed = parser.parse(message.getBody());
+                parsed = parser.parse(record.path("body").asText(null));
             } catch (UnusableMessageException unusable) {
                 continue; // the handler will reject it; that is what invoking it should show
             }
@@ -106,13 +106,5 @@ final class InvokeCommand {
         }
         stack.s3().putObject(request -> request.bucket(object.bucket()).key(object.key()), RequestBody.fromFile(sample));
         System.err.printf("uploaded %s to s3://%s/%s%n", sample, object.bucket(), object.key());
-    }
-
-    private static String toJson(SQSBatchResponse response) {
-        PojoSerializer<SQSBatchResponse> serializer =
-                LambdaEventSerializers.serializerFor(SQSBatchResponse.class, InvokeCommand.class.getClassLoader());
-        ByteArrayOutputStream json = new ByteArrayOutputStream();
-        serializer.toJson(response, json);
-        return json.toString(StandardCharsets.UTF_8);
     }
 }

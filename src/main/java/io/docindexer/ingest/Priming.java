@@ -2,7 +2,10 @@ package io.docindexer.ingest;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docindexer.batch.Preparation;
 import io.docindexer.batch.TimeBudget;
 import io.docindexer.cache.ExtractionCache;
@@ -13,18 +16,22 @@ import io.docindexer.extract.TextPdfs;
 import io.docindexer.index.OpenSearchDocumentIndex;
 import io.docindexer.source.DocumentSource;
 import io.docindexer.source.FetchedObject;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One SQS record through the real ingest path with the network cut out: the S3 notification is
- * parsed, a small PDF and a text file are "downloaded" from memory and extracted, and the writes
- * they produce are serialised into the bulk body OpenSearch would receive, which is not sent.
+ * One SQS event through the real ingest path with the network cut out: the event is read as
+ * Lambda delivers it, its S3 notification parsed, a small PDF and a text file are "downloaded" from
+ * memory and extracted, the writes they produce are serialised into the bulk body OpenSearch would
+ * receive (not sent), and a batch response is written.
  */
 final class Priming {
 
@@ -42,21 +49,30 @@ final class Priming {
         Map<String, byte[]> objects = Map.of("priming/sample.pdf", TextPdfs.onePage(TEXT), "priming/sample.txt", TEXT.getBytes(UTF_8));
         ObjectEventPreparer preparer = new ObjectEventPreparer(parser, new InMemorySource(objects), extractor,
                 ExtractionCache.NONE, Clock.systemUTC());
-        Preparation prepared = preparer.prepare(message(objects), new TimeBudget(() -> Long.MAX_VALUE, 0));
+        ObjectMapper json = new ObjectMapper();
+        SqsEventCodec events = new SqsEventCodec(json);
+        SQSMessage message = events.readRecords(new ByteArrayInputStream(sqsEvent(json, objects).getBytes(UTF_8))).get(0);
+        Preparation prepared = preparer.prepare(message, new TimeBudget(() -> Long.MAX_VALUE, 0));
         if (!(prepared instanceof Preparation.Indexable indexable)) {
             throw new IllegalStateException("priming did not get as far as the index: " + prepared);
         }
+        events.writeResponse(new SQSBatchResponse(List.of()), OutputStream.nullOutputStream());
         return index.bulkBody(indexable.operations());
     }
 
-    private static SQSMessage message(Map<String, byte[]> objects) {
+    /** An SQS event of one message whose S3 notification announces the objects. */
+    private static String sqsEvent(ObjectMapper json, Map<String, byte[]> objects) {
         String records = objects.entrySet().stream()
                 .map(object -> NOTIFICATION_RECORD.formatted(BUCKET, object.getKey(), object.getValue().length))
                 .collect(Collectors.joining(","));
-        SQSMessage message = new SQSMessage();
-        message.setMessageId("snapstart-priming");
-        message.setBody("{\"Records\":[" + records + "]}");
-        return message;
+        ObjectNode event = json.createObjectNode();
+        ObjectNode record = event.putArray("Records").addObject();
+        record.put("messageId", "snapstart-priming");
+        record.put("body", "{\"Records\":[" + records + "]}");
+        record.putObject("attributes").put("ApproximateReceiveCount", "1");
+        record.putObject("messageAttributes");
+        record.put("eventSource", "aws:sqs");
+        return event.toString();
     }
 
 

@@ -1,6 +1,7 @@
 package io.docindexer.deploy;
 
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.docindexer.config.IngestConfig;
@@ -111,11 +112,13 @@ final class TemplateChecks {
             problems.add(name + ": handler class " + parts[0] + " does not exist");
             return;
         }
-        if (!RequestHandler.class.isAssignableFrom(handlerClass)) {
-            problems.add(name + ": " + parts[0] + " does not implement RequestHandler");
+        boolean streams = RequestStreamHandler.class.isAssignableFrom(handlerClass);
+        if (!streams && !RequestHandler.class.isAssignableFrom(handlerClass)) {
+            problems.add(name + ": " + parts[0] + " implements neither RequestHandler nor RequestStreamHandler");
             return;
         }
-        if (!sqsEvents(function).isEmpty()) {
+        // A stream handler writes its own response JSON: LambdaRuntimeIT checks it under the runtime client.
+        if (!streams && !sqsEvents(function).isEmpty()) {
             List<Type> types = requestHandlerTypes(handlerClass);
             if (!types.equals(List.of(SQSEvent.class, SQSBatchResponse.class))) {
                 problems.add(name + ": " + parts[0] + " is fed by SQS and must implement"

@@ -355,7 +355,7 @@ class TemplateTest {
         properties(template, "IngestFunction").put("Handler", "io.docindexer.config.IngestConfig::handleRequest");
 
         assertThat(TemplateChecks.handlerProblems(template))
-                .contains("IngestFunction: io.docindexer.config.IngestConfig does not implement RequestHandler");
+                .contains("IngestFunction: io.docindexer.config.IngestConfig implements neither RequestHandler nor RequestStreamHandler");
     }
 
     @Test

@@ -72,7 +72,7 @@ class HandlerMetricsTest {
         IngestHandler handler = new IngestHandler(new BatchProcessor(preparer, this::applyAll,
                 (message, errorClass, reason) -> {}, sourceQueue, workers, metricsTo(new PrintStream(stdout, true))));
 
-        handler.handleRequest(event("scan.pdf", "secret.pdf", "throttled", "not json"), new LocalContext(60_000));
+        handler.handle(event("scan.pdf", "secret.pdf", "throttled", "not json"), new LocalContext(60_000));
 
         List<String> lines = stdout.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(1);
