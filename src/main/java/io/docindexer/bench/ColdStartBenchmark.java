@@ -31,12 +31,18 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * Interface Client, against a local Runtime API and the local stack, and times each from process
  * start to the response to its first event: a one-record batch announcing a small text object.
  * That is a Lambda cold start without SnapStart: JVM start, init (config, clients, the OCR engine,
- * the index template check) and the first invocation.
+ * the index template check) and the first invocation. The JVM gets the managed runtime's default
+ * flags unless {@code --java-options} replaces them.
  */
 public final class ColdStartBenchmark {
 
     static final String USAGE = "./docindexer bench coldstart [--runs N] [--java-options \"OPTIONS\"]";
     private static final int DEFAULT_RUNS = 7;
+    /**
+     * The JVM flags Lambda's java17 and java21 managed runtimes set by default (AWS docs, "Customize
+     * Java runtime startup behavior"): the serial collector, and JIT compilation that stops at C1.
+     */
+    private static final List<String> LAMBDA_JAVA_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     private static final String HANDLER = "io.docindexer.ingest.IngestHandler::handleRequest";
     private static final Path TARGET = Path.of("target");
@@ -96,7 +102,7 @@ public final class ColdStartBenchmark {
     private record Options(int runs, List<String> javaOptions) {
         static Options parse(List<String> args) {
             int runs = DEFAULT_RUNS;
-            List<String> javaOptions = List.of();
+            List<String> javaOptions = LAMBDA_JAVA_OPTIONS;
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
                     case "--runs" -> runs = BenchOptions.positive(args, ++i, "--runs", USAGE);
