@@ -31,20 +31,20 @@ final class DrainOnlyReference {
         this.threads = threads;
     }
 
-    double docsPerMinute(List<String> bodies, PrintStream err) throws Exception {
-        sendAll(sqs, queueUrl, bodies);
+    /** Drains {@code total} messages already on the queue ({@link #sendAll}) and returns messages per minute. */
+    double docsPerMinute(int total, PrintStream err) throws Exception {
         AtomicInteger deleted = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try (Progress progress = new Progress(err, "drain-only", bodies.size(), deleted::get)) {
+        try (Progress progress = new Progress(err, "drain-only", total, deleted::get)) {
             long started = System.nanoTime();
             List<Future<?>> drainers = new ArrayList<>();
             for (int i = 0; i < threads; i++) {
-                drainers.add(pool.submit(() -> drain(deleted, bodies.size())));
+                drainers.add(pool.submit(() -> drain(deleted, total)));
             }
             for (Future<?> drainer : drainers) {
                 drainer.get();
             }
-            return bodies.size() * 60e9 / (System.nanoTime() - started);
+            return total * 60e9 / (System.nanoTime() - started);
         } finally {
             pool.shutdownNow();
         }

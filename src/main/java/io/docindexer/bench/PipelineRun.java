@@ -5,8 +5,9 @@ import io.docindexer.local.LocalStack;
 import java.util.Arrays;
 
 /**
- * What one pipeline pass measured: throughput from the first event sent to the last document
- * searchable, and each document's latency from its event being sent to it being searchable.
+ * What one pipeline pass measured: throughput from the poller's start (the events already queued)
+ * to the last document searchable, and each document's latency from its event being sent to it
+ * being searchable.
  */
 record PipelineRun(int docs, int searchable, long indexCount, double docsPerMinute, long p50Millis, long p99Millis) {
 

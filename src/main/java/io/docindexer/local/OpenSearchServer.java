@@ -95,6 +95,16 @@ public final class OpenSearchServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + httpPort);
     }
 
+    /** The running server's processes (the launcher's and the JVM's), for CPU accounting; empty when stopped. */
+    public synchronized List<ProcessHandle> processes() {
+        if (process == null) {
+            return List.of();
+        }
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        return tree;
+    }
+
     public synchronized boolean isRunning() {
         return process != null && process.isAlive();
     }
@@ -104,8 +114,7 @@ public final class OpenSearchServer implements AutoCloseable {
         if (process == null) {
             return;
         }
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
+        List<ProcessHandle> tree = processes();
         tree.forEach(ProcessHandle::destroy);
         if (!awaitExit(tree, GRACEFUL_STOP_TIMEOUT)) {
             LOG.warn("OpenSearch did not stop within {} s; killing it", GRACEFUL_STOP_TIMEOUT.toSeconds());
