@@ -34,7 +34,12 @@ final class SqsEventCodec {
         this.json = json;
     }
 
-    /** @throws IllegalArgumentException if the payload is not an SQS event, saying what to send instead */
+    /**
+     * The records of an SQS event as the event source mapping sends it, field for field as Lambda's
+     * serialiser would read them (absent and null stay null).
+     *
+     * @throws IllegalArgumentException if the payload is not an SQS event, saying what to send instead
+     */
     List<SQSMessage> readRecords(InputStream event) throws IOException {
         JsonNode records;
         try {
@@ -47,6 +52,9 @@ final class SqsEventCodec {
         }
         List<SQSMessage> messages = new ArrayList<>(records.size());
         for (JsonNode record : records) {
+            if (!record.isObject()) {
+                throw notAnSqsEvent("record " + messages.size() + " of its Records is " + record.getNodeType() + ", not an object");
+            }
             messages.add(message(record));
         }
         return messages;
@@ -54,15 +62,24 @@ final class SqsEventCodec {
 
     private static IllegalArgumentException notAnSqsEvent(String why) {
         return new IllegalArgumentException("the invocation's payload is not an SQS event: " + why + "."
-                + " IngestFunction is invoked by its SQS event source mapping; to invoke it by hand, send an"
-                + " event like events/s3-put.json");
+                + " The ingest function is invoked by its SQS event source mapping; to invoke it by hand,"
+                + " send an SQS event such as the repository's events/s3-put.json");
     }
 
+    /** The partial batch response, as Lambda's serialiser writes it (a null identifier is left out). */
     void writeResponse(SQSBatchResponse response, OutputStream out) throws IOException {
         ObjectNode root = json.createObjectNode();
         ArrayNode failures = root.putArray("batchItemFailures");
-        response.getBatchItemFailures().forEach(failure -> failures.addObject().put("itemIdentifier", failure.getItemIdentifier()));
+        if (response.getBatchItemFailures() != null) {
+            for (SQSBatchResponse.BatchItemFailure failure : response.getBatchItemFailures()) {
+                ObjectNode item = failures.addObject();
+                if (failure.getItemIdentifier() != null) {
+                    item.put("itemIdentifier", failure.getItemIdentifier());
+                }
+            }
+        }
         out.write(json.writeValueAsBytes(root));
+        out.flush();
     }
 
     private static SQSMessage message(JsonNode record) {
@@ -84,35 +101,39 @@ final class SqsEventCodec {
         MessageAttribute attribute = new MessageAttribute();
         attribute.setDataType(text(value, "dataType"));
         attribute.setStringValue(text(value, "stringValue"));
-        String binary = text(value, "binaryValue");
-        attribute.setBinaryValue(binary == null ? null : bytes(binary));
+        attribute.setBinaryValue(bytes(text(value, "binaryValue")));
         attribute.setStringListValues(list(value.get("stringListValues"), JsonNode::asText));
         attribute.setBinaryListValues(list(value.get("binaryListValues"), element -> bytes(element.asText())));
         return attribute;
     }
 
-    /** Absent or null stays null, as Lambda's serialiser leaves it. */
+    /** A map, or null when absent or null; a null value stays null. */
     private static <T> Map<String, T> map(JsonNode object, Function<JsonNode, T> value) {
         if (object == null || object.isNull()) {
             return null;
         }
         Map<String, T> map = new LinkedHashMap<>();
-        object.properties().forEach(entry -> map.put(entry.getKey(), value.apply(entry.getValue())));
+        object.properties().forEach(entry -> map.put(entry.getKey(), orNull(entry.getValue(), value)));
         return map;
     }
 
+    /** A list, or null when absent or null; a null element stays null. */
     private static <T> List<T> list(JsonNode array, Function<JsonNode, T> element) {
         if (array == null || array.isNull()) {
             return null;
         }
         List<T> list = new ArrayList<>(array.size());
-        array.forEach(item -> list.add(element.apply(item)));
+        array.forEach(item -> list.add(orNull(item, element)));
         return list;
+    }
+
+    private static <T> T orNull(JsonNode node, Function<JsonNode, T> convert) {
+        return node.isNull() ? null : convert.apply(node);
     }
 
     /** Lambda sends binary attribute values in base64. */
     private static ByteBuffer bytes(String base64) {
-        return ByteBuffer.wrap(Base64.getDecoder().decode(base64));
+        return base64 == null ? null : ByteBuffer.wrap(Base64.getDecoder().decode(base64));
     }
 
     /** The field as text, or null when it is absent or JSON null, as Lambda's serialiser leaves it. */

@@ -62,6 +62,27 @@ class SqsEventCodecTest {
     }
 
     @Test
+    void nullsInsideAttributesAndListsStayNullAsLambdasSerialiserLeavesThem() throws IOException {
+        byte[] event = """
+                {"Records":[{"messageId":"m1","attributes":{"MessageGroupId":null,"ApproximateReceiveCount":2},
+                  "messageAttributes":{"a":{"stringListValues":["x",null],"binaryListValues":[null],"dataType":"String"}}}]}"""
+                .getBytes(UTF_8);
+
+        List<SQSMessage> records = codec.readRecords(new ByteArrayInputStream(event));
+
+        assertThat(records).isEqualTo(lambdaReads(event));
+        assertThat(records.get(0).getAttributes()).containsEntry("MessageGroupId", null).containsEntry("ApproximateReceiveCount", "2");
+        assertThat(records.get(0).getMessageAttributes().get("a").getBinaryListValues()).containsExactly((ByteBuffer) null);
+    }
+
+    @Test
+    void aRecordThatIsNotAnObjectIsRefused() {
+        assertThatThrownBy(() -> codec.readRecords(stream("{\"Records\":[{\"messageId\":\"m1\"},1]}")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("record 1 of its Records is NUMBER, not an object");
+    }
+
+    @Test
     void writesThePartialBatchResponseAsLambdasSerialiserDoes() throws IOException {
         SQSBatchResponse response = new SQSBatchResponse(List.of(
                 new SQSBatchResponse.BatchItemFailure("m2"), new SQSBatchResponse.BatchItemFailure("m5")));
@@ -80,6 +101,17 @@ class SqsEventCodecTest {
         codec.writeResponse(new SQSBatchResponse(List.of()), ours);
 
         assertThat(ours.toString(UTF_8)).isEqualTo("{\"batchItemFailures\":[]}");
+    }
+
+    @Test
+    void leavesOutANullIdentifierAsLambdasSerialiserDoes() throws IOException {
+        SQSBatchResponse response = new SQSBatchResponse(List.of(new SQSBatchResponse.BatchItemFailure(null)));
+
+        ByteArrayOutputStream ours = new ByteArrayOutputStream();
+        codec.writeResponse(response, ours);
+
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(ours.toByteArray())).isEqualTo(json.readTree(lambdaWrites(response)));
     }
 
     @Test
