@@ -8,8 +8,10 @@ import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.LambdaJdk;
 import io.docindexer.local.LambdaRuntimeApi;
 import io.docindexer.local.LocalStack;
+import io.docindexer.local.SqsLambdaEvents;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -160,20 +162,7 @@ public final class ColdStartBenchmark {
                 stack.s3().headObject(request -> request.bucket(LocalStack.BUCKET).key(KEY)));
         Message message = stack.sqs().receiveMessage(request -> request.queueUrl(queues.queueUrl())
                 .waitTimeSeconds(5).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages().get(0);
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode event = json.createObjectNode();
-        ObjectNode record = event.putArray("Records").addObject();
-        record.put("messageId", message.messageId());
-        record.put("receiptHandle", message.receiptHandle());
-        record.put("body", message.body());
-        ObjectNode attributes = record.putObject("attributes");
-        message.attributesAsStrings().forEach(attributes::put);
-        record.putObject("messageAttributes");
-        record.put("md5OfBody", message.md5OfBody());
-        record.put("eventSource", "aws:sqs");
-        record.put("eventSourceARN", queues.queueArn());
-        record.put("awsRegion", LocalStack.REGION);
-        return event.toString();
+        return new String(SqsLambdaEvents.event(List.of(message), queues.queueArn()), StandardCharsets.UTF_8);
     }
 
     /** One fresh JVM: queues the event first, so the time ends when init and the first invocation are done. */

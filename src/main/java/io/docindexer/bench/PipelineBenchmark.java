@@ -194,7 +194,7 @@ public final class PipelineBenchmark {
 
     private static EventSourcePoller poller(LocalStack stack, LocalStack.Queues queues, IngestComponents ingest,
             int concurrency) {
-        return new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(), ingest.handler()::handle,
+        return new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(), ingest.handler(),
                 BATCH_SIZE, concurrency, FUNCTION_TIMEOUT_MILLIS);
     }
 

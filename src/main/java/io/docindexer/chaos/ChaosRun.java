@@ -68,7 +68,7 @@ public final class ChaosRun {
                         plan.seed(), plan.s3FailureRate());
                 OpenSearchOutage outage = new OpenSearchOutage(stack.openSearch(), plan.openSearchDownFor());
                 IngestComponents components = IngestComponents.create(ingestConfig(env, s3Faults), report -> { })) {
-            CrashingHandler crashing = new CrashingHandler(components.handler()::handle, plan.seed(), plan.crashRate());
+            CrashingHandler crashing = new CrashingHandler(components.handler(), plan.seed(), plan.crashRate());
             ticker.scheduleAtFixedRate(() -> printProgress(queues, started, s3Faults, crashing, outage),
                     PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
             Set<String> keys;

@@ -1,9 +1,11 @@
 package io.docindexer.chaos;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,13 +28,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * processed. That is harsher than a kill (the same event handled twice at the same time), so what
  * survives this survives a kill.
  */
-public final class CrashingHandler implements RequestHandler<SQSEvent, SQSBatchResponse>, AutoCloseable {
+public final class CrashingHandler implements RequestStreamHandler, AutoCloseable {
 
     /** The latest point in an invocation at which a crash is injected. */
     private static final long MAX_CRASH_AFTER_MILLIS = 1_500;
     private static final long ABANDONED_WORK_TIMEOUT_SECONDS = 120;
 
-    private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+    private final RequestStreamHandler handler;
     private final Random random;
     private final ExecutorService invocations = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "crashing-handler");
@@ -42,7 +44,7 @@ public final class CrashingHandler implements RequestHandler<SQSEvent, SQSBatchR
     private final AtomicInteger crashes = new AtomicInteger();
     private volatile double crashRate;
 
-    public CrashingHandler(RequestHandler<SQSEvent, SQSBatchResponse> handler, long seed, double crashRate) {
+    public CrashingHandler(RequestStreamHandler handler, long seed, double crashRate) {
         this.handler = handler;
         this.random = new Random(seed);
         this.crashRate = crashRate;
@@ -58,12 +60,17 @@ public final class CrashingHandler implements RequestHandler<SQSEvent, SQSBatchR
     }
 
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    public void handleRequest(InputStream event, OutputStream response, Context context) throws IOException {
         long crashAfterMillis = crashAfterMillis();
         if (crashAfterMillis < 0) {
-            return handler.handleRequest(event, context);
+            handler.handleRequest(event, response, context);
+            return;
         }
-        Future<SQSBatchResponse> invocation = invocations.submit(() -> handler.handleRequest(event, context));
+        byte[] payload = event.readAllBytes();
+        Future<?> invocation = invocations.submit(() -> {
+            handler.handleRequest(new ByteArrayInputStream(payload), OutputStream.nullOutputStream(), context);
+            return null;
+        });
         try {
             invocation.get(crashAfterMillis, TimeUnit.MILLISECONDS);
             // Finished in time, but the response is lost with the container: everything is redelivered.

@@ -52,7 +52,7 @@ final class DemoCommand {
                 Map<String, Path> sent = uploadAndNotify(stack, queues, files);
                 boolean finished;
                 try (EventSourcePoller poller = new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
-                        ingest.handler()::handle, 10, Runtime.getRuntime().availableProcessors(), 60_000)) {
+                        ingest.handler(), 10, Runtime.getRuntime().availableProcessors(), 60_000)) {
                     finished = awaitFinalOutcomes(sent.keySet(), reports);
                 }
                 printTable(sent, reports);

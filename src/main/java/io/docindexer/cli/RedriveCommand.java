@@ -124,7 +124,7 @@ final class RedriveCommand {
         IngestConfig config = IngestConfig.fromEnv(stack.ingestEnvironment(queues));
         try (IngestComponents ingest = IngestComponents.create(config, new LoggingObserver(json, System.err));
                 EventSourcePoller poller = new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
-                        ingest.handler()::handle, 10, 1, FUNCTION_TIMEOUT_MILLIS)) {
+                        ingest.handler(), 10, 1, FUNCTION_TIMEOUT_MILLIS)) {
             awaitTrue(() -> stack.messagesIn(queues.dlqUrl()) == count && stack.messagesIn(queues.queueUrl()) == 0);
         }
         System.err.printf("seeded: %d messages in the DLQ%n", count);

@@ -36,6 +36,7 @@ public final class IngestComponents implements AutoCloseable {
     private final IngestConfig config;
     private final BatchObserver observer;
     private final S3EventParser parser;
+    private final SqsEventCodec events;
     private final TesseractOcrEngine ocr;
     private final DocumentExtractor extractor;
     private final ExecutorService workers;
@@ -56,7 +57,9 @@ public final class IngestComponents implements AutoCloseable {
     private IngestComponents(IngestConfig config, BatchObserver observer) {
         this.config = config;
         this.observer = observer;
-        this.parser = new S3EventParser(new ObjectMapper());
+        ObjectMapper json = new ObjectMapper();
+        this.parser = new S3EventParser(json);
+        this.events = new SqsEventCodec(json);
         this.workers = Executors.newFixedThreadPool(workerThreads(), IngestComponents::daemon);
         // Three independent steps of a few hundred ms each (class loading, the index template's
         // requests, the native Tesseract load): run side by side, a cold start without SnapStart
@@ -123,7 +126,7 @@ public final class IngestComponents implements AutoCloseable {
      * @return the bulk body that was built and not sent
      */
     public String prime() throws IOException {
-        return Priming.run(parser, extractor, connected.index());
+        return Priming.run(events, parser, extractor, connected.index());
     }
 
     /** The Lambda wiring: JSON log lines per record and an EMF metrics document per batch, on stdout. */
@@ -141,6 +144,11 @@ public final class IngestComponents implements AutoCloseable {
     /** How many records are prepared (downloaded and extracted) at once. */
     public static int workerThreads() {
         return Math.max(MIN_WORKERS, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** How the Lambda handler reads events and writes responses; shared with {@link #prime()}, which warms it. */
+    SqsEventCodec events() {
+        return events;
     }
 
     public BatchProcessor processor() {

@@ -29,7 +29,7 @@ public final class IngestHandler implements RequestStreamHandler {
 
     // Asked on every invocation: after a SnapStart restore the components hold a new processor.
     private final Supplier<BatchProcessor> processor;
-    private final SqsEventCodec events = new SqsEventCodec(new ObjectMapper());
+    private final SqsEventCodec events;
     // Only held, never called: CRaC contexts keep registered resources by weak reference, so an
     // otherwise unreachable resource could be collected before the snapshot. Null when built for a
     // fixed processor (local runs and tests), which never see a snapshot.
@@ -41,26 +41,26 @@ public final class IngestHandler implements RequestStreamHandler {
 
     private IngestHandler(IngestComponents components) {
         this.processor = components::processor;
+        this.events = components.events();
         this.snapStartHooks = new SnapStartHooks(components);
         Core.getGlobalContext().register(snapStartHooks);
     }
 
     IngestHandler(BatchProcessor processor) {
         this.processor = () -> processor;
+        this.events = new SqsEventCodec(new ObjectMapper());
         this.snapStartHooks = null;
     }
 
+    /**
+     * @throws IllegalArgumentException when the payload is not an SQS event: the invocation fails,
+     *     since there is no record to report as failed
+     */
     @Override
     public void handleRequest(InputStream event, OutputStream response, Context context) throws IOException {
-        events.writeResponse(handle(events.readRecords(event), context), response);
-    }
-
-    /** The same, for local drivers that hold the event as objects (the local event source mapping). */
-    public SQSBatchResponse handle(SQSEvent event, Context context) {
-        return handle(event.getRecords() == null ? List.of() : event.getRecords(), context);
-    }
-
-    private SQSBatchResponse handle(List<SQSEvent.SQSMessage> records, Context context) {
-        return processor.get().process(records, new TimeBudget(context::getRemainingTimeInMillis, SAFETY_MARGIN_MILLIS));
+        List<SQSEvent.SQSMessage> records = events.readRecords(event);
+        SQSBatchResponse failures = processor.get()
+                .process(records, new TimeBudget(context::getRemainingTimeInMillis, SAFETY_MARGIN_MILLIS));
+        events.writeResponse(failures, response);
     }
 }

@@ -4,7 +4,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docindexer.batch.Preparation;
 import io.docindexer.batch.TimeBudget;
@@ -45,27 +45,27 @@ final class Priming {
 
     private Priming() {}
 
-    static String run(S3EventParser parser, TextExtractor extractor, OpenSearchDocumentIndex index) throws IOException {
+    static String run(SqsEventCodec events, S3EventParser parser, TextExtractor extractor, OpenSearchDocumentIndex index)
+            throws IOException {
         Map<String, byte[]> objects = Map.of("priming/sample.pdf", TextPdfs.onePage(TEXT), "priming/sample.txt", TEXT.getBytes(UTF_8));
         ObjectEventPreparer preparer = new ObjectEventPreparer(parser, new InMemorySource(objects), extractor,
                 ExtractionCache.NONE, Clock.systemUTC());
-        ObjectMapper json = new ObjectMapper();
-        SqsEventCodec events = new SqsEventCodec(json);
-        SQSMessage message = events.readRecords(new ByteArrayInputStream(sqsEvent(json, objects).getBytes(UTF_8))).get(0);
+        SQSMessage message = events.readRecords(new ByteArrayInputStream(sqsEvent(objects).getBytes(UTF_8))).get(0);
         Preparation prepared = preparer.prepare(message, new TimeBudget(() -> Long.MAX_VALUE, 0));
         if (!(prepared instanceof Preparation.Indexable indexable)) {
             throw new IllegalStateException("priming did not get as far as the index: " + prepared);
         }
-        events.writeResponse(new SQSBatchResponse(List.of()), OutputStream.nullOutputStream());
+        events.writeResponse(new SQSBatchResponse(List.of(new SQSBatchResponse.BatchItemFailure(message.getMessageId()))),
+                OutputStream.nullOutputStream());
         return index.bulkBody(indexable.operations());
     }
 
     /** An SQS event of one message whose S3 notification announces the objects. */
-    private static String sqsEvent(ObjectMapper json, Map<String, byte[]> objects) {
+    private static String sqsEvent(Map<String, byte[]> objects) {
         String records = objects.entrySet().stream()
                 .map(object -> NOTIFICATION_RECORD.formatted(BUCKET, object.getKey(), object.getValue().length))
                 .collect(Collectors.joining(","));
-        ObjectNode event = json.createObjectNode();
+        ObjectNode event = JsonNodeFactory.instance.objectNode();
         ObjectNode record = event.putArray("Records").addObject();
         record.put("messageId", "snapstart-priming");
         record.put("body", "{\"Records\":[" + records + "]}");
@@ -74,7 +74,6 @@ final class Priming {
         record.put("eventSource", "aws:sqs");
         return event.toString();
     }
-
 
     /** Objects by key, handed out as temporary files the way S3DocumentSource does. */
     private record InMemorySource(Map<String, byte[]> objects) implements DocumentSource {

@@ -1,44 +1,43 @@
 package io.docindexer.local;
 
-import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.ReceiveMessageResponse;
 
 /**
- * Stands in for Lambda's SQS event source mapping: receives batches, invokes the handler, deletes
- * the records that are not in {@code batchItemFailures} and leaves the rest to reappear after the
- * visibility timeout (and reach the DLQ after maxReceiveCount, which the queue itself enforces).
- * A handler that throws fails its whole batch, as on Lambda.
+ * Stands in for Lambda's SQS event source mapping: receives batches, invokes the handler with the
+ * JSON event Lambda would send, deletes the records that are not in the response's
+ * {@code batchItemFailures} and leaves the rest to reappear after the visibility timeout (and reach
+ * the DLQ after maxReceiveCount, which the queue itself enforces). A handler that throws, or answers
+ * with something that is not a partial batch response, fails its whole batch, as on Lambda.
  */
 public final class EventSourcePoller implements AutoCloseable {
 
     private final SqsClient sqs;
     private final String queueUrl;
     private final String queueArn;
-    private final RequestHandler<SQSEvent, SQSBatchResponse> handler;
+    private final RequestStreamHandler handler;
     private final int batchSize;
     private final int functionTimeoutMillis;
     private final ExecutorService pollers;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     public EventSourcePoller(SqsClient sqs, String queueUrl, String queueArn,
-            RequestHandler<SQSEvent, SQSBatchResponse> handler, int batchSize, int concurrency,
+            RequestStreamHandler handler, int batchSize, int concurrency,
             int functionTimeoutMillis) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
@@ -80,22 +79,25 @@ public final class EventSourcePoller implements AutoCloseable {
             return;
         }
         List<Message> messages = response.messages();
-        SQSEvent event = new SQSEvent();
-        event.setRecords(messages.stream().map(this::toRecord).toList());
-        SQSBatchResponse result;
+        ByteArrayOutputStream result = new ByteArrayOutputStream();
+        Set<String> failed;
         try {
-            result = handler.handleRequest(event, new LocalContext(functionTimeoutMillis));
-        } catch (RuntimeException escaped) {
-            System.err.println("handler threw, so the whole batch will be redelivered: " + escaped);
+            handler.handleRequest(new ByteArrayInputStream(SqsLambdaEvents.event(messages, queueArn)), result,
+                    new LocalContext(functionTimeoutMillis));
+            failed = SqsLambdaEvents.failedMessageIds(result.toByteArray());
+        } catch (IOException | RuntimeException escaped) {
+            System.err.println("handler threw or answered no partial batch response, so the whole batch will be redelivered: "
+                    + escaped);
             return;
         }
-        deleteSucceeded(messages, result);
+        deleteAllBut(messages, failed);
     }
 
-    private void deleteSucceeded(List<Message> messages, SQSBatchResponse result) {
-        Set<String> failed = new HashSet<>();
-        if (result != null && result.getBatchItemFailures() != null) {
-            result.getBatchItemFailures().forEach(failure -> failed.add(failure.getItemIdentifier()));
+    private void deleteAllBut(List<Message> messages, Set<String> failed) {
+        if (!messages.stream().map(Message::messageId).collect(Collectors.toSet()).containsAll(failed)) {
+            System.err.println("the response names messages that are not in the batch " + failed
+                    + ", so the whole batch will be redelivered, as Lambda does");
+            return;
         }
         List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
         for (Message message : messages) {
@@ -109,31 +111,6 @@ public final class EventSourcePoller implements AutoCloseable {
         if (!entries.isEmpty()) {
             sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
         }
-    }
-
-    private SQSEvent.SQSMessage toRecord(Message message) {
-        SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-        record.setMessageId(message.messageId());
-        record.setReceiptHandle(message.receiptHandle());
-        record.setBody(message.body());
-        record.setMd5OfBody(message.md5OfBody());
-        record.setEventSource("aws:sqs");
-        record.setEventSourceArn(queueArn);
-        record.setAwsRegion(LocalStack.REGION);
-        Map<String, String> attributes = new HashMap<>();
-        message.attributesAsStrings().forEach(attributes::put);
-        record.setAttributes(attributes);
-        Map<String, SQSEvent.MessageAttribute> messageAttributes = new HashMap<>();
-        message.messageAttributes().forEach((name, value) -> messageAttributes.put(name, toAttribute(value)));
-        record.setMessageAttributes(messageAttributes);
-        return record;
-    }
-
-    private static SQSEvent.MessageAttribute toAttribute(MessageAttributeValue value) {
-        SQSEvent.MessageAttribute attribute = new SQSEvent.MessageAttribute();
-        attribute.setDataType(value.dataType());
-        attribute.setStringValue(value.stringValue());
-        return attribute;
     }
 
     private static void sleepQuietly(long millis) {

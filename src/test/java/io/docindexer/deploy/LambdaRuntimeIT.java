@@ -33,8 +33,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * fresh JVM laid out like Lambda's java21 runtime, against a local Runtime API and the local
  * stack. What the in-process tests cannot catch shows up here: a class or jar missing from the
  * artifact, a dependency that only the test class path had, a handler that does not construct
- * from the environment, responses that Lambda's serialisation writes differently, SnapStart hooks
- * that are not registered where the runtime looks for them.
+ * from the environment, an event or response the handler's own JSON reads or writes differently
+ * from what the runtime sends and expects, SnapStart hooks that are not registered where the
+ * runtime looks for them.
  */
 @ExtendWith(LocalStackExtension.class)
 class LambdaRuntimeIT {

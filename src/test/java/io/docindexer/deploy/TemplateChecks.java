@@ -87,8 +87,10 @@ final class TemplateChecks {
 
     /**
      * The handler of every function names a class on the test classpath that implements
-     * RequestHandler; a function fed by SQS must return SQSBatchResponse, or Lambda ignores the
-     * partial batch response that ReportBatchItemFailures asks for.
+     * RequestHandler or RequestStreamHandler. A RequestHandler fed by SQS must return
+     * SQSBatchResponse, or Lambda ignores the partial batch response that ReportBatchItemFailures
+     * asks for; a stream handler writes that response itself, which only running it can check
+     * (LambdaRuntimeIT, under the runtime client).
      */
     static List<String> handlerProblems(Map<String, Object> template) {
         TemplateChecks checks = new TemplateChecks(template);

@@ -268,7 +268,7 @@ class BadInputIT {
 
     private void poll(LocalStack stack, LocalStack.Queues queues, IngestComponents components) {
         toClose.add(new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
-                components.handler()::handle, 10, 2, 60_000));
+                components.handler(), 10, 2, 60_000));
     }
 
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.batch.BatchProcessor;
@@ -17,7 +18,9 @@ import io.docindexer.batch.SqsMessages;
 import io.docindexer.index.IndexItemResult;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.local.LocalContext;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -72,8 +75,11 @@ class HandlerMetricsTest {
         IngestHandler handler = new IngestHandler(new BatchProcessor(preparer, this::applyAll,
                 (message, errorClass, reason) -> {}, sourceQueue, workers, metricsTo(new PrintStream(stdout, true))));
 
-        handler.handle(event("scan.pdf", "secret.pdf", "throttled", "not json"), new LocalContext(60_000));
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        handler.handleRequest(asLambdaSendsIt(event("scan.pdf", "secret.pdf", "throttled", "not json")), response,
+                new LocalContext(60_000));
 
+        assertThat(response.toString(StandardCharsets.UTF_8)).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"m3\"}]}");
         List<String> lines = stdout.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(1);
         JsonNode document = new ObjectMapper().readTree(lines.get(0));
@@ -119,5 +125,12 @@ class HandlerMetricsTest {
         SQSEvent event = new SQSEvent();
         event.setRecords(SqsMessages.firstDeliveries(bodies));
         return event;
+    }
+
+    /** The event as JSON, written by Lambda's own serialiser. */
+    private static InputStream asLambdaSendsIt(SQSEvent event) {
+        ByteArrayOutputStream json = new ByteArrayOutputStream();
+        LambdaEventSerializers.serializerFor(SQSEvent.class, HandlerMetricsTest.class.getClassLoader()).toJson(event, json);
+        return new ByteArrayInputStream(json.toByteArray());
     }
 }

@@ -143,7 +143,7 @@ class PipelineIT {
                 .objectCreated(LocalStack.BUCKET, key, stack.s3().headObject(r -> r.bucket(LocalStack.BUCKET).key(key)));
         // Each invocation has well under a second beyond the handler's safety margin: a few pages at most.
         toClose.add(0, new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
-                components.handler()::handle, 10, 1, (int) IngestHandler.SAFETY_MARGIN_MILLIS + 600));
+                components.handler(), 10, 1, (int) IngestHandler.SAFETY_MARGIN_MILLIS + 600));
 
         Await.until(Duration.ofSeconds(120), "the pipeline", () -> reports.stream().flatMap(report -> report.objects().stream())
                 .anyMatch(object -> object.key().equals(key) && object.pages() == pages));
@@ -179,7 +179,7 @@ class PipelineIT {
 
     private void poll(LocalStack stack, LocalStack.Queues queues, IngestComponents components) {
         toClose.add(0, new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
-                new IngestHandler(components.processor())::handle, 10, 1, 60_000));
+                new IngestHandler(components.processor()), 10, 1, 60_000));
     }
 
     private static void upload(LocalStack stack, String key, Path file) {

@@ -216,7 +216,7 @@ class RedriveIT {
     }
 
     private EventSourcePoller poll(LocalStack stack, LocalStack.Queues queues, IngestComponents ingest) {
-        EventSourcePoller poller = new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(), ingest.handler()::handle,
+        EventSourcePoller poller = new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(), ingest.handler(),
                 10, 1, 60_000);
         toClose.add(poller);
         return poller;
