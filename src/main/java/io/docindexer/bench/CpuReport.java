@@ -1,6 +1,7 @@
 package io.docindexer.bench;
 
 import io.docindexer.local.OpenSearchServer;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -9,18 +10,25 @@ import java.util.concurrent.Callable;
 /**
  * CPU time per document in each phase of {@code bench pipeline}, split between this JVM (the
  * handler, the poller, ElasticMQ, S3Proxy and the benchmark's own clients all run in it) and the
- * OpenSearch process. With every core busy, a phase's rate is bounded by cores ÷ its CPU per
- * document, so the ratio of two phases' CPU per document bounds the ratio of their rates.
+ * OpenSearch processes, and how busy the phase kept the cores. A phase that keeps every core busy
+ * runs at about cores ÷ its CPU per document; no phase can beat that.
  */
 final class CpuReport {
 
-    private record Use(long jvmNanos, long openSearchNanos) {
-        Use since(Use earlier) {
-            return new Use(jvmNanos - earlier.jvmNanos, openSearchNanos - earlier.openSearchNanos);
+    private record Sample(long wallNanos, long jvmNanos, Map<Long, Long> openSearchNanosByPid) {}
+
+    private record Phase(int docs, long wallNanos, long jvmNanos, long openSearchNanos) {
+        @Override
+        public String toString() {
+            double busy = (jvmNanos + openSearchNanos) / (double) wallNanos / Runtime.getRuntime().availableProcessors();
+            return String.format("%.1f ms (this JVM %.1f + OpenSearch %.1f), cores %.0f%% busy",
+                    perDoc(jvmNanos + openSearchNanos), perDoc(jvmNanos), perDoc(openSearchNanos), busy * 100);
+        }
+
+        private double perDoc(long nanos) {
+            return nanos / 1e6 / docs;
         }
     }
-
-    private record Phase(Use use, int docs) {}
 
     private final OpenSearchServer openSearch;
     private final Map<String, Phase> phases = new LinkedHashMap<>();
@@ -31,31 +39,33 @@ final class CpuReport {
 
     /** Runs one phase over {@code docs} documents and keeps the CPU time it took. */
     <T> T measure(String phase, int docs, Callable<T> work) throws Exception {
-        Use before = now();
+        Sample before = sample();
         T result = work.call();
-        phases.put(phase, new Phase(now().since(before), docs));
+        Sample after = sample();
+        long openSearchNanos = 0;
+        // Only processes alive at both ends: one that exited in between reads as 0, not as a negative time.
+        for (Map.Entry<Long, Long> process : after.openSearchNanosByPid().entrySet()) {
+            Long earlier = before.openSearchNanosByPid().get(process.getKey());
+            openSearchNanos += earlier == null ? 0 : process.getValue() - earlier;
+        }
+        phases.put(phase, new Phase(docs, after.wallNanos() - before.wallNanos(), after.jvmNanos() - before.jvmNanos(),
+                openSearchNanos));
         return result;
     }
 
-    /** For example {@code extract-only 1.6 ms (this JVM 1.6 + OpenSearch 0.0); pipeline ...}. */
+    /** For example {@code extract-only 1.6 ms (this JVM 1.6 + OpenSearch 0.0), cores 99% busy; pipeline ...}. */
     @Override
     public String toString() {
         StringJoiner line = new StringJoiner("; ");
-        phases.forEach((name, phase) -> line.add(String.format("%s %.1f ms (this JVM %.1f + OpenSearch %.1f)", name,
-                millisPerDoc(phase.use.jvmNanos + phase.use.openSearchNanos, phase.docs),
-                millisPerDoc(phase.use.jvmNanos, phase.docs), millisPerDoc(phase.use.openSearchNanos, phase.docs))));
+        phases.forEach((name, phase) -> line.add(name + " " + phase));
         return line.toString();
     }
 
-    private static double millisPerDoc(long nanos, int docs) {
-        return nanos / 1e6 / docs;
-    }
-
-    private Use now() {
-        long openSearchNanos = 0;
+    private Sample sample() {
+        Map<Long, Long> openSearchNanos = new HashMap<>();
         for (ProcessHandle process : openSearch.processes()) {
-            openSearchNanos += CpuClock.processNanos(process.pid());
+            openSearchNanos.put(process.pid(), CpuClock.processNanos(process.pid()));
         }
-        return new Use(CpuClock.ownNanos(), openSearchNanos);
+        return new Sample(System.nanoTime(), CpuClock.ownNanos(), openSearchNanos);
     }
 }
