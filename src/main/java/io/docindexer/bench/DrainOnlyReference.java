@@ -2,6 +2,7 @@ package io.docindexer.bench;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -67,14 +68,16 @@ final class DrainOnlyReference {
         }
     }
 
-    /** Sends the bodies ten per request, as S3 fills a queue in a burst. */
-    static void sendAll(SqsClient sqs, String queueUrl, List<String> bodies) {
+    /** Sends the bodies ten per request, as S3 fills a queue in a burst, stamping each with when it was sent. */
+    static void sendAll(SqsClient sqs, String queueUrl, List<String> bodies, long[] sentAtNanos) {
         for (int start = 0; start < bodies.size(); start += SQS_BATCH) {
+            int end = Math.min(bodies.size(), start + SQS_BATCH);
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (String body : bodies.subList(start, Math.min(bodies.size(), start + SQS_BATCH))) {
+            for (String body : bodies.subList(start, end)) {
                 entries.add(SendMessageBatchRequestEntry.builder()
                         .id(Integer.toString(entries.size())).messageBody(body).build());
             }
+            Arrays.fill(sentAtNanos, start, end, System.nanoTime());
             sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
         }
     }

@@ -29,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * {@code bench pipeline --docs N}: N one-page text PDFs through S3, SQS, the handler and OpenSearch
@@ -71,7 +70,7 @@ public final class PipelineBenchmark {
             List<String> warmUp = upload(stack, pdfs, BenchDocuments.WARM_UP);
             LocalStack.Queues drainQueue = stack.createQueues("bench-drain", 60, 5);
             cpu.measure("sending events", docs, () -> {
-                DrainOnlyReference.sendAll(stack.sqs(), drainQueue.queueUrl(), bodies);
+                DrainOnlyReference.sendAll(stack.sqs(), drainQueue.queueUrl(), bodies, new long[docs]);
                 return null;
             });
             double drainOnly = cpu.measure("drain-only", docs, () ->
@@ -160,8 +159,8 @@ public final class PipelineBenchmark {
      * An untimed warm-up pass (the servers were just started: their JIT is as cold as ours, unlike
      * a long-running OpenSearch domain), then the timed pass, through one handler. Each pass finds
      * its events already queued, as the drain-only reference does: on AWS, S3 sends the
-     * notifications, not the function, and sending them here would put ElasticMQ's cost of taking
-     * them in on the same two cores inside the timed window. The clock starts with the poller.
+     * notifications, not the function, and sending them here would put their cost (the SDK client's
+     * and ElasticMQ's) on the same two cores inside the timed window. The clock starts with the poller.
      */
     private PipelineRun pipeline(LocalStack stack, LocalStack.Queues queues, IngestConfig config, List<String> warmUp,
             List<String> bodies, int concurrency, CpuReport cpu) throws Exception {
@@ -169,14 +168,14 @@ public final class PipelineBenchmark {
         BatchProfile profile = new BatchProfile();
         try (SearchableWatcher watcher = new SearchableWatcher(stack.openSearchEndpoint(), LocalStack.INDEX);
                 IngestComponents ingest = IngestComponents.create(config, observer(watcher, retries, profile))) {
-            send(stack.sqs(), queues.queueUrl(), warmUp, new long[warmUp.size()]);
+            DrainOnlyReference.sendAll(stack.sqs(), queues.queueUrl(), warmUp, new long[warmUp.size()]);
             try (EventSourcePoller poller = poller(stack, queues, ingest, concurrency)) {
                 awaitSearchable(watcher, "pipeline warm-up", warmUp.size(), 0);
             }
             profile.reset();
             int warmedUp = watcher.searchableCount();
             long[] sentAtNanos = new long[bodies.size()];
-            send(stack.sqs(), queues.queueUrl(), bodies, sentAtNanos);
+            DrainOnlyReference.sendAll(stack.sqs(), queues.queueUrl(), bodies, sentAtNanos);
             long started = System.nanoTime();
             long finished;
             try (EventSourcePoller poller = poller(stack, queues, ingest, concurrency)) {
@@ -196,15 +195,6 @@ public final class PipelineBenchmark {
             int concurrency) {
         return new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(), ingest.handler(),
                 BATCH_SIZE, concurrency, FUNCTION_TIMEOUT_MILLIS);
-    }
-
-    /** Sends the events ten per request, as S3 fills a queue in a burst, stamping each with when it was sent. */
-    private static void send(SqsClient sqs, String queueUrl, List<String> bodies, long[] sentAtNanos) {
-        for (int start = 0; start < bodies.size(); start += BATCH_SIZE) {
-            int end = Math.min(bodies.size(), start + BATCH_SIZE);
-            Arrays.fill(sentAtNanos, start, end, System.nanoTime());
-            DrainOnlyReference.sendAll(sqs, queueUrl, bodies.subList(start, end));
-        }
     }
 
     /** Waits until {@code docs} more documents than {@code searchableBefore} are searchable; returns that moment. */
