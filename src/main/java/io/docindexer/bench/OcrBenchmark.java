@@ -26,7 +26,7 @@ public final class OcrBenchmark {
     static final String USAGE = "./docindexer bench ocr DIR [--repeat K] [--rounds R]"
             + " | ./docindexer bench ocr --scanned-pdf [--pages N]";
 
-    /** The default corpus (../shared/corpus/ocr) takes about 3 s a pass on 2 cores. */
+    /** The default corpus (src/test/resources/corpus/ocr) takes about 3 s a pass on 2 cores. */
     private static final int DEFAULT_REPEAT = 3;
     /** What ImageExtractor reads. */
     private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "tif", "tiff", "jpg", "jpeg", "bmp", "gif");

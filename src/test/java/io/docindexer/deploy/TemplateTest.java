@@ -25,7 +25,7 @@ class TemplateTest {
 
     private static final Path PROJECT = Paths.get(System.getProperty("user.dir"));
     private static final Path TEMPLATE = PROJECT.resolve("template.yaml");
-    private static final Path SAM_SCHEMA = PROJECT.resolve("../shared/reference/sam/sam.schema.json");
+    private static final Path SAM_SCHEMA = PROJECT.resolve("src/test/resources/sam/sam.schema.json");
 
     private static SamSchema schema;
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every file of the shared corpus against ../shared/corpus/expected.json. Needs the Tesseract layer. */
+/** Every file of the test corpus against its expected.json. Needs the Tesseract layer. */
 class CorpusExtractionTest {
 
     private static TesseractOcrEngine ocr;

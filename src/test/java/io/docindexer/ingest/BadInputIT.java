@@ -15,6 +15,7 @@ import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalStack;
 import io.docindexer.local.LocalStackExtension;
+import io.docindexer.ocr.Corpus;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +49,6 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 @ExtendWith(LocalStackExtension.class)
 class BadInputIT {
 
-    private static final Path CORPUS = Path.of("..", "shared", "corpus");
     private static final String CONCRETE_INDEX = LocalStack.INDEX + "-v1";
     // Long enough that a retried message could not come back within the test's waits: every
     // outcome seen here is a first receive.
@@ -86,7 +86,7 @@ class BadInputIT {
         LocalStack.Queues queues = stack.createQueues("bad-files-" + run, VISIBILITY_TIMEOUT_SECONDS, 5);
         IngestComponents components = ingest(stack, queues);
         BucketNotifications notifications = new BucketNotifications(stack.sqs(), queues.queueUrl());
-        byte[] minimal = Files.readAllBytes(CORPUS.resolve("pdf/minimal-document.pdf"));
+        byte[] minimal = Files.readAllBytes(Corpus.file("pdf/minimal-document.pdf"));
         String prefix = "bad-input/" + run + "/";
 
         Map<String, byte[]> files = new LinkedHashMap<>();
@@ -98,7 +98,7 @@ class BadInputIT {
         // A lost xref is repairable: PDFBox rebuilds it by scanning, so the text is still indexed.
         add(files, expected, prefix + "brokenxref " + run + ".pdf", BadInputs.brokenXref(minimal), Expected.indexed());
         add(files, expected, prefix + "encrypted " + run + ".pdf",
-                Files.readAllBytes(CORPUS.resolve("pdf/libreoffice-writer-password.pdf")), Expected.metadataOnly("encrypted"));
+                Files.readAllBytes(Corpus.file("pdf/libreoffice-writer-password.pdf")), Expected.metadataOnly("encrypted"));
         add(files, expected, prefix + "bomb " + run + ".png", BadInputs.pngBomb(100_000, 100_000),
                 Expected.metadataOnly("too-many-pixels"));
         add(files, expected, prefix + "hugepage " + run + ".pdf", BadInputs.hugePagePdf(100_000),

@@ -12,6 +12,7 @@ import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalStack;
 import io.docindexer.local.LocalStackExtension;
+import io.docindexer.ocr.Corpus;
 import io.docindexer.ocr.RenderedText;
 import java.awt.Font;
 import java.awt.image.BufferedImage;
@@ -42,7 +43,6 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 @ExtendWith(LocalStackExtension.class)
 class PipelineIT {
 
-    private static final Path CORPUS = Path.of("..", "shared", "corpus");
 
     private final Queue<RecordReport> reports = new ConcurrentLinkedQueue<>();
     private final List<AutoCloseable> toClose = new ArrayList<>();
@@ -59,7 +59,7 @@ class PipelineIT {
         LocalStack.Queues queues = stack.createQueues("pipeline-" + UUID.randomUUID(), 30, 5);
         IngestComponents components = ingest(stack, queues);
         String key = "it/" + UUID.randomUUID() + "/minimal document+v1.pdf";
-        upload(stack, key, CORPUS.resolve("pdf/minimal-document.pdf"));
+        upload(stack, key, Corpus.file("pdf/minimal-document.pdf"));
 
         new BucketNotifications(stack.sqs(), queues.queueUrl())
                 .objectCreated(LocalStack.BUCKET, key, stack.s3().headObject(r -> r.bucket(LocalStack.BUCKET).key(key)));
@@ -137,7 +137,7 @@ class PipelineIT {
         IngestComponents components = ingest(stack, queues);
         String key = "scans/" + UUID.randomUUID() + "/long scan.pdf";
         int pages = 12;
-        upload(stack, key, scannedPdf(CORPUS.resolve("ocr/phototest.tif"), pages));
+        upload(stack, key, scannedPdf(Corpus.file("ocr/phototest.tif"), pages));
 
         new BucketNotifications(stack.sqs(), queues.queueUrl())
                 .objectCreated(LocalStack.BUCKET, key, stack.s3().headObject(r -> r.bucket(LocalStack.BUCKET).key(key)));

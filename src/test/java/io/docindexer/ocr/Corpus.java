@@ -6,14 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The shared test corpus, which sits beside the project root. */
+/** The test corpus: real files with their ground truth, kept in the project (licences in its README). */
 public final class Corpus {
 
     private Corpus() {
     }
 
     public static Path root() {
-        return Path.of(System.getProperty("user.dir")).resolve("../shared/corpus").normalize();
+        return Path.of(System.getProperty("user.dir")).resolve("src/test/resources/corpus").normalize();
     }
 
     public static Path file(String relativePath) {
