@@ -9,6 +9,7 @@ import io.docindexer.local.LambdaJdk;
 import io.docindexer.local.LambdaRuntimeApi;
 import io.docindexer.local.LocalStack;
 import io.docindexer.local.SqsLambdaEvents;
+import io.docindexer.local.TesseractLayer;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -79,9 +80,9 @@ public final class ColdStartBenchmark {
                     "AWS_REGION", LocalStack.REGION,
                     "AWS_ACCESS_KEY_ID", "local",
                     "AWS_SECRET_ACCESS_KEY", "local",
-                    "TESSDATA_PREFIX", layer.resolve("share/tessdata").toString(),
+                    "TESSDATA_PREFIX", TesseractLayer.tessdata(layer).toString(),
                     "OMP_THREAD_LIMIT", "1",
-                    "JAVA_TOOL_OPTIONS", "-Djna.library.path=" + layer.resolve("lib")));
+                    "JAVA_TOOL_OPTIONS", "-Djna.library.path=" + TesseractLayer.natives(layer)));
             err.printf("bench coldstart: %d runs of %s%n", options.runs(), String.join(" ", command.subList(3, command.size())));
             long[] millis = new long[options.runs()];
             for (int run = 0; run < options.runs(); run++) {

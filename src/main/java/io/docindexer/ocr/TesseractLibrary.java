@@ -24,9 +24,10 @@ final class TesseractLibrary {
         } catch (UnsatisfiedLinkError e) {
             throw new OcrSetupException("cannot load the Tesseract native library (libtesseract.so, with "
                     + "libleptonica.so beside it) from jna.library.path=" + System.getProperty("jna.library.path")
-                    + ": on Lambda attach the Tesseract layer and set JAVA_TOOL_OPTIONS=-Djna.library.path=/opt/lib; "
-                    + "locally build it with `make -C layers/tesseract build-TesseractLayer ARTIFACTS_DIR=target/tesseract-layer` "
-                    + "and run with -Djna.library.path=target/tesseract-layer/lib", e);
+                    + ": on Lambda attach the Tesseract layer and set JAVA_TOOL_OPTIONS=-Djna.library.path=/opt/lib/ARCH "
+                    + "(x86_64 or arm64, the function's architecture); locally build it with "
+                    + "`make -C layers/tesseract build-TesseractLayer ARTIFACTS_DIR=target/tesseract-layer` "
+                    + "and run with -Djna.library.path=target/tesseract-layer/lib/ARCH", e);
         }
     }
 }

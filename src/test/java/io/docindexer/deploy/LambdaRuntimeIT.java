@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docindexer.local.LambdaRuntimeApi;
 import io.docindexer.local.LocalStack;
 import io.docindexer.local.LocalStackExtension;
+import io.docindexer.local.TesseractLayer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -96,9 +97,9 @@ class LambdaRuntimeIT {
     /** The function's environment: what template.yaml sets (with the layer where Lambda mounts /opt) and what Lambda adds. */
     private static Map<String, String> functionEnvironment(LocalStack stack, LocalStack.Queues queues, LambdaRuntimeApi api) {
         Map<String, String> env = new HashMap<>(stack.ingestEnvironment(queues));
-        env.put("TESSDATA_PREFIX", LAYER.resolve("share/tessdata").toString());
+        env.put("TESSDATA_PREFIX", TesseractLayer.tessdata(LAYER).toString());
         env.put("OMP_THREAD_LIMIT", "1");
-        env.put("JAVA_TOOL_OPTIONS", "-Djna.library.path=" + LAYER.resolve("lib"));
+        env.put("JAVA_TOOL_OPTIONS", "-Djna.library.path=" + TesseractLayer.natives(LAYER));
         env.put(LambdaRuntimeApi.ADDRESS_VARIABLE, api.address());
         env.put("_HANDLER", HANDLER);
         env.put("LAMBDA_TASK_ROOT", ARTIFACT.toString());

@@ -10,7 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-/** Checks on a built Tesseract layer folder that hold for every architecture. */
+/**
+ * Checks on a folder of native libraries of a built Tesseract layer (lib/ARCH), and on the size
+ * of a whole layer or artifact.
+ */
 final class LayerFolder {
 
     /** Lambda's limit for a function and all its layers, unzipped. */
@@ -25,9 +28,10 @@ final class LayerFolder {
     private LayerFolder() {}
 
     /** The shared objects themselves (the unversioned names are symlinks to them). */
-    static List<Path> sharedObjects(Path layer) throws IOException {
-        try (Stream<Path> files = Files.list(layer.resolve("lib"))) {
-            return files.filter(file -> !Files.isSymbolicLink(file)).filter(file -> file.getFileName().toString().contains(".so"))
+    static List<Path> sharedObjects(Path natives) throws IOException {
+        try (Stream<Path> files = Files.list(natives)) {
+            return files.filter(Files::isRegularFile).filter(file -> !Files.isSymbolicLink(file))
+                    .filter(file -> file.getFileName().toString().contains(".so"))
                     .sorted().toList();
         }
     }
@@ -43,9 +47,9 @@ final class LayerFolder {
     }
 
     /** Machine type and the symbol versions of every shared object, as one description per file for the report. */
-    static String checkSharedObjects(Path layer, int machine) throws IOException {
-        List<Path> objects = sharedObjects(layer);
-        assertThat(objects).as("shared objects in " + layer.resolve("lib")).isNotEmpty();
+    static String checkSharedObjects(Path natives, int machine) throws IOException {
+        List<Path> objects = sharedObjects(natives);
+        assertThat(objects).as("shared objects in " + natives).isNotEmpty();
         StringBuilder report = new StringBuilder();
         for (Path object : objects) {
             ElfFile elf = ElfFile.read(object);
@@ -61,10 +65,10 @@ final class LayerFolder {
     }
 
     /** Every library a layer object needs is in the layer or part of the base system every runtime has. */
-    static void checkNeededLibraries(Path layer, List<String> system) throws IOException {
-        for (Path object : sharedObjects(layer)) {
+    static void checkNeededLibraries(Path natives, List<String> system) throws IOException {
+        for (Path object : sharedObjects(natives)) {
             for (String needed : ElfFile.read(object).needed()) {
-                assertThat(system.contains(needed) || Files.exists(layer.resolve("lib").resolve(needed)))
+                assertThat(system.contains(needed) || Files.exists(natives.resolve(needed)))
                         .as(object.getFileName() + " needs " + needed + ", which is neither in the layer nor in the base system")
                         .isTrue();
             }

@@ -41,7 +41,7 @@ final class TemplateChecks {
     static final Map<String, String> RUNTIME_VARIABLES = Map.of(
             "TESSDATA_PREFIX", "/opt/share/tessdata",
             "OMP_THREAD_LIMIT", "1",
-            "JAVA_TOOL_OPTIONS", "-Djna.library.path=/opt/lib");
+            "JAVA_TOOL_OPTIONS", "-Djna.library.path=/opt/lib/");
 
     static final String INGEST_HANDLER_CLASS = "io.docindexer.ingest.IngestHandler";
     static final String REDRIVE_HANDLER_CLASS = "io.docindexer.redrive.RedriveHandler";
@@ -273,12 +273,15 @@ final class TemplateChecks {
 
     /**
      * A layer built for another architecture or runtime fails only at run time (the native
-     * libraries do not load), so each function's layers must be built for what it runs on.
+     * libraries do not load). The Tesseract layer carries the natives of every architecture in
+     * lib/ARCH, so each function must pick the folder of the architecture it runs on, named by
+     * the same value (or parameter) as its Architectures, and the layer must be compatible with
+     * every architecture that value can take.
      */
     private void layersMatchTheirFunctions() {
         functions().forEach((functionName, function) -> {
             Map<String, Object> properties = properties(function);
-            Object architectures = properties.getOrDefault("Architectures", List.of("x86_64"));
+            Object architecture = list(properties.getOrDefault("Architectures", List.of("x86_64"))).get(0);
             for (Object layerReference : list(properties.get("Layers"))) {
                 Optional<String> layerName = referencedResource(layerReference)
                         .filter(layer -> isType(layer, "AWS::Serverless::LayerVersion"));
@@ -290,13 +293,32 @@ final class TemplateChecks {
                 if (!list(properties(layer).get("CompatibleRuntimes")).contains(properties.get("Runtime"))) {
                     problems.add(where + ": CompatibleRuntimes lacks " + properties.get("Runtime"));
                 }
-                if (!architectures.equals(properties(layer).get("CompatibleArchitectures"))
-                        || !list(architectures).contains(map(layer.get("Metadata")).get("BuildArchitecture"))) {
-                    problems.add(where + ": CompatibleArchitectures and Metadata.BuildArchitecture must match"
-                            + " the function's Architectures " + architectures);
+                List<Object> possible = possibleValues(architecture);
+                if (!list(properties(layer).get("CompatibleArchitectures")).containsAll(possible)) {
+                    problems.add(where + ": CompatibleArchitectures must list every architecture the function may run on "
+                            + possible);
+                }
+                String expected = "-Djna.library.path=/opt/lib/" + substitution(architecture);
+                Object options = map(map(properties.get("Environment")).get("Variables")).get("JAVA_TOOL_OPTIONS");
+                if (!String.valueOf(map(options).getOrDefault("Fn::Sub", options)).contains(expected)) {
+                    problems.add(where + ": JAVA_TOOL_OPTIONS must contain " + expected
+                            + ", the natives of the architecture in Architectures");
                 }
             }
         });
+    }
+
+    /** The values a literal or a Ref to a parameter can take: the parameter's AllowedValues. */
+    private List<Object> possibleValues(Object value) {
+        Object reference = map(value).get("Ref");
+        return reference == null ? List.of(value)
+                : list(map(map(template.get("Parameters")).get(reference)).get("AllowedValues"));
+    }
+
+    /** How a literal or a Ref to a parameter reads inside Fn::Sub. */
+    private static String substitution(Object value) {
+        Object reference = map(value).get("Ref");
+        return reference == null ? String.valueOf(value) : "${" + reference + "}";
     }
 
     private void sqsEventSourcesAreSafe() {

@@ -203,12 +203,23 @@ class TemplateTest {
     }
 
     @Test
-    void aLayerBuiltForAnotherArchitectureIsReported() throws IOException {
+    void aLayerThatLacksAnArchitectureTheFunctionMayRunOnIsReported() throws IOException {
         Map<String, Object> template = template();
-        map(resource(template, "TesseractLayer").get("Metadata")).put("BuildArchitecture", "arm64");
+        properties(template, "TesseractLayer").put("CompatibleArchitectures", List.of("x86_64"));
 
         assertThat(TemplateChecks.problems(template))
                 .anyMatch(p -> p.startsWith("IngestFunction layer TesseractLayer: CompatibleArchitectures"));
+    }
+
+    @Test
+    void aFunctionThatLoadsNativesOfAFixedArchitectureIsReported() throws IOException {
+        Map<String, Object> template = template();
+        map(properties(template, "IngestFunction").get("Environment")).put("Variables",
+                new LinkedHashMap<>(Map.of("JAVA_TOOL_OPTIONS", "-Djna.library.path=/opt/lib/x86_64")));
+
+        assertThat(TemplateChecks.problems(template))
+                .anyMatch(p -> p.startsWith("IngestFunction layer TesseractLayer: JAVA_TOOL_OPTIONS must contain "
+                        + "-Djna.library.path=/opt/lib/${Architecture}"));
     }
 
     @Test
