@@ -16,23 +16,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * The function artifact exactly as {@code sam build} makes it (classes plus runtime-scope jars,
- * see the pom's lambda-artifact executions), run by the official runtime interface client in a
- * fresh JVM laid out like Lambda's java21 runtime, against a local Runtime API and the local
- * stack. What the in-process tests cannot catch shows up here: a class or jar missing from the
+ * The function artifact exactly as {@code sam build} makes it ({@link SamBuild}), run by the
+ * official runtime interface client in a fresh JVM laid out like Lambda's java21 runtime, against
+ * a local Runtime API and the local stack. What the in-process tests cannot catch shows up here: a class or jar missing from the
  * artifact, a dependency that only the test class path had, a handler that does not construct
  * from the environment, an event or response the handler's own JSON reads or writes differently
  * from what the runtime sends and expects, SnapStart hooks that are not registered where the
@@ -41,33 +37,12 @@ import software.amazon.awssdk.core.sync.RequestBody;
 @ExtendWith(LocalStackExtension.class)
 class LambdaRuntimeIT {
 
-    private static final Path ARTIFACT = Path.of(System.getProperty("docindexer.lambda.artifact"));
+    private static final Path ARTIFACT = SamBuild.function().artifacts();
     private static final Path LAYER = Path.of(System.getProperty("docindexer.tesseract.layer"));
     private static final String HANDLER = "io.docindexer.ingest.IngestHandler::handleRequest";
     private static final String SAMPLE_KEY = "samples/quarterly report 2026+draft.pdf";
     private static final Duration INVOCATION_TIMEOUT = Duration.ofMinutes(3);
-    /** What the local stack and the tests need and the function must never carry. */
-    private static final Pattern LOCAL_ONLY =
-            Pattern.compile("elasticmq|s3proxy|jetty|pekko|scala|junit|assertj|runtime-interface-client|aws-lambda-java-serialization");
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @Test
-    void theArtifactCarriesTheFunctionAndItsRuntimeJarsButNothingOfTheLocalStack() throws IOException {
-        List<String> jars = jarNames();
-
-        assertThat(ARTIFACT.resolve("io/docindexer/ingest/IngestHandler.class")).isRegularFile();
-        assertThat(jars).filteredOn(name -> LOCAL_ONLY.matcher(name).find()).isEmpty();
-        assertThat(jars).anyMatch(name -> name.startsWith("software.amazon.awssdk.s3-"))
-                .anyMatch(name -> name.startsWith("org.opensearch.client.opensearch-java-"))
-                .anyMatch(name -> name.startsWith("net.sourceforge.tess4j.tess4j-"))
-                .anyMatch(name -> name.startsWith("org.crac.crac-"));
-
-        long artifactBytes = LayerFolder.size(ARTIFACT);
-        long layerBytes = LayerFolder.size(LAYER);
-        System.out.printf("function artifact: %.1f MB unzipped in %d jars + classes; Tesseract layer: %.1f MB; together %.1f MB of %d MB%n",
-                mb(artifactBytes), jars.size(), mb(layerBytes), mb(artifactBytes + layerBytes), LayerFolder.UNZIPPED_LIMIT_BYTES >> 20);
-        assertThat(artifactBytes + layerBytes).isLessThan(LayerFolder.UNZIPPED_LIMIT_BYTES);
-    }
 
     @Test
     void theOfficialRuntimeClientRunsTheHandlerFromTheArtifactThroughASnapStartRestore(LocalStack stack) throws Exception {
@@ -154,15 +129,5 @@ class LambdaRuntimeIT {
 
     private static String event(String name) throws IOException {
         return Files.readString(Path.of("events", name), StandardCharsets.UTF_8);
-    }
-
-    private static List<String> jarNames() throws IOException {
-        try (Stream<Path> jars = Files.list(ARTIFACT.resolve("lib"))) {
-            return jars.map(jar -> jar.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    private static double mb(long bytes) {
-        return bytes / 1024.0 / 1024.0;
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class TesseractLayerIT {
 
     private static final Path LAYER = Path.of(System.getProperty("docindexer.tesseract.layer"));
-    private static final Path ARTIFACT = Path.of(System.getProperty("docindexer.lambda.artifact"));
+    private static final Path ARTIFACT = SamBuild.function().artifacts();
 
     @Test
     void aJvmWithOnlyTheArtifactAndTheLayerReadsAScannedPage() throws Exception {

@@ -1,0 +1,27 @@
+# sam build for IngestFunction and RedriveFunction (BuildMethod: makefile, CodeUri: .).
+#
+# aws-lambda-builders copies the repository, without .git and .aws-sam, to a scratch folder and
+# runs `make --makefile Makefile build-<LogicalId>` there with ARTIFACTS_DIR set. This target
+# compiles and packages without running a test (the test command is ./mvnw verify, which starts
+# servers and has no business inside a deployment build), then lays the artifact out the way
+# Lambda's Java runtime loads it: the classes at the root, the runtime-scope jars in lib/.
+# SamBuildIT runs exactly this in a scratch copy and checks what it produces.
+#
+# Why not SAM's Maven builder: it runs `mvn clean install` from PATH with no way to skip the
+# tests, so every deploy would run the integration suite; here the repository's wrapper pins Maven.
+
+MVNW ?= ./mvnw
+DEPENDENCY_PLUGIN ?= org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+
+ifndef ARTIFACTS_DIR
+$(error ARTIFACTS_DIR is not set: sam build sets it; by hand pass ARTIFACTS_DIR=/some/dir)
+endif
+
+.PHONY: build-IngestFunction build-RedriveFunction
+
+# Both functions are one artifact with different handlers; SAM may build it once or once per function.
+build-IngestFunction build-RedriveFunction:
+	$(MVNW) -B -q -Dmaven.test.skip=true clean package
+	$(MVNW) -B -q $(DEPENDENCY_PLUGIN):copy-dependencies -DincludeScope=runtime -Dmdep.prependGroupId=true \
+	  -DoutputDirectory="$(ARTIFACTS_DIR)/lib"
+	cp -R target/classes/. "$(ARTIFACTS_DIR)/"
