@@ -9,9 +9,7 @@ import io.docindexer.ingest.IngestComponents;
 import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalStack;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
-import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
  * The main job on the local stack: uploads samples/ to S3, sends their S3 notifications through
@@ -28,7 +24,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
  */
 final class DemoCommand {
 
-    private static final Path SAMPLES = Path.of("samples");
     private static final Duration PATIENCE = Duration.ofMinutes(5);
     private static final List<String> QUERIES = List.of("revenue contracts", "契約書", "請求書 東京", "agenda");
 
@@ -42,7 +37,7 @@ final class DemoCommand {
         if (!args.isEmpty()) {
             throw new UsageException("demo takes no arguments; it indexes the files in samples/");
         }
-        List<Path> files = samples();
+        List<Path> files = Samples.files();
         out.println("Starting the local stack: ElasticMQ, S3Proxy and OpenSearch (about 30 s)...");
         try (LocalStack stack = LocalStack.start()) {
             LocalStack.Queues queues = stack.createQueues(LocalStack.QUEUE, 60, 5);
@@ -66,26 +61,12 @@ final class DemoCommand {
         }
     }
 
-    private static List<Path> samples() throws IOException {
-        if (!Files.isDirectory(SAMPLES)) {
-            throw new UsageException("no samples/ folder here; run ./docindexer demo from the repository root");
-        }
-        try (Stream<Path> listing = Files.list(SAMPLES)) {
-            List<Path> files = listing.filter(Files::isRegularFile).sorted().toList();
-            if (files.isEmpty()) {
-                throw new UsageException("samples/ is empty; put a few documents there and run the demo again");
-            }
-            return files;
-        }
-    }
-
     /** Returns the files by the id of the SQS message that announced them. */
     private Map<String, Path> uploadAndNotify(LocalStack stack, LocalStack.Queues queues, List<Path> files) {
         BucketNotifications notifications = new BucketNotifications(stack.sqs(), queues.queueUrl());
         Map<String, Path> sent = new LinkedHashMap<>();
         for (Path file : files) {
-            String key = "samples/" + file.getFileName();
-            stack.s3().putObject(request -> request.bucket(LocalStack.BUCKET).key(key), RequestBody.fromFile(file));
+            String key = stack.putSample(file);
             String messageId = notifications.objectCreated(LocalStack.BUCKET, key,
                     stack.s3().headObject(request -> request.bucket(LocalStack.BUCKET).key(key)));
             sent.put(messageId, file);

@@ -17,8 +17,11 @@ public final class Main {
             commands:
               demo                 start the local stack, index the files in samples/ through S3, SQS and
                                    the ingest handler, print what happened and search the result
-              invoke EVENT.json    run the ingest handler once on an SQS event against the local stack
-                                   (the local counterpart of `sam local invoke -e EVENT.json`)
+              stack                keep the local stack running on fixed loopback ports until Ctrl-C, with
+                                   samples/ in its bucket and local-env.json written for
+                                   `sam local invoke IngestFunction -e events/s3-put.json`
+              invoke EVENT.json    run the ingest handler once on an SQS event against a local stack of its
+                                   own (no Docker or SAM CLI needed)
               extract [--json] FILE...
                                    extract text from local files only: no AWS, no servers
               bench pipeline [--docs N]
@@ -56,6 +59,7 @@ public final class Main {
         try {
             return switch (args.get(0)) {
                 case "demo" -> new DemoCommand(out).run(rest);
+                case "stack" -> new StackCommand(out).run(rest);
                 case "invoke" -> new InvokeCommand(out).run(rest);
                 case "extract" -> new ExtractCommand().run(rest, out);
                 case "bench" -> new BenchCommand(out, err).run(rest);

@@ -19,14 +19,15 @@ public final class LocalS3 implements AutoCloseable {
         this.blobStore = blobStore;
     }
 
-    public static LocalS3 start() throws Exception {
+    /** @param port on loopback; 0 for any free one */
+    public static LocalS3 start(int port) throws Exception {
         BlobStoreContext blobStore = ContextBuilder.newBuilder("transient")
                 .credentials("local", "local")
                 .overrides(new Properties())
                 .build(BlobStoreContext.class);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(blobStore.getBlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.NONE, null, null)
                 .build();
         proxy.start();

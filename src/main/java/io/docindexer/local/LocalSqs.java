@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
 
 /** ElasticMQ embedded on loopback: a real SQS API with RedrivePolicy and message move tasks. */
 public final class LocalSqs implements AutoCloseable {
@@ -16,9 +17,10 @@ public final class LocalSqs implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    public static LocalSqs start() {
-        SQSRestServer server = SQSRestServerBuilder.withInterface("127.0.0.1")
-                .withDynamicPort()
+    /** @param port on loopback; 0 for any free one */
+    public static LocalSqs start(int port) {
+        TheSQSRestServerBuilder builder = SQSRestServerBuilder.withInterface("127.0.0.1");
+        SQSRestServer server = (port == 0 ? builder.withDynamicPort() : builder.withPort(port))
                 .withAWSRegion(LocalStack.REGION)
                 .withAWSAccountId(LocalStack.ACCOUNT_ID)
                 .start();

@@ -3,12 +3,14 @@ package io.docindexer.local;
 import io.docindexer.config.IngestConfig;
 import io.docindexer.config.RedriveConfig;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -59,12 +61,17 @@ public final class LocalStack implements AutoCloseable {
         s3.createBucket(request -> request.bucket(CACHE_BUCKET));
     }
 
-    /** Starts every server; OpenSearch takes about half a minute, the others a second. */
+    /** Starts every server on free ports; OpenSearch takes about half a minute, the others a second. */
     public static LocalStack start() throws Exception {
-        OpenSearchServer openSearch = OpenSearchServer.fromBuild();
+        return start(LocalPorts.ANY);
+    }
+
+    public static LocalStack start(LocalPorts ports) throws Exception {
+        ports.requireFree();
+        OpenSearchServer openSearch = OpenSearchServer.fromBuild(ports.openSearch());
         openSearch.start();
         try {
-            return around(openSearch, true);
+            return around(openSearch, true, ports);
         } catch (Exception | Error e) {
             openSearch.close();
             throw e;
@@ -73,14 +80,14 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts SQS and S3 beside an OpenSearch server someone else runs (and stops). */
     public static LocalStack around(OpenSearchServer openSearch) throws Exception {
-        return around(openSearch, false);
+        return around(openSearch, false, LocalPorts.ANY);
     }
 
-    private static LocalStack around(OpenSearchServer openSearch, boolean owned) throws Exception {
+    private static LocalStack around(OpenSearchServer openSearch, boolean owned, LocalPorts ports) throws Exception {
         useLocalCredentials();
-        LocalSqs sqs = LocalSqs.start();
+        LocalSqs sqs = LocalSqs.start(ports.sqs());
         try {
-            return new LocalStack(openSearch, owned, sqs, LocalS3.start());
+            return new LocalStack(openSearch, owned, sqs, LocalS3.start(ports.s3()));
         } catch (Exception | Error e) {
             sqs.close();
             throw e;
@@ -140,6 +147,13 @@ public final class LocalStack implements AutoCloseable {
                 RedriveConfig.SQS_ENDPOINT, sqsServer.endpoint().toString());
     }
 
+    /** Puts a local file in the bucket under samples/ and returns its key, as events/s3-put.json names it. */
+    public String putSample(Path file) {
+        String key = "samples/" + file.getFileName();
+        s3.putObject(request -> request.bucket(BUCKET).key(key), RequestBody.fromFile(file));
+        return key;
+    }
+
     /** Visible plus in-flight messages: zero means every message was deleted. */
     public int messagesIn(String queueUrl) {
         return QueueDepth.of(sqs, queueUrl).total();
@@ -151,6 +165,14 @@ public final class LocalStack implements AutoCloseable {
 
     public URI openSearchEndpoint() {
         return openSearch.endpoint();
+    }
+
+    public URI s3Endpoint() {
+        return s3Server.endpoint();
+    }
+
+    public URI sqsEndpoint() {
+        return sqsServer.endpoint();
     }
 
     public S3Client s3() {

@@ -45,6 +45,7 @@ public final class OpenSearchServer implements AutoCloseable {
     private static final int LOG_TAIL_LINES = 40;
 
     private final Path distribution;
+    private final int requestedHttpPort;
     private final boolean runningAsRoot;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private OpenSearchWorkDir workDir;
@@ -55,17 +56,25 @@ public final class OpenSearchServer implements AutoCloseable {
     private Thread shutdownHook;
 
     public OpenSearchServer(Path distribution) {
+        this(distribution, 0);
+    }
+
+    /** @param httpPort on loopback; 0 for any free one */
+    public OpenSearchServer(Path distribution, int httpPort) {
         this.distribution = distribution.toAbsolutePath();
+        this.requestedHttpPort = httpPort;
         this.runningAsRoot = isRoot();
     }
 
     /** The distribution named by {@value #HOME_PROPERTY}, else the one the build unpacked under target/opensearch. */
     public static OpenSearchServer fromBuild() {
+        return fromBuild(0);
+    }
+
+    /** @param httpPort on loopback; 0 for any free one */
+    public static OpenSearchServer fromBuild(int httpPort) {
         String home = System.getProperty(HOME_PROPERTY);
-        if (home != null && !home.isBlank()) {
-            return new OpenSearchServer(Path.of(home));
-        }
-        return new OpenSearchServer(unpackedDistribution());
+        return new OpenSearchServer(home != null && !home.isBlank() ? Path.of(home) : unpackedDistribution(), httpPort);
     }
 
     public synchronized void start() {
@@ -75,7 +84,7 @@ public final class OpenSearchServer implements AutoCloseable {
         if (workDir == null) {
             javaHome = JdkLocator.forThisMachine().locate();
             workDir = OpenSearchWorkDir.create(distribution, runningAsRoot);
-            httpPort = freePort();
+            httpPort = requestedHttpPort == 0 ? freePort() : requestedHttpPort;
             transportPort = freePort();
             shutdownHook = new Thread(this::stopQuietly, "opensearch-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);

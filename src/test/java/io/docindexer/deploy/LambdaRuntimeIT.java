@@ -14,13 +14,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -41,7 +36,6 @@ class LambdaRuntimeIT {
     private static final Path LAYER = Path.of(System.getProperty("docindexer.tesseract.layer"));
     private static final String HANDLER = "io.docindexer.ingest.IngestHandler::handleRequest";
     private static final String SAMPLE_KEY = "samples/quarterly report 2026+draft.pdf";
-    private static final Duration INVOCATION_TIMEOUT = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -56,11 +50,11 @@ class LambdaRuntimeIT {
                 RuntimeClientProcess function = RuntimeClientProcess.start(ARTIFACT, HANDLER,
                         functionEnvironment(stack, queues, api), ARTIFACT.resolveSibling("lambda-runtime-it.log"))) {
 
-            assertThat(invoke(api, function, event("s3-put.json"))).isEqualTo(failures());
+            assertThat(function.invoke(api, event("s3-put.json"))).isEqualTo(failures());
             assertThat(function.output()).contains("\"key\":\"" + SAMPLE_KEY + "\",\"status\":\"indexed\"");
-            assertThat(invoke(api, function, event("s3-delete.json"))).isEqualTo(failures());
-            assertThat(invoke(api, function, event("s3-test-event.json"))).isEqualTo(failures());
-            assertThat(invoke(api, function, missingBucket.toString())).isEqualTo(failures(missingMessageId));
+            assertThat(function.invoke(api, event("s3-delete.json"))).isEqualTo(failures());
+            assertThat(function.invoke(api, event("s3-test-event.json"))).isEqualTo(failures());
+            assertThat(function.invoke(api, missingBucket.toString())).isEqualTo(failures(missingMessageId));
 
             assertThat(api.restores()).as("restore/next calls").isEqualTo(1);
             assertThat(function.output())
@@ -88,23 +82,6 @@ class LambdaRuntimeIT {
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
         return env;
-    }
-
-    private static JsonNode invoke(LambdaRuntimeApi api, RuntimeClientProcess function, String event) throws Exception {
-        CompletableFuture<String> response = api.invoke(event, INVOCATION_TIMEOUT);
-        long deadline = System.nanoTime() + INVOCATION_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                return JSON.readTree(response.get(1, TimeUnit.SECONDS));
-            } catch (ExecutionException reported) {
-                return fail("the function reported an error: " + reported.getCause().getMessage() + "\n" + function.describe());
-            } catch (TimeoutException notYet) {
-                if (!function.isAlive()) {
-                    return fail("no answer: " + function.describe());
-                }
-            }
-        }
-        return fail("no answer within " + INVOCATION_TIMEOUT + ": " + function.describe());
     }
 
     private static JsonNode failures(String... messageIds) {

@@ -1,17 +1,26 @@
 package io.docindexer.deploy;
 
+import static org.assertj.core.api.Assertions.fail;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.api.client.AWSLambda;
 import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docindexer.local.LambdaRuntimeApi;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import software.amazon.awssdk.utilslite.SdkInternalThreadLocal;
@@ -27,6 +36,9 @@ final class RuntimeClientProcess implements AutoCloseable {
     // The runtime client and its dependencies; on Lambda these come with the runtime, not the artifact.
     private static final List<Class<?>> RUNTIME_CLASSES =
             List.of(AWSLambda.class, Context.class, PojoSerializer.class, SdkInternalThreadLocal.class);
+
+    private static final Duration INVOCATION_TIMEOUT = Duration.ofMinutes(3);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final Path log;
@@ -60,6 +72,27 @@ final class RuntimeClientProcess implements AutoCloseable {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /**
+     * Sends one event through the Runtime API and returns the function's response, failing with
+     * the process's output if the function reports an error, dies, or does not answer in time.
+     */
+    JsonNode invoke(LambdaRuntimeApi api, String event) throws Exception {
+        CompletableFuture<String> response = api.invoke(event, INVOCATION_TIMEOUT);
+        long deadline = System.nanoTime() + INVOCATION_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                return JSON.readTree(response.get(1, TimeUnit.SECONDS));
+            } catch (ExecutionException reported) {
+                return fail("the function reported an error: " + reported.getCause().getMessage() + "\n" + describe());
+            } catch (TimeoutException notYet) {
+                if (!isAlive()) {
+                    return fail("no answer: " + describe());
+                }
+            }
+        }
+        return fail("no answer within " + INVOCATION_TIMEOUT + ": " + describe());
     }
 
     /** Exit status and everything the process printed, for failure messages. */

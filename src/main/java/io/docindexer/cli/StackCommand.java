@@ -1,0 +1,83 @@
+package io.docindexer.cli;
+
+import io.docindexer.local.LocalPorts;
+import io.docindexer.local.LocalStack;
+import io.docindexer.local.SamLocalStack;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Keeps the local stack running on fixed loopback ports until stopped, with the samples in its
+ * bucket and an env-vars file for {@code sam local invoke}: the AWS side of
+ * {@code sam local invoke IngestFunction -e events/s3-put.json} (samconfig.toml passes the file
+ * and the host network).
+ */
+final class StackCommand {
+
+    /** Where samconfig.toml's [default.local_invoke.parameters] env_vars looks. */
+    static final Path ENV_VARS = Path.of("local-env.json");
+
+    private final PrintStream out;
+
+    StackCommand(PrintStream out) {
+        this.out = out;
+    }
+
+    int run(List<String> args) throws Exception {
+        if (!args.isEmpty()) {
+            throw new UsageException("stack takes no arguments; it runs until you stop it with Ctrl-C");
+        }
+        List<Path> samples = Samples.files();
+        out.println("Starting the local stack on fixed ports: ElasticMQ, S3Proxy and OpenSearch (about 30 s)...");
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (LocalStack stack = LocalStack.start(LocalPorts.FIXED)) {
+            LocalStack.Queues queues = SamLocalStack.prepare(stack, samples, ENV_VARS);
+            try {
+                printWhatIsRunning(stack, queues, samples.size());
+                // Ctrl-C runs shutdown hooks: let this thread close the stack, and the JVM wait for it.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    stopRequested.countDown();
+                    awaitQuietly(stopped);
+                }, "stack-shutdown"));
+                stopRequested.await();
+                out.println("Stopping the local stack.");
+            } finally {
+                Files.deleteIfExists(ENV_VARS);
+            }
+        } finally {
+            stopped.countDown();
+        }
+        return Main.OK;
+    }
+
+    private void printWhatIsRunning(LocalStack stack, LocalStack.Queues queues, int sampleCount) {
+        out.printf("""
+                The local stack is running until you press Ctrl-C:
+                  OpenSearch  %s  (index alias %s)
+                  S3          %s  bucket %s with %d files under samples/, cache bucket %s
+                  SQS         %s
+                              ingest queue %s, DLQ %s
+                  env vars    %s  (for sam local invoke; deleted when the stack stops)
+
+                In another terminal, after `sam build`:
+                  sam local invoke IngestFunction -e events/s3-put.json
+                  sam local invoke RedriveFunction -e events/redrive-status.json
+                """,
+                stack.openSearchEndpoint(), LocalStack.INDEX,
+                stack.s3Endpoint(), LocalStack.BUCKET, sampleCount, LocalStack.CACHE_BUCKET,
+                stack.sqsEndpoint(), queues.queueUrl(), queues.dlqUrl(),
+                ENV_VARS.toAbsolutePath());
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
