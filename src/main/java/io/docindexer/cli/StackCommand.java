@@ -17,8 +17,7 @@ import java.util.concurrent.CountDownLatch;
  */
 final class StackCommand {
 
-    /** Where samconfig.toml's [default.local_invoke.parameters] env_vars looks. */
-    static final Path ENV_VARS = Path.of("local-env.json");
+    private static final Path ENV_VARS = SamLocalStack.ENV_VARS_FILE;
 
     private final PrintStream out;
 

@@ -20,6 +20,8 @@ public final class SamLocalStack {
 
     public static final String INGEST_FUNCTION = "IngestFunction";
     public static final String REDRIVE_FUNCTION = "RedriveFunction";
+    /** Where samconfig.toml's [default.local_invoke.parameters] env_vars looks. */
+    public static final Path ENV_VARS_FILE = Path.of("local-env.json");
     /** The template's default function timeout is 300 s; locally a minute is plenty and retries come sooner. */
     private static final int VISIBILITY_TIMEOUT_SECONDS = 60;
     private static final int MAX_RECEIVE_COUNT = 5;
