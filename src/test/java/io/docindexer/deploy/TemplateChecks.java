@@ -79,9 +79,11 @@ final class TemplateChecks {
         checks.sqsEventSourcesAreSafe();
         checks.iamStatementsAreScoped();
         checks.bucketsArePrivateAndEncrypted();
+        checks.bucketsRefuseInsecureTransport();
         checks.bucketNotificationsReachTheIngestQueue();
         checks.queuesAreEncrypted();
         checks.openSearchDomainsAreEncrypted();
+        checks.alarmsSayWhenTheyClear();
         return checks.problems;
     }
 
@@ -442,6 +444,34 @@ final class TemplateChecks {
             }
             if (properties.get("BucketName") instanceof String literal) {
                 problems.add(name + ": BucketName " + literal + " is hard-coded (bucket names are global)");
+            }
+        });
+    }
+
+    /** Every bucket has a policy that denies any request not made over TLS (aws:SecureTransport false). */
+    private void bucketsRefuseInsecureTransport() {
+        Set<String> tlsOnly = new TreeSet<>();
+        resourcesOfType("AWS::S3::BucketPolicy").forEach((name, policy) -> {
+            boolean deniesPlainHttp = list(map(properties(policy).get("PolicyDocument")).get("Statement")).stream()
+                    .map(TemplateChecks::map)
+                    .anyMatch(statement -> "Deny".equals(statement.get("Effect"))
+                            && "false".equals(String.valueOf(map(map(statement.get("Condition")).get("Bool"))
+                                    .get("aws:SecureTransport"))));
+            if (deniesPlainHttp) {
+                referencedResource(properties(policy).get("Bucket")).ifPresent(tlsOnly::add);
+            }
+        });
+        resourcesOfType("AWS::S3::Bucket").keySet().stream().filter(bucket -> !tlsOnly.contains(bucket))
+                .forEach(bucket -> problems.add(bucket + ": no bucket policy denies requests without TLS"
+                        + " (aws:SecureTransport false)"));
+    }
+
+    /** An alarm that notifies when it fires also notifies when it clears, so nobody chases a fixed problem. */
+    private void alarmsSayWhenTheyClear() {
+        resourcesOfType("AWS::CloudWatch::Alarm").forEach((name, alarm) -> {
+            Map<String, Object> properties = properties(alarm);
+            if (properties.containsKey("AlarmActions") && !properties.containsKey("OKActions")) {
+                problems.add(name + ": AlarmActions without OKActions");
             }
         });
     }

@@ -260,6 +260,23 @@ class TemplateTest {
     }
 
     @Test
+    void aBucketWithoutATlsOnlyPolicyIsReported() throws IOException {
+        Map<String, Object> template = template();
+        map(template.get("Resources")).remove("ExtractionCacheBucketPolicy");
+
+        assertThat(TemplateChecks.problems(template))
+                .contains("ExtractionCacheBucket: no bucket policy denies requests without TLS (aws:SecureTransport false)");
+    }
+
+    @Test
+    void anAlarmThatNeverSaysItClearedIsReported() throws IOException {
+        Map<String, Object> template = template();
+        properties(template, "IngestFunctionThrottlesAlarm").remove("OKActions");
+
+        assertThat(TemplateChecks.problems(template)).contains("IngestFunctionThrottlesAlarm: AlarmActions without OKActions");
+    }
+
+    @Test
     void aBucketNameTheQueuePolicyDoesNotNameIsReported() throws IOException {
         Map<String, Object> template = template();
         properties(template, "DocumentsBucket").put("BucketName", Map.of("Fn::Sub", "${AWS::StackName}-other"));
