@@ -25,7 +25,7 @@ class SamBuildIT {
     private static final Path TEMPLATE = SamBuild.PROJECT.resolve("template.yaml");
 
     @Test
-    void theFunctionArtifactHoldsTheHandlersOfBothFunctionsAndTheRuntimeJarsOnly() throws IOException {
+    void theFunctionArtifactHoldsTheHandlersOfBothFunctionsAndTheRuntimeJarsButNoTooling() throws IOException {
         SamBuild.Built build = SamBuild.function();
         System.out.printf("sam build IngestFunction: %.1f s in a scratch copy%n", build.millis() / 1000.0);
 
@@ -37,6 +37,9 @@ class SamBuildIT {
         assertThat(topLevelEntries(build.artifacts())).containsExactlyInAnyOrder("io", "lib", "simplelogger.properties");
         try (Stream<Path> files = Files.walk(build.artifacts().resolve("io"))) {
             assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith("Test.class") || name.endsWith("IT.class"));
+        }
+        for (String tooling : List.of("bench", "chaos", "cli", "local")) {
+            assertThat(build.artifacts().resolve("io/docindexer/" + tooling)).as("tooling package " + tooling).doesNotExist();
         }
     }
 
