@@ -27,6 +27,9 @@ class TesseractLayerIT {
     void aJvmWithOnlyTheArtifactAndTheLayerReadsAScannedPage() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // JDK 24+ warns on stderr when JNA loads a library (Lambda's java21 does not); the
+                // probe's output is the recognised text.
+                "--enable-native-access=ALL-UNNAMED",
                 "-Djna.library.path=" + TesseractLayer.natives(LAYER),
                 "-cp", String.join(File.pathSeparator, ARTIFACT.toString(), ARTIFACT.resolve("lib") + "/*", testClasses()),
                 LayerOcrProbe.class.getName(),
