@@ -85,6 +85,10 @@ final class TesseractWorker implements AutoCloseable {
         }
         // Tesseract's diagnostics ("Estimating resolution as ...") would fill the function's log.
         api.TessBaseAPISetVariable(engine, "debug_file", "/dev/null");
+        // With several languages the first one's settings win, and eng puts a space between every
+        // pair of Japanese characters (「業務 委託 契約 書」), which breaks phrase queries and reads as
+        // broken text. Keeping only the spaces the page has fixes that and leaves English as it was.
+        api.TessBaseAPISetVariable(engine, "preserve_interword_spaces", "1");
         return engine;
     }
 }

@@ -70,6 +70,25 @@ class TesseractOcrEngineTest {
     }
 
     @Test
+    void japaneseReadsAsJapaneseWithNoSpacesBetweenItsCharacters() {
+        assumeTrue(RenderedText.japaneseFontInstalled(),
+                "font '" + JAPANESE_FONT + "' is not installed: apt-get install fonts-noto-cjk");
+
+        OcrResult result = engine.recognize(RenderedText.render("業務委託契約書\n株式会社サンプル",
+                new Font(JAPANESE_FONT, Font.PLAIN, 40)));
+
+        // An exact-phrase query and a snippet need the words as written: 「業務 委託 契約 書」 matches neither.
+        assertThat(result.text()).contains("業務委託契約書", "株式会社サンプル");
+    }
+
+    @Test
+    void englishKeepsOneSpaceBetweenWordsBesideJapanese() throws IOException {
+        OcrResult result = engine.recognize(ImageIO.read(Corpus.file("ocr/phototest.tif").toFile()));
+
+        assertThat(result.text()).contains("The quick brown dog jumped over the").doesNotContain("quick  brown");
+    }
+
+    @Test
     void readsJapanese() {
         assumeTrue(RenderedText.japaneseFontInstalled(),
                 "font '" + JAPANESE_FONT + "' is not installed: apt-get install fonts-noto-cjk");
