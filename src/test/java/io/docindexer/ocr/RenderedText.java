@@ -39,4 +39,30 @@ public final class RenderedText {
         }
         return image;
     }
+
+    /** Tategaki: each line of {@code text} a column, read top to bottom, columns right to left. */
+    public static BufferedImage renderVertical(String text, Font font) {
+        String[] columns = text.split("\n");
+        int size = font.getSize();
+        int longest = Arrays.stream(columns).mapToInt(String::length).max().orElse(0);
+        BufferedImage image = new BufferedImage(100 + columns.length * 2 * size, 100 + longest * size * 6 / 5,
+                BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D graphics = image.createGraphics();
+        try {
+            graphics.setColor(Color.WHITE);
+            graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
+            graphics.setColor(Color.BLACK);
+            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            graphics.setFont(font);
+            for (int column = 0; column < columns.length; column++) {
+                int x = image.getWidth() - 50 - (column + 1) * 2 * size;
+                for (int i = 0; i < columns[column].length(); i++) {
+                    graphics.drawString(columns[column].substring(i, i + 1), x, 50 + size + i * size * 6 / 5);
+                }
+            }
+        } finally {
+            graphics.dispose();
+        }
+        return image;
+    }
 }

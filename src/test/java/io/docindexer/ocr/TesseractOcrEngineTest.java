@@ -82,6 +82,20 @@ class TesseractOcrEngineTest {
     }
 
     @Test
+    void verticalJapaneseIsReadColumnByColumn() {
+        assumeTrue(RenderedText.japaneseFontInstalled(),
+                "font '" + JAPANESE_FONT + "' is not installed: apt-get install fonts-noto-cjk");
+        String text = "業務委託契約書\n株式会社サンプル";
+
+        OcrResult result = engine.recognize(RenderedText.renderVertical(text, new Font(JAPANESE_FONT, Font.PLAIN, 40)));
+
+        // The jpn model reads tategaki with jpn_vert, which the layer carries for it.
+        double errorRate = CharacterErrorRate.ignoringWhitespace(result.text(), text);
+        System.out.printf("CER vertical Japanese: %.4f (%s)%n", errorRate, result.text().strip());
+        assertThat(errorRate).isLessThanOrEqualTo(0.15);
+    }
+
+    @Test
     void englishKeepsOneSpaceBetweenWordsBesideJapanese() throws IOException {
         OcrResult result = engine.recognize(ImageIO.read(Corpus.file("ocr/phototest.tif").toFile()));
 
