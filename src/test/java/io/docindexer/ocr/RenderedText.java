@@ -7,6 +7,7 @@ import java.awt.GraphicsEnvironment;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /** Text drawn into a grey image, like a clean scan: OCR fixtures made in the test, not shipped. */
 public final class RenderedText {
@@ -23,21 +24,11 @@ public final class RenderedText {
 
     public static BufferedImage render(String text, Font font) {
         String[] lines = text.split("\n");
-        BufferedImage image = new BufferedImage(1000, 100 + lines.length * 70, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D graphics = image.createGraphics();
-        try {
-            graphics.setColor(Color.WHITE);
-            graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
-            graphics.setColor(Color.BLACK);
-            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            graphics.setFont(font);
+        return draw(1000, 100 + lines.length * 70, font, graphics -> {
             for (int i = 0; i < lines.length; i++) {
                 graphics.drawString(lines[i], 50, 90 + i * 70);
             }
-        } finally {
-            graphics.dispose();
-        }
-        return image;
+        });
     }
 
     /** Tategaki: each line of {@code text} a column, read top to bottom, columns right to left. */
@@ -45,21 +36,28 @@ public final class RenderedText {
         String[] columns = text.split("\n");
         int size = font.getSize();
         int longest = Arrays.stream(columns).mapToInt(String::length).max().orElse(0);
-        BufferedImage image = new BufferedImage(100 + columns.length * 2 * size, 100 + longest * size * 6 / 5,
-                BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D graphics = image.createGraphics();
-        try {
-            graphics.setColor(Color.WHITE);
-            graphics.fillRect(0, 0, image.getWidth(), image.getHeight());
-            graphics.setColor(Color.BLACK);
-            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            graphics.setFont(font);
+        int width = 100 + columns.length * 2 * size;
+        return draw(width, 100 + longest * size * 6 / 5, font, graphics -> {
             for (int column = 0; column < columns.length; column++) {
-                int x = image.getWidth() - 50 - (column + 1) * 2 * size;
+                int x = width - 50 - (column + 1) * 2 * size;
                 for (int i = 0; i < columns[column].length(); i++) {
                     graphics.drawString(columns[column].substring(i, i + 1), x, 50 + size + i * size * 6 / 5);
                 }
             }
+        });
+    }
+
+    /** Black anti-aliased text in {@code font} on a white grey image. */
+    private static BufferedImage draw(int width, int height, Font font, Consumer<Graphics2D> text) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D graphics = image.createGraphics();
+        try {
+            graphics.setColor(Color.WHITE);
+            graphics.fillRect(0, 0, width, height);
+            graphics.setColor(Color.BLACK);
+            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            graphics.setFont(font);
+            text.accept(graphics);
         } finally {
             graphics.dispose();
         }

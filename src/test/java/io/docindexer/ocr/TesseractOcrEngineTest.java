@@ -71,8 +71,7 @@ class TesseractOcrEngineTest {
 
     @Test
     void japaneseReadsAsJapaneseWithNoSpacesBetweenItsCharacters() {
-        assumeTrue(RenderedText.japaneseFontInstalled(),
-                "font '" + JAPANESE_FONT + "' is not installed: apt-get install fonts-noto-cjk");
+        assumeJapaneseFont();
 
         OcrResult result = engine.recognize(RenderedText.render("業務委託契約書\n株式会社サンプル",
                 new Font(JAPANESE_FONT, Font.PLAIN, 40)));
@@ -83,8 +82,7 @@ class TesseractOcrEngineTest {
 
     @Test
     void verticalJapaneseIsReadColumnByColumn() {
-        assumeTrue(RenderedText.japaneseFontInstalled(),
-                "font '" + JAPANESE_FONT + "' is not installed: apt-get install fonts-noto-cjk");
+        assumeJapaneseFont();
         String text = "業務委託契約書\n株式会社サンプル";
 
         OcrResult result = engine.recognize(RenderedText.renderVertical(text, new Font(JAPANESE_FONT, Font.PLAIN, 40)));
@@ -104,8 +102,7 @@ class TesseractOcrEngineTest {
 
     @Test
     void readsJapanese() {
-        assumeTrue(RenderedText.japaneseFontInstalled(),
-                "font '" + JAPANESE_FONT + "' is not installed: apt-get install fonts-noto-cjk");
+        assumeJapaneseFont();
         String text = "吾輩は猫である。名前はまだ無い。\nどこで生れたかとんと見当がつかぬ。\n東京都千代田区の文書管理システム";
 
         OcrResult result = engine.recognize(RenderedText.render(text, new Font(JAPANESE_FONT, Font.PLAIN, 40)));
@@ -147,5 +144,10 @@ class TesseractOcrEngineTest {
                 .hasMessageContaining("eng.traineddata")
                 .hasMessageContaining("jpn.traineddata")
                 .hasMessageContaining("osd.traineddata");
+    }
+
+    private static void assumeJapaneseFont() {
+        assumeTrue(RenderedText.japaneseFontInstalled(),
+                "font '" + JAPANESE_FONT + "' is not installed: apt-get install fonts-noto-cjk");
     }
 }
