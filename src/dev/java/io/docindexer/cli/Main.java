@@ -17,7 +17,7 @@ public final class Main {
             commands:
               demo                 start the local stack, index the files in samples/ through S3, SQS and
                                    the ingest handler, print what happened and search the result
-              stack                keep the local stack running on fixed loopback ports until Ctrl-C, with
+              stack                keep the local stack running on fixed ports until Ctrl-C, with
                                    samples/ in its bucket and local-env.json written for
                                    `sam local invoke IngestFunction -e events/s3-put.json`
               invoke EVENT.json    run the ingest handler once on an SQS event against a local stack of its

@@ -1,6 +1,6 @@
 package io.docindexer.cli;
 
-import io.docindexer.local.LocalPorts;
+import io.docindexer.local.LocalBinding;
 import io.docindexer.local.LocalStack;
 import io.docindexer.local.SamLocalStack;
 import java.io.PrintStream;
@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Keeps the local stack running on fixed loopback ports until stopped, with the samples in its
- * bucket and an env-vars file for {@code sam local invoke}: the AWS side of
- * {@code sam local invoke IngestFunction -e events/s3-put.json} (samconfig.toml passes the file
- * and the host network).
+ * Keeps the local stack running on fixed ports until stopped, where SAM's function containers
+ * reach it ({@link LocalBinding#forContainers()}), with the samples in its bucket and an env-vars
+ * file for {@code sam local invoke}: the AWS side of
+ * {@code sam local invoke IngestFunction -e events/s3-put.json} (samconfig.toml passes the file and
+ * the container's name for the Docker host).
  */
 final class StackCommand {
 
@@ -33,7 +34,7 @@ final class StackCommand {
         out.println("Starting the local stack on fixed ports: ElasticMQ, S3Proxy and OpenSearch (about 30 s)...");
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (LocalStack stack = LocalStack.start(LocalPorts.FIXED)) {
+        try (LocalStack stack = LocalStack.start(LocalBinding.forContainers())) {
             LocalStack.Queues queues = SamLocalStack.prepare(stack, samples, ENV_VARS);
             try {
                 printWhatIsRunning(stack, queues, samples.size());

@@ -14,20 +14,23 @@ public final class LocalS3 implements AutoCloseable {
     private final S3Proxy proxy;
     private final BlobStoreContext blobStore;
 
-    private LocalS3(S3Proxy proxy, BlobStoreContext blobStore) {
+    private final String host;
+
+    private LocalS3(String host, S3Proxy proxy, BlobStoreContext blobStore) {
+        this.host = host;
         this.proxy = proxy;
         this.blobStore = blobStore;
     }
 
-    /** @param port on loopback; 0 for any free one */
-    public static LocalS3 start(int port) throws Exception {
+    /** @param port on {@code host}; 0 for any free one */
+    public static LocalS3 start(String host, int port) throws Exception {
         BlobStoreContext blobStore = ContextBuilder.newBuilder("transient")
                 .credentials("local", "local")
                 .overrides(new Properties())
                 .build(BlobStoreContext.class);
         S3Proxy proxy = S3Proxy.builder()
                 .blobStore(blobStore.getBlobStore())
-                .endpoint(URI.create("http://127.0.0.1:" + port))
+                .endpoint(URI.create("http://" + host + ":" + port))
                 .awsAuthentication(AuthenticationType.NONE, null, null)
                 .build();
         proxy.start();
@@ -38,11 +41,11 @@ public final class LocalS3 implements AutoCloseable {
             }
             Thread.sleep(10);
         }
-        return new LocalS3(proxy, blobStore);
+        return new LocalS3(host, proxy, blobStore);
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + proxy.getPort());
+        return URI.create("http://" + host + ":" + proxy.getPort());
     }
 
     @Override

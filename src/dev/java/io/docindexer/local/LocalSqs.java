@@ -17,15 +17,15 @@ public final class LocalSqs implements AutoCloseable {
         this.endpoint = endpoint;
     }
 
-    /** @param port on loopback; 0 for any free one */
-    public static LocalSqs start(int port) {
-        TheSQSRestServerBuilder builder = SQSRestServerBuilder.withInterface("127.0.0.1");
+    /** @param port on {@code host}; 0 for any free one */
+    public static LocalSqs start(String host, int port) {
+        TheSQSRestServerBuilder builder = SQSRestServerBuilder.withInterface(host);
         SQSRestServer server = (port == 0 ? builder.withDynamicPort() : builder.withPort(port))
                 .withAWSRegion(LocalStack.REGION)
                 .withAWSAccountId(LocalStack.ACCOUNT_ID)
                 .start();
         InetSocketAddress address = server.waitUntilStarted().localAddress();
-        return new LocalSqs(server, URI.create("http://127.0.0.1:" + address.getPort()));
+        return new LocalSqs(server, URI.create("http://" + host + ":" + address.getPort()));
     }
 
     public URI endpoint() {

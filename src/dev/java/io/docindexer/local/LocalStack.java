@@ -63,15 +63,15 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts every server on free ports; OpenSearch takes about half a minute, the others a second. */
     public static LocalStack start() throws Exception {
-        return start(LocalPorts.ANY);
+        return start(LocalBinding.ANY_ON_LOOPBACK);
     }
 
-    public static LocalStack start(LocalPorts ports) throws Exception {
-        ports.requireFree();
-        OpenSearchServer openSearch = OpenSearchServer.fromBuild(ports.openSearch());
+    public static LocalStack start(LocalBinding binding) throws Exception {
+        binding.requireFree();
+        OpenSearchServer openSearch = OpenSearchServer.fromBuild(binding.host(), binding.openSearch());
         openSearch.start();
         try {
-            return around(openSearch, true, ports);
+            return around(openSearch, true, binding);
         } catch (Exception | Error e) {
             openSearch.close();
             throw e;
@@ -80,14 +80,14 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts SQS and S3 beside an OpenSearch server someone else runs (and stops). */
     public static LocalStack around(OpenSearchServer openSearch) throws Exception {
-        return around(openSearch, false, LocalPorts.ANY);
+        return around(openSearch, false, LocalBinding.ANY_ON_LOOPBACK);
     }
 
-    private static LocalStack around(OpenSearchServer openSearch, boolean owned, LocalPorts ports) throws Exception {
+    private static LocalStack around(OpenSearchServer openSearch, boolean owned, LocalBinding binding) throws Exception {
         useLocalCredentials();
-        LocalSqs sqs = LocalSqs.start(ports.sqs());
+        LocalSqs sqs = LocalSqs.start(binding.host(), binding.sqs());
         try {
-            return new LocalStack(openSearch, owned, sqs, LocalS3.start(ports.s3()));
+            return new LocalStack(openSearch, owned, sqs, LocalS3.start(binding.host(), binding.s3()));
         } catch (Exception | Error e) {
             sqs.close();
             throw e;

@@ -45,6 +45,7 @@ public final class OpenSearchServer implements AutoCloseable {
     private static final int LOG_TAIL_LINES = 40;
 
     private final Path distribution;
+    private final String host;
     private final int requestedHttpPort;
     private final boolean runningAsRoot;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -56,25 +57,26 @@ public final class OpenSearchServer implements AutoCloseable {
     private Thread shutdownHook;
 
     public OpenSearchServer(Path distribution) {
-        this(distribution, 0);
+        this(distribution, LocalBinding.LOOPBACK, 0);
     }
 
-    /** @param httpPort on loopback; 0 for any free one */
-    public OpenSearchServer(Path distribution, int httpPort) {
+    /** @param httpPort on {@code host}; 0 for any free one */
+    public OpenSearchServer(Path distribution, String host, int httpPort) {
         this.distribution = distribution.toAbsolutePath();
+        this.host = host;
         this.requestedHttpPort = httpPort;
         this.runningAsRoot = isRoot();
     }
 
     /** The distribution named by {@value #HOME_PROPERTY}, else the one the build unpacked under target/opensearch. */
     public static OpenSearchServer fromBuild() {
-        return fromBuild(0);
+        return fromBuild(LocalBinding.LOOPBACK, 0);
     }
 
-    /** @param httpPort on loopback; 0 for any free one */
-    public static OpenSearchServer fromBuild(int httpPort) {
+    /** @param httpPort on {@code host}; 0 for any free one */
+    public static OpenSearchServer fromBuild(String host, int httpPort) {
         String home = System.getProperty(HOME_PROPERTY);
-        return new OpenSearchServer(home != null && !home.isBlank() ? Path.of(home) : unpackedDistribution(), httpPort);
+        return new OpenSearchServer(home != null && !home.isBlank() ? Path.of(home) : unpackedDistribution(), host, httpPort);
     }
 
     public synchronized void start() {
@@ -96,12 +98,12 @@ public final class OpenSearchServer implements AutoCloseable {
                 endpoint(), Duration.ofNanos(System.nanoTime() - started).toSeconds(), workDir.root());
     }
 
-    /** {@code http://127.0.0.1:PORT}; the port stays the same across restarts. */
+    /** {@code http://HOST:PORT}; the port stays the same across restarts. */
     public URI endpoint() {
         if (workDir == null) {
             throw new IllegalStateException("OpenSearch has not been started");
         }
-        return URI.create("http://127.0.0.1:" + httpPort);
+        return URI.create("http://" + host + ":" + httpPort);
     }
 
     /** The running server's processes (the launcher's and the JVM's), for CPU accounting; empty when stopped. */
@@ -193,7 +195,7 @@ public final class OpenSearchServer implements AutoCloseable {
         settings.put("cluster.name", "docindexer-local");
         settings.put("node.name", "local");
         settings.put("discovery.type", "single-node");
-        settings.put("network.host", "127.0.0.1");
+        settings.put("network.host", host);
         settings.put("http.port", Integer.toString(httpPort));
         settings.put("transport.port", Integer.toString(transportPort));
         settings.put("path.data", workDir.data().toString());

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -55,13 +56,20 @@ final class RuntimeClientProcess implements AutoCloseable {
      */
     static RuntimeClientProcess start(Path taskRoot, String handler, Map<String, String> environment, Path log)
             throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return start(taskRoot, handler, environment, List.of(), log);
+    }
+
+    /** @param jvmOptions what the container adds beyond the runtime's own options */
+    static RuntimeClientProcess start(Path taskRoot, String handler, Map<String, String> environment,
+            List<String> jvmOptions, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", runtimeClassPath(),
                 // What Lambda's java21 runtime passes so that org.crac calls reach the runtime client's hooks.
-                "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac",
-                AWSLambda.class.getName(),
-                handler)
+                "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac"));
+        command.addAll(jvmOptions);
+        command.add(AWSLambda.class.getName());
+        command.add(handler);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(taskRoot.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -13,19 +13,23 @@ import org.junit.jupiter.api.Test;
 
 /**
  * samconfig.toml gives {@code sam local invoke} what the README promises: the env-vars file
- * {@code ./docindexer stack} writes and the host network its servers listen on.
+ * {@code ./docindexer stack} writes, and the name its URLs use for the Docker host mapped to it.
  */
 class SamConfigTest {
 
     @Test
-    void localInvokeUsesTheStacksEnvVarsFileAndTheHostNetwork() throws IOException {
+    void localInvokeUsesTheStacksEnvVarsFileAndMapsItsHostNameToTheDockerHost() throws IOException {
         Map<String, String> localInvoke = section("default.local_invoke.parameters");
 
         assertThat(localInvoke).containsEntry("env_vars", SamLocalStack.ENV_VARS_FILE.toString())
-                .containsEntry("docker_network", "host");
+                .containsEntry("add_host", "[\"" + SamLocalStack.CONTAINER_HOST + ":host-gateway\"]")
+                .doesNotContainKey("docker_network");
     }
 
-    /** The string values of one table; enough TOML for samconfig.toml's flat key = "value" lines. */
+    /**
+     * The values of one table as written (strings without their quotes); enough TOML for
+     * samconfig.toml's flat {@code key = value} lines.
+     */
     private static Map<String, String> section(String name) throws IOException {
         Map<String, String> values = new LinkedHashMap<>();
         boolean inSection = false;
@@ -33,10 +37,11 @@ class SamConfigTest {
             String trimmed = line.strip();
             if (trimmed.startsWith("[")) {
                 inSection = trimmed.equals("[" + name + "]");
-            } else if (inSection && trimmed.matches("\\w+\\s*=\\s*\".*\"")) {
+            } else if (inSection && trimmed.matches("\\w+\\s*=.+")) {
                 int equals = trimmed.indexOf('=');
                 String value = trimmed.substring(equals + 1).strip();
-                values.put(trimmed.substring(0, equals).strip(), value.substring(1, value.length() - 1));
+                values.put(trimmed.substring(0, equals).strip(),
+                        value.startsWith("\"") ? value.substring(1, value.length() - 1) : value);
             }
         }
         return values;

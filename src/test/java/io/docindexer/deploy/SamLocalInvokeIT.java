@@ -28,8 +28,10 @@ import org.junit.jupiter.api.io.TempDir;
  * function's environment is what SAM would give its container from template.yaml and the env-vars
  * file the command wrote ({@link SamLocalEnvironment}, the shell setting none of its variables and
  * no AWS configuration), and the artifact {@code sam build} makes runs under the official runtime
- * interface client with exactly that environment. The container's mounts are the one thing
- * translated: the layer SAM mounts at /opt is the built layer's folder here.
+ * interface client with exactly that environment. Two things of the container are translated: the
+ * layer SAM mounts at /opt is the built layer's folder, and the hosts entry samconfig.toml's
+ * {@code add_host} gives the container ({@value SamLocalStack#CONTAINER_HOST} is the Docker host)
+ * is a hosts file for the function's JVM naming the host the stack listens on.
  */
 @ExtendWith(LocalStackExtension.class)
 class SamLocalInvokeIT {
@@ -38,11 +40,25 @@ class SamLocalInvokeIT {
     private static final Path LAYER = SamBuild.tesseractLayer().artifacts();
 
     private static Path envVarsFile;
+    private static Path hostsFile;
 
     @BeforeAll
     static void startTheStackAsTheStackCommandDoes(LocalStack stack, @TempDir Path folder) throws IOException {
         envVarsFile = folder.resolve("local-env.json");
         SamLocalStack.prepare(stack, samples(), envVarsFile);
+        hostsFile = Files.writeString(folder.resolve("hosts"),
+                stack.sqsEndpoint().getHost() + " " + SamLocalStack.CONTAINER_HOST + "\n");
+    }
+
+    @Test
+    void theEnvVarsFileNamesTheStackAsTheContainerSeesIt() throws IOException {
+        Map<String, Map<String, Object>> envVars = JSON.readValue(envVarsFile.toFile(), new TypeReference<>() {});
+
+        assertThat(envVars.get("IngestFunction")).containsKeys("OPENSEARCH_ENDPOINT", "S3_ENDPOINT", "SQS_ENDPOINT", "DLQ_URL");
+        assertThat(envVars.values().stream().flatMap(variables -> variables.values().stream()).map(String::valueOf))
+                .filteredOn(value -> value.startsWith("http"))
+                .isNotEmpty()
+                .allMatch(url -> url.startsWith("http://" + SamLocalStack.CONTAINER_HOST + ":"), "names the Docker host");
     }
 
     @Test
@@ -81,7 +97,7 @@ class SamLocalInvokeIT {
         environment.put("LAMBDA_TASK_ROOT", artifact.toString());
         environment.put("_HANDLER", environment.get("AWS_LAMBDA_FUNCTION_HANDLER"));
         return RuntimeClientProcess.start(artifact, environment.get("_HANDLER"), environment,
-                artifact.resolveSibling("sam-local-invoke-" + logicalId + ".log"));
+                List.of("-Djdk.net.hosts.file=" + hostsFile), artifact.resolveSibling("sam-local-invoke-" + logicalId + ".log"));
     }
 
     /** The layer is mounted at /opt in SAM's container; here it is the built layer's folder. */
