@@ -1,6 +1,7 @@
 package io.docindexer.batch;
 
 import io.docindexer.event.UnusableMessageException;
+import io.docindexer.index.IndexAccessDeniedException;
 import io.docindexer.index.IndexUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +50,9 @@ public final class ErrorClassifier {
         }
         if (hasCause(error, ConnectException.class)) {
             return "connection refused";
+        }
+        if (error instanceof IndexAccessDeniedException) {
+            return "OpenSearch refused access";
         }
         if (error instanceof IndexUnavailableException) {
             return "OpenSearch unavailable";

@@ -20,6 +20,7 @@ import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
+import org.opensearch.client.transport.httpclient5.ResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenSearchDocumentIndex.class);
     private static final int HTTP_BAD_REQUEST = 400;
+    private static final int HTTP_FORBIDDEN = 403;
     // Content in every analysis (CJK bigrams, English, Kuromoji when installed) and the key's words.
     private static final List<String> SEARCHED_FIELDS = List.of("content", "content.*", "key.text");
 
@@ -67,20 +69,33 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
      * Puts the index template and creates the index from it if missing. Idempotent, and safe when
      * several containers start at once: the template is replaced with identical content and
      * "already exists" counts as success.
+     *
+     * @throws IndexAccessDeniedException when OpenSearch refuses one of the requests (403)
+     * @throws IndexUnavailableException when any of them fails otherwise
      */
     public void ensureIndexTemplate() {
+        String template = "/_index_template/" + layout.templateName();
+        // The request under way, for the failure's message.
+        String request = "GET /_cat/plugins";
         try {
             boolean kuromoji = hasKuromoji();
+            request = "PUT " + template;
             expectSuccess(client.generic().execute(Requests.builder()
                     .method("PUT")
-                    .endpoint("/_index_template/" + layout.templateName())
+                    .endpoint(template)
                     .json(layout.templateJson(kuromoji))
-                    .build()), "put index template " + layout.templateName());
+                    .build()), request);
+            request = "PUT /" + layout.concreteIndex();
             createIndexUnlessExists();
             LOG.info("Index {} (alias {}) ready; Kuromoji analysis {}", layout.concreteIndex(), layout.alias(),
                     kuromoji ? "on" : "not installed, CJK bigrams only");
         } catch (IOException | OpenSearchException e) {
-            throw new IndexUnavailableException("Cannot prepare index " + layout.concreteIndex() + ": " + e.getMessage(), e);
+            if (isRefusal(e)) {
+                throw new IndexAccessDeniedException("Cannot prepare index " + layout.concreteIndex() + ": OpenSearch refused "
+                        + request + " (" + reason(e) + ")", e);
+            }
+            throw new IndexUnavailableException("Cannot prepare index " + layout.concreteIndex() + ": " + request
+                    + " failed (" + reason(e) + ")", e);
         }
     }
 
@@ -209,13 +224,37 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
         }
     }
 
-    private static void expectSuccess(Response response, String what) throws IOException {
+    private static void expectSuccess(Response response, String request) throws IOException {
         try (response) {
             if (response.getStatus() >= HTTP_BAD_REQUEST) {
                 String body = response.getBody().map(b -> b.bodyAsString()).orElse("");
-                throw new IndexUnavailableException("Cannot " + what + ": " + response.getStatus() + " " + body);
+                throw new IndexUnavailableException("Cannot " + request + ": " + response.getStatus() + " " + body);
             }
         }
+    }
+
+    /** A 403, as either transport reports it: SigV4 throws it as such, plain HTTP wraps the response. */
+    private static boolean isRefusal(Exception e) {
+        if (e instanceof OpenSearchException server) {
+            return server.status() == HTTP_FORBIDDEN;
+        }
+        ResponseException response = wrappedResponse(e);
+        return response != null && response.status() == HTTP_FORBIDDEN;
+    }
+
+    /** The server's own words: plain HTTP puts them in the wrapped response, behind a generic message. */
+    private static String reason(Exception e) {
+        ResponseException response = wrappedResponse(e);
+        return response != null ? response.getMessage() : e.getMessage();
+    }
+
+    private static ResponseException wrappedResponse(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ResponseException response) {
+                return response;
+            }
+        }
+        return null;
     }
 
     /** The only source fields a search reads. */

@@ -3,6 +3,7 @@ package io.docindexer.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docindexer.event.UnusableMessageException;
+import io.docindexer.index.IndexAccessDeniedException;
 import io.docindexer.index.IndexUnavailableException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -46,6 +47,14 @@ class ErrorClassifierTest {
         assertThat(reasonFor(new IndexUnavailableException("down", new ConnectException("Connection refused"))))
                 .contains("connection refused");
         assertThat(reasonFor(new IndexUnavailableException("OpenSearch answered 503"))).contains("OpenSearch unavailable");
+    }
+
+    @Test
+    void openSearchRefusingAccessIsRetriedAndSaysSo() {
+        IndexAccessDeniedException refused = new IndexAccessDeniedException(
+                "Cannot prepare index documents-v1: OpenSearch refused PUT /documents-v1 (security_exception)", null);
+
+        assertThat(reasonFor(refused)).contains("OpenSearch refused access (Cannot prepare index documents-v1");
     }
 
     @Test

@@ -91,8 +91,38 @@ class OpenSearchDocumentIndexTest {
         assertThat(transport.requests).isEmpty();
     }
 
+    @Test
+    void aRefusedPreparationSaysWhichRequestOpenSearchRefusedAndWhy() {
+        FakeTransport transport = new FakeTransport(request -> {
+            throw refusedBySigV4();
+        });
+
+        assertThatThrownBy(() -> index(transport).ensureIndexTemplate())
+                .isInstanceOf(IndexAccessDeniedException.class)
+                .hasMessageContaining("OpenSearch refused GET /_cat/plugins")
+                .hasMessageContaining("no permissions for [cluster:monitor/state]");
+    }
+
+    @Test
+    void anUnreachableServerDuringPreparationIsAnOutageNotARefusal() {
+        FakeTransport transport = new FakeTransport(request -> {
+            throw new ConnectException("Connection refused");
+        });
+
+        assertThatThrownBy(() -> index(transport).ensureIndexTemplate())
+                .isInstanceOf(IndexUnavailableException.class)
+                .isNotInstanceOf(IndexAccessDeniedException.class)
+                .hasMessageContaining("Connection refused");
+    }
+
     private static OpenSearchDocumentIndex index(FakeTransport transport) {
         return new OpenSearchDocumentIndex(new OpenSearchClient(transport), new IndexLayout("documents"), CLOCK);
+    }
+
+    /** How a domain with fine-grained access control refuses a role it has not mapped, as the SigV4 transport reports it. */
+    private static OpenSearchException refusedBySigV4() {
+        return new OpenSearchException(ErrorResponse.of(e -> e.status(403).error(c -> c.type("security_exception")
+                .reason("no permissions for [cluster:monitor/state] and User [name=arn:aws:iam::123456789012:role/ingest]"))));
     }
 
     private static BulkResponse bulkResponse(BulkResponseItem... items) {
