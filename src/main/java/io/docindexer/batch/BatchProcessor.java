@@ -84,6 +84,9 @@ public final class BatchProcessor {
         private int rejected;
         private long indexNanos;
         private long deleteNanos;
+        // Touched by the thread running the batch only, like reports.
+        private boolean preparationAsked;
+        private RuntimeException preparationFailure;
 
         Batch(List<SQSMessage> messages, TimeBudget budget, long started) {
             this.messages = messages;
@@ -241,10 +244,13 @@ public final class BatchProcessor {
             Throwable unavailable = null;
             if (!operations.isEmpty()) {
                 long indexStarted = System.nanoTime();
-                try {
-                    results = index.apply(operations);
-                } catch (RuntimeException e) {
-                    unavailable = e;
+                unavailable = indexNotPrepared();
+                if (unavailable == null) {
+                    try {
+                        results = index.apply(operations);
+                    } catch (RuntimeException e) {
+                        unavailable = e;
+                    }
                 }
                 indexNanos += System.nanoTime() - indexStarted;
             }
@@ -265,6 +271,23 @@ public final class BatchProcessor {
                 }
             }
             return outcomes;
+        }
+
+        /**
+         * Why the index cannot take writes, or null when it can. Asked of the index once per batch,
+         * before the first write: while OpenSearch refuses to let the index be prepared, every later
+         * write of the batch (each redelivered record writes on its own) would be refused the same way.
+         */
+        private RuntimeException indexNotPrepared() {
+            if (!preparationAsked) {
+                preparationAsked = true;
+                try {
+                    index.prepare();
+                } catch (RuntimeException e) {
+                    preparationFailure = e;
+                }
+            }
+            return preparationFailure;
         }
 
         private RecordOutcome continueLater(int position, Preparation.Continued continued) {

@@ -36,39 +36,51 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
     private final OpenSearchClient client;
     private final IndexLayout layout;
     private final Clock clock;
+    private final IndexPreparation preparation;
 
     OpenSearchDocumentIndex(OpenSearchClient client, IndexLayout layout, Clock clock) {
+        this(client, layout, clock, new IndexPreparation());
+    }
+
+    OpenSearchDocumentIndex(OpenSearchClient client, IndexLayout layout, Clock clock, IndexPreparation preparation) {
         this.client = client;
         this.layout = layout;
         this.clock = clock;
+        this.preparation = preparation;
     }
 
     /**
-     * Builds the client (once per container) and makes sure the index template and index exist.
+     * Builds the client (once per container) without a request; {@link #prepare} or the first
+     * {@link #apply} prepares the index.
      *
      * @param endpoint {@code https://} is signed with SigV4 for {@code service} in AWS_REGION,
      *     {@code http://} is plain
      * @param service {@code es} or {@code aoss}
      * @param indexName the search alias; documents live in a versioned index behind it
      */
-    public static OpenSearchDocumentIndex create(URI endpoint, String service, String indexName) {
-        OpenSearchDocumentIndex index = connect(endpoint, service, indexName);
-        index.ensureIndexTemplate();
-        return index;
-    }
-
-    /**
-     * Builds the client only, without a request: for a container whose index was prepared at init
-     * and whose client must be replaced (SnapStart restore), and for tests without a server.
-     */
     public static OpenSearchDocumentIndex connect(URI endpoint, String service, String indexName) {
         return new OpenSearchDocumentIndex(OpenSearchClients.create(endpoint, service), new IndexLayout(indexName), Clock.systemUTC());
     }
 
     /**
-     * Puts the index template and creates the index from it if missing. Idempotent, and safe when
-     * several containers start at once: the template is replaced with identical content and
-     * "already exists" counts as success.
+     * The same index over a new client, without a request: for SnapStart's restore, whose
+     * snapshot holds dead pooled connections. Whether the index was prepared carries over, so a
+     * preparation that was refused before the snapshot is still made before the first write.
+     */
+    public OpenSearchDocumentIndex reconnected(URI endpoint, String service) {
+        return new OpenSearchDocumentIndex(OpenSearchClients.create(endpoint, service), layout, clock, preparation);
+    }
+
+    @Override
+    public void prepare() {
+        preparation.runUnlessDone(this::ensureIndexTemplate);
+    }
+
+    /**
+     * Puts the index template and creates the index from it if missing, every time it is called
+     * ({@link #prepare} calls it until it has succeeded once). Idempotent, and safe when several
+     * containers start at once: the template is replaced with identical content and "already
+     * exists" counts as success.
      *
      * @throws IndexAccessDeniedException when OpenSearch refuses one of the requests (403)
      * @throws IndexUnavailableException when any of them fails otherwise
@@ -114,6 +126,8 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
             }
         }
         if (!bulk.isEmpty()) {
+            // A bulk write to a missing index would create it with dynamic mappings and no alias.
+            prepare();
             List<BulkResponseItem> items = send(bulk);
             for (int j = 0; j < items.size(); j++) {
                 int position = positions.get(j);

@@ -64,8 +64,12 @@ public final class IngestComponents implements AutoCloseable {
         // Three independent steps of a few hundred ms each (class loading, the index template's
         // requests, the native Tesseract load): run side by side, a cold start without SnapStart
         // waits for the slowest instead of their sum.
-        Future<OpenSearchDocumentIndex> index = workers.submit(() ->
-                OpenSearchDocumentIndex.create(config.openSearchEndpoint(), config.openSearchService(), config.indexName()));
+        Future<OpenSearchDocumentIndex> index = workers.submit(() -> {
+            OpenSearchDocumentIndex openSearch =
+                    OpenSearchDocumentIndex.connect(config.openSearchEndpoint(), config.openSearchService(), config.indexName());
+            openSearch.prepare();
+            return openSearch;
+        });
         Future<TesseractOcrEngine> ocr = workers.submit(() -> TesseractOcrEngine.fromEnvironment(config.ocrLanguages()));
         AwsClients aws = new AwsClients(config);
         this.ocr = initialised(ocr);
@@ -109,13 +113,13 @@ public final class IngestComponents implements AutoCloseable {
     /**
      * Replaces the SDK and OpenSearch clients (and what is built on them) with new ones, closing the
      * old. For SnapStart's restore: pooled connections in a snapshot belong to a process that no
-     * longer exists. The index was prepared at init, so no request is made here. Call between
-     * invocations only.
+     * longer exists. No request is made here: the new index knows whether it was prepared. Call
+     * between invocations only.
      */
     public synchronized void reconnect() throws IOException {
         Connected stale = connected;
         connected = wire(new AwsClients(config),
-                OpenSearchDocumentIndex.connect(config.openSearchEndpoint(), config.openSearchService(), config.indexName()));
+                stale.index().reconnected(config.openSearchEndpoint(), config.openSearchService()));
         stale.close();
     }
 

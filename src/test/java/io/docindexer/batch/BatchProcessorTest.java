@@ -132,6 +132,37 @@ class BatchProcessorTest {
     }
 
     @Test
+    void whileOpenSearchRefusesToPrepareTheIndexEveryRecordWithWritesIsRetriedAndItIsAskedOncePerBatch() {
+        index.refusesAccess = true;
+        List<SQSMessage> messages = messages("delete:a", "done", "delete:c", "delete:d");
+        // Delivered before, so each runs and writes on its own: three writes in this batch.
+        redelivered(messages.get(2), messages.get(3));
+
+        SQSBatchResponse response = processor.process(messages, plentyOfTime());
+
+        assertThat(failedIds(response)).containsExactly("m1", "m3", "m4");
+        assertThat(reportFor("m1").outcome().detail()).contains("OpenSearch refused access");
+        assertThat(index.preparationAttempts).hasValue(1);
+        assertThat(index.bulkRequests).isEmpty();
+        assertThat(deadLettered).isEmpty();
+    }
+
+    @Test
+    void onceOpenSearchAllowsItTheNextBatchPreparesTheIndexBeforeWritingEveryRecord() {
+        index.refusesAccess = true;
+        processor.process(messages("delete:a", "delete:b"), plentyOfTime());
+        index.refusesAccess = false;
+        List<SQSMessage> redelivery = messages("delete:a", "delete:b");
+        redelivered(redelivery.toArray(SQSMessage[]::new));
+
+        SQSBatchResponse response = processor.process(redelivery, plentyOfTime());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(index.preparationAttempts).as("the refused attempt and the one that succeeded").hasValue(2);
+        assertThat(index.documents).hasSize(2);
+    }
+
+    @Test
     void anUnusableMessageGoesToTheDeadLetterQueueWithItsReasonAndIsAcknowledged() {
         SQSBatchResponse response = processor.process(messages("delete:a", "reject"), plentyOfTime());
 
@@ -257,6 +288,12 @@ class BatchProcessorTest {
 
     private static List<SQSMessage> messages(String... bodies) {
         return SqsMessages.firstDeliveries(bodies);
+    }
+
+    private static void redelivered(SQSMessage... messages) {
+        for (SQSMessage message : messages) {
+            message.getAttributes().put("ApproximateReceiveCount", "2");
+        }
     }
 
     private RecordReport reportFor(String messageId) {

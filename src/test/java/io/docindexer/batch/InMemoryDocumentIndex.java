@@ -1,6 +1,7 @@
 package io.docindexer.batch;
 
 import io.docindexer.index.DocumentIndex;
+import io.docindexer.index.IndexAccessDeniedException;
 import io.docindexer.index.IndexItemResult;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.index.IndexUnavailableException;
@@ -9,17 +10,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** A fake index: applies operations in memory, can be made unavailable or fail chosen documents. */
+/**
+ * A fake index: applies operations in memory, can be made unavailable, refuse access or fail
+ * chosen documents. Like the real one, it takes no write before it has been prepared.
+ */
 final class InMemoryDocumentIndex implements DocumentIndex {
 
     final Map<String, IndexOperation> documents = new ConcurrentHashMap<>();
     final List<List<IndexOperation>> bulkRequests = new ArrayList<>();
     final Set<String> keysThatFail = ConcurrentHashMap.newKeySet();
+    final AtomicInteger preparationAttempts = new AtomicInteger();
     volatile boolean unavailable;
+    volatile boolean refusesAccess;
+    private boolean prepared;
+
+    @Override
+    public synchronized void prepare() {
+        if (prepared) {
+            return;
+        }
+        preparationAttempts.incrementAndGet();
+        if (refusesAccess) {
+            throw new IndexAccessDeniedException("OpenSearch refused PUT /_index_template/documents (403 security_exception)", null);
+        }
+        prepared = true;
+    }
 
     @Override
     public synchronized List<IndexItemResult> apply(List<IndexOperation> operations) {
+        prepare();
         bulkRequests.add(List.copyOf(operations));
         if (unavailable) {
             throw new IndexUnavailableException("connection refused", null);

@@ -1,23 +1,23 @@
 package io.docindexer.index;
 
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.json.jackson.JacksonJsonpMapper;
 import org.opensearch.client.transport.Endpoint;
 import org.opensearch.client.transport.OpenSearchTransport;
 import org.opensearch.client.transport.TransportOptions;
 
-/** Answers requests from a script instead of a server, and remembers what was sent. */
+/** Answers requests from a script instead of a server, and remembers what was sent (from any thread). */
 final class FakeTransport implements OpenSearchTransport {
 
     interface Responder {
         Object respond(Object request) throws IOException;
     }
 
-    final List<Object> requests = new ArrayList<>();
+    final List<Object> requests = new CopyOnWriteArrayList<>();
     private final Responder responder;
 
     FakeTransport(Responder responder) {

@@ -33,7 +33,8 @@ class OpenSearchDocumentIndexIT {
     void createIsolatedIndex(OpenSearchServer openSearch) {
         endpoint = openSearch.endpoint();
         indexName = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        index = OpenSearchDocumentIndex.create(endpoint, "es", indexName);
+        index = OpenSearchDocumentIndex.connect(endpoint, "es", indexName);
+        index.prepare();
     }
 
     @AfterEach

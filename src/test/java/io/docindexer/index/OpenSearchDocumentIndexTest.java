@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.docindexer.index.IndexItemResult.Status;
+import io.docindexer.local.Await;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.ErrorResponse;
@@ -19,6 +26,11 @@ import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.core.bulk.OperationType;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.Request;
+import org.opensearch.client.opensearch.generic.Response;
+import org.opensearch.client.opensearch.indices.CreateIndexRequest;
+import org.opensearch.client.opensearch.indices.CreateIndexResponse;
 
 class OpenSearchDocumentIndexTest {
 
@@ -97,7 +109,7 @@ class OpenSearchDocumentIndexTest {
             throw refusedBySigV4();
         });
 
-        assertThatThrownBy(() -> index(transport).ensureIndexTemplate())
+        assertThatThrownBy(() -> unprepared(transport).ensureIndexTemplate())
                 .isInstanceOf(IndexAccessDeniedException.class)
                 .hasMessageContaining("OpenSearch refused GET /_cat/plugins")
                 .hasMessageContaining("no permissions for [cluster:monitor/state]");
@@ -109,13 +121,74 @@ class OpenSearchDocumentIndexTest {
             throw new ConnectException("Connection refused");
         });
 
-        assertThatThrownBy(() -> index(transport).ensureIndexTemplate())
+        assertThatThrownBy(() -> unprepared(transport).ensureIndexTemplate())
                 .isInstanceOf(IndexUnavailableException.class)
                 .isNotInstanceOf(IndexAccessDeniedException.class)
                 .hasMessageContaining("Connection refused");
     }
 
+    @Test
+    void nothingIsWrittenToAnIndexThatCouldNotBePrepared() {
+        FakeTransport transport = new FakeTransport(request -> {
+            throw refusedBySigV4();
+        });
+
+        assertThatThrownBy(() -> unprepared(transport).apply(List.of(first))).isInstanceOf(IndexAccessDeniedException.class);
+        assertThat(transport.requests).noneMatch(BulkRequest.class::isInstance);
+    }
+
+    @Test
+    void aRefusedPreparationIsTriedAgainByTheNextWriteAndOnceItSucceedsNeverAgain() {
+        AtomicBoolean roleMapped = new AtomicBoolean();
+        FakeTransport transport = new FakeTransport(request -> {
+            if (!roleMapped.get()) {
+                throw refusedBySigV4();
+            }
+            return preparedCluster(request);
+        });
+        OpenSearchDocumentIndex index = unprepared(transport);
+        assertThatThrownBy(() -> index.apply(List.of(first))).isInstanceOf(IndexAccessDeniedException.class);
+
+        roleMapped.set(true);
+        index.apply(List.of(first));
+        index.apply(List.of(third));
+        index.prepare();
+
+        assertThat(transport.requests.subList(1, transport.requests.size())).extracting(OpenSearchDocumentIndexTest::describe)
+                .containsExactly("GET /_cat/plugins", "PUT /_index_template/documents", "create documents-v1", "bulk", "bulk");
+    }
+
+    @Test
+    void threadsThatPrepareTheIndexAtOnceMakeOnePreparation() throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        FakeTransport transport = new FakeTransport(request -> {
+            awaitUninterruptibly(answer);
+            return preparedCluster(request);
+        });
+        OpenSearchDocumentIndex index = unprepared(transport);
+        List<Thread> workers = List.of(new Thread(index::prepare), new Thread(index::prepare), new Thread(index::prepare));
+
+        workers.forEach(Thread::start);
+        // One thread's first request is held; the others must be waiting for it, not preparing too.
+        Await.until(Duration.ofSeconds(10), "one request and two threads waiting", () -> transport.requests.size() == 1
+                && workers.stream().filter(worker -> worker.getState() == Thread.State.BLOCKED).count() == 2);
+        answer.countDown();
+        for (Thread worker : workers) {
+            worker.join(Duration.ofSeconds(10).toMillis());
+        }
+
+        assertThat(transport.requests).extracting(OpenSearchDocumentIndexTest::describe)
+                .containsExactly("GET /_cat/plugins", "PUT /_index_template/documents", "create documents-v1");
+    }
+
+    /** An index whose preparation succeeded at init, so a write sends only its bulk request. */
     private static OpenSearchDocumentIndex index(FakeTransport transport) {
+        IndexPreparation preparedAtInit = new IndexPreparation();
+        preparedAtInit.runUnlessDone(() -> { });
+        return new OpenSearchDocumentIndex(new OpenSearchClient(transport), new IndexLayout("documents"), CLOCK, preparedAtInit);
+    }
+
+    private static OpenSearchDocumentIndex unprepared(FakeTransport transport) {
         return new OpenSearchDocumentIndex(new OpenSearchClient(transport), new IndexLayout("documents"), CLOCK);
     }
 
@@ -123,6 +196,78 @@ class OpenSearchDocumentIndexTest {
     private static OpenSearchException refusedBySigV4() {
         return new OpenSearchException(ErrorResponse.of(e -> e.status(403).error(c -> c.type("security_exception")
                 .reason("no permissions for [cluster:monitor/state] and User [name=arn:aws:iam::123456789012:role/ingest]"))));
+    }
+
+    /** Answers the preparation's requests as a cluster without Kuromoji does, and every bulk item as applied. */
+    private static Object preparedCluster(Object request) {
+        if (request instanceof Request) {
+            return new EmptyResponse();
+        }
+        if (request instanceof CreateIndexRequest create) {
+            return CreateIndexResponse.of(r -> r.index(create.index()).acknowledged(true).shardsAcknowledged(true));
+        }
+        BulkResponseItem[] items = ((BulkRequest) request).operations().stream()
+                .map(operation -> item(200, "updated")).toArray(BulkResponseItem[]::new);
+        return bulkResponse(items);
+    }
+
+    private static String describe(Object request) {
+        if (request instanceof Request generic) {
+            return generic.getMethod() + " " + generic.getEndpoint().replaceFirst("\\?.*", "");
+        }
+        if (request instanceof CreateIndexRequest create) {
+            return "create " + create.index();
+        }
+        return request instanceof BulkRequest ? "bulk" : request.getClass().getSimpleName();
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A generic response with status 200 and no body. */
+    private static final class EmptyResponse implements Response {
+        @Override
+        public Optional<Body> getBody() {
+            return Optional.empty();
+        }
+
+        @Override
+        public String getProtocol() {
+            return "HTTP/1.1";
+        }
+
+        @Override
+        public String getMethod() {
+            return "GET";
+        }
+
+        @Override
+        public String getReason() {
+            return "OK";
+        }
+
+        @Override
+        public int getStatus() {
+            return 200;
+        }
+
+        @Override
+        public String getUri() {
+            return "/";
+        }
+
+        @Override
+        public Collection<Map.Entry<String, String>> getHeaders() {
+            return List.of();
+        }
+
+        @Override
+        public void close() {}
     }
 
     private static BulkResponse bulkResponse(BulkResponseItem... items) {

@@ -87,7 +87,7 @@ class SignedTransportIT {
         // Over the transport's 8 KiB threshold, so the bulk body is also sent gzip-compressed.
         String largeContent = "契約書 contract ".repeat(2_000);
 
-        index.ensureIndexTemplate();
+        index.prepare();
         List<IndexItemResult> results = index.apply(List.of(
                 new IndexOperation.Upsert(Documents.indexed("docs", "big.txt", "0A", largeContent))));
         index.search("契約書", 5);

@@ -15,6 +15,7 @@ import io.docindexer.batch.RecordOutcome;
 import io.docindexer.batch.RecordPreparer;
 import io.docindexer.batch.SourceQueue;
 import io.docindexer.batch.SqsMessages;
+import io.docindexer.index.DocumentIndex;
 import io.docindexer.index.IndexItemResult;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.local.LocalContext;
@@ -65,6 +66,19 @@ class HandlerMetricsTest {
         public void sendContinuation(SQSMessage message, String progress) {}
     };
 
+    /** Applies every operation. */
+    private final DocumentIndex index = new DocumentIndex() {
+        @Override
+        public void prepare() {}
+
+        @Override
+        public List<IndexItemResult> apply(List<IndexOperation> operations) {
+            return operations.stream()
+                    .map(operation -> new IndexItemResult(operation.documentId(), IndexItemResult.Status.APPLIED, null))
+                    .toList();
+        }
+    };
+
     @AfterEach
     void stopWorkers() {
         workers.shutdownNow();
@@ -72,7 +86,7 @@ class HandlerMetricsTest {
 
     @Test
     void theHandlerWritesOneEmbeddedMetricsDocumentPerBatchWithItsCounts() throws Exception {
-        IngestHandler handler = new IngestHandler(new BatchProcessor(preparer, this::applyAll,
+        IngestHandler handler = new IngestHandler(new BatchProcessor(preparer, index,
                 (message, errorClass, reason) -> {}, sourceQueue, workers, metricsTo(new PrintStream(stdout, true))));
 
         ByteArrayOutputStream response = new ByteArrayOutputStream();
@@ -113,12 +127,6 @@ class HandlerMetricsTest {
     private static EmbeddedMetricsObserver metricsTo(PrintStream out) {
         return new EmbeddedMetricsObserver(new ObjectMapper(), out, Clock.fixed(NOW, ZoneOffset.UTC), "DocIndexer",
                 "FunctionName", "IngestFunction");
-    }
-
-    private List<IndexItemResult> applyAll(List<IndexOperation> operations) {
-        return operations.stream()
-                .map(operation -> new IndexItemResult(operation.documentId(), IndexItemResult.Status.APPLIED, null))
-                .toList();
     }
 
     private static SQSEvent event(String... bodies) {
