@@ -23,12 +23,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wires the ingest pipeline from its configuration: every client, pool and native engine is
  * created here once per container (and so captured by a SnapStart snapshot), never per record.
  */
 public final class IngestComponents implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IngestComponents.class);
 
     /** Downloads wait on the network, so more workers than cores keep the cores busy. */
     private static final int MIN_WORKERS = 4;
@@ -67,7 +71,7 @@ public final class IngestComponents implements AutoCloseable {
         Future<OpenSearchDocumentIndex> index = workers.submit(() -> {
             OpenSearchDocumentIndex openSearch =
                     OpenSearchDocumentIndex.connect(config.openSearchEndpoint(), config.openSearchService(), config.indexName());
-            openSearch.prepare();
+            IndexPreparationAtInit.prepareUnlessRefused(openSearch, LOG::warn);
             return openSearch;
         });
         Future<TesseractOcrEngine> ocr = workers.submit(() -> TesseractOcrEngine.fromEnvironment(config.ocrLanguages()));
@@ -113,8 +117,9 @@ public final class IngestComponents implements AutoCloseable {
     /**
      * Replaces the SDK and OpenSearch clients (and what is built on them) with new ones, closing the
      * old. For SnapStart's restore: pooled connections in a snapshot belong to a process that no
-     * longer exists. No request is made here: the new index knows whether it was prepared. Call
-     * between invocations only.
+     * longer exists. No request is made here: the new index knows whether init prepared it, and
+     * if OpenSearch refused then, the first write after the restore prepares it. Call between
+     * invocations only.
      */
     public synchronized void reconnect() throws IOException {
         Connected stale = connected;
