@@ -18,6 +18,12 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
  */
 public final class AwsClients implements AutoCloseable {
 
+    /**
+     * Sent in every request's User-Agent ({@code app/docindexer-ingest}), so CloudTrail shows which
+     * function made a call; the IAM check of the integration tests tells the functions apart by it.
+     */
+    public static final String APP_ID = "docindexer-ingest";
+
     private final SdkHttpClient http;
     private final S3Client s3;
     private final SqsClient sqs;
@@ -27,12 +33,13 @@ public final class AwsClients implements AutoCloseable {
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(30))
                 .build();
-        ClientOverrideConfiguration timeouts = ClientOverrideConfiguration.builder()
+        ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
                 .apiCallTimeout(Duration.ofSeconds(60))
                 .apiCallAttemptTimeout(Duration.ofSeconds(20))
+                .appId(APP_ID)
                 .build();
 
-        S3ClientBuilder s3Builder = S3Client.builder().httpClient(http).overrideConfiguration(timeouts);
+        S3ClientBuilder s3Builder = S3Client.builder().httpClient(http).overrideConfiguration(overrides);
         config.s3Endpoint().ifPresent(endpoint -> s3Builder
                 .endpointOverride(endpoint)
                 .forcePathStyle(true)
@@ -41,7 +48,7 @@ public final class AwsClients implements AutoCloseable {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
         this.s3 = s3Builder.build();
 
-        SqsClientBuilder sqsBuilder = SqsClient.builder().httpClient(http).overrideConfiguration(timeouts);
+        SqsClientBuilder sqsBuilder = SqsClient.builder().httpClient(http).overrideConfiguration(overrides);
         config.sqsEndpoint().ifPresent(sqsBuilder::endpointOverride);
         this.sqs = sqsBuilder.build();
     }

@@ -15,6 +15,9 @@ import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 /** Wires the redrive function from its configuration, once per container. */
 public final class RedriveComponents implements AutoCloseable {
 
+    /** Sent in every request's User-Agent ({@code app/docindexer-redrive}), so CloudTrail shows which function made a call. */
+    public static final String APP_ID = "docindexer-redrive";
+
     /**
      * Kept free at the end of an invocation: releasing what a scan holds takes one call per ten
      * messages, and the response must still go out.
@@ -35,6 +38,7 @@ public final class RedriveComponents implements AutoCloseable {
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(Duration.ofSeconds(30))
                         .apiCallAttemptTimeout(Duration.ofSeconds(10))
+                        .appId(APP_ID)
                         .build());
         config.sqsEndpoint().ifPresent(builder::endpointOverride);
         this.sqs = builder.build();
