@@ -23,7 +23,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * form ({@code {"Ref": "X"}}, {@code {"Fn::GetAtt": ["A", "B"]}}), so that the result can be
  * validated against the SAM JSON schema and inspected without caring which form was written.
  */
-final class CloudFormationYaml {
+public final class CloudFormationYaml {
 
     /** Short tag -> long-form key. */
     private static final Map<String, String> INTRINSICS = Map.ofEntries(
@@ -47,12 +47,12 @@ final class CloudFormationYaml {
 
     private CloudFormationYaml() {}
 
-    static Map<String, Object> load(Path file) throws IOException {
+    public static Map<String, Object> load(Path file) throws IOException {
         return parse(Files.readString(file));
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> parse(String yaml) {
+    public static Map<String, Object> parse(String yaml) {
         Object document = new Yaml(new IntrinsicConstructor()).load(yaml);
         if (!(document instanceof Map)) {
             throw new IllegalArgumentException("A template is a YAML mapping, got " + document);

@@ -28,7 +28,7 @@ import java.util.stream.LongStream;
  * means the template holds every invariant. Checks read the template generically (every function,
  * queue, bucket, policy) so that resources added later are held to the same rules.
  */
-final class TemplateChecks {
+public final class TemplateChecks {
 
     /** Actions without resource-level permissions: the only ones allowed on Resource "*". */
     static final Set<String> ACTIONS_ALLOWED_ON_ANY_RESOURCE =
@@ -767,13 +767,15 @@ final class TemplateChecks {
         }
     }
 
+    /** The value as a mapping; an empty one for anything else, so navigation never needs null checks. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> map(Object value) {
+    public static Map<String, Object> map(Object value) {
         return value instanceof Map<?, ?> ? (Map<String, Object>) value : Map.of();
     }
 
+    /** The value as a list: a single value is a list of one (as CloudFormation allows), null an empty one. */
     @SuppressWarnings("unchecked")
-    static List<Object> list(Object value) {
+    public static List<Object> list(Object value) {
         if (value instanceof List<?>) {
             return (List<Object>) value;
         }
