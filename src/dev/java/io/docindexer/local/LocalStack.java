@@ -30,6 +30,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String INDEX = "documents";
 
     private final OpenSearchServer openSearch;
+    private final URI functionOpenSearchEndpoint;
     private final boolean ownsOpenSearch;
     private final LocalSqs sqsServer;
     private final LocalS3 s3Server;
@@ -39,8 +40,10 @@ public final class LocalStack implements AutoCloseable {
     /** A source queue and the DLQ its RedrivePolicy names. */
     public record Queues(String queueUrl, String queueArn, String dlqUrl, String dlqArn) {}
 
-    private LocalStack(OpenSearchServer openSearch, boolean ownsOpenSearch, LocalSqs sqsServer, LocalS3 s3Server) {
+    private LocalStack(OpenSearchServer openSearch, URI functionOpenSearchEndpoint, boolean ownsOpenSearch,
+            LocalSqs sqsServer, LocalS3 s3Server) {
         this.openSearch = openSearch;
+        this.functionOpenSearchEndpoint = functionOpenSearchEndpoint;
         this.ownsOpenSearch = ownsOpenSearch;
         this.sqsServer = sqsServer;
         this.s3Server = s3Server;
@@ -71,23 +74,30 @@ public final class LocalStack implements AutoCloseable {
         OpenSearchServer openSearch = OpenSearchServer.fromBuild(binding.host(), binding.openSearch());
         openSearch.start();
         try {
-            return around(openSearch, true, binding);
+            return around(openSearch, openSearch.endpoint(), true, binding);
         } catch (Exception | Error e) {
             openSearch.close();
             throw e;
         }
     }
 
-    /** Starts SQS and S3 beside an OpenSearch server someone else runs (and stops). */
-    public static LocalStack around(OpenSearchServer openSearch) throws Exception {
-        return around(openSearch, false, LocalBinding.ANY_ON_LOOPBACK);
+    /**
+     * Starts SQS and S3 beside an OpenSearch server someone else runs (and stops).
+     *
+     * @param functionOpenSearchEndpoint the OpenSearch endpoint the functions' environment names:
+     *     the server's own, or something in front of it, such as the proxy through which the
+     *     integration tests record the ingest function's requests
+     */
+    public static LocalStack around(OpenSearchServer openSearch, URI functionOpenSearchEndpoint) throws Exception {
+        return around(openSearch, functionOpenSearchEndpoint, false, LocalBinding.ANY_ON_LOOPBACK);
     }
 
-    private static LocalStack around(OpenSearchServer openSearch, boolean owned, LocalBinding binding) throws Exception {
+    private static LocalStack around(OpenSearchServer openSearch, URI functionOpenSearchEndpoint, boolean owned,
+            LocalBinding binding) throws Exception {
         useLocalCredentials();
         LocalSqs sqs = LocalSqs.start(binding.host(), binding.sqs());
         try {
-            return new LocalStack(openSearch, owned, sqs, LocalS3.start(binding.host(), binding.s3()));
+            return new LocalStack(openSearch, functionOpenSearchEndpoint, owned, sqs, LocalS3.start(binding.host(), binding.s3()));
         } catch (Exception | Error e) {
             sqs.close();
             throw e;
@@ -128,7 +138,7 @@ public final class LocalStack implements AutoCloseable {
     /** The IngestFunction's environment pointing at these servers, as the template sets it on AWS. */
     public Map<String, String> ingestEnvironment(Queues queues) {
         Map<String, String> env = new HashMap<>();
-        env.put(IngestConfig.OPENSEARCH_ENDPOINT, openSearch.endpoint().toString());
+        env.put(IngestConfig.OPENSEARCH_ENDPOINT, functionOpenSearchEndpoint.toString());
         env.put(IngestConfig.INDEX_NAME, INDEX);
         env.put(IngestConfig.DLQ_URL, queues.dlqUrl());
         env.put(IngestConfig.CACHE_BUCKET, CACHE_BUCKET);

@@ -1,5 +1,9 @@
 package io.docindexer.local;
 
+import io.docindexer.iam.OpenSearchRecorder;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -8,7 +12,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /**
  * One local stack (ElasticMQ, S3Proxy and the shared real OpenSearch) per test JVM, injected as a
  * {@link LocalStack} parameter. Tests create their own queues with {@link LocalStack#createQueues}
- * so they cannot see each other's messages.
+ * so they cannot see each other's messages. The ingest function's environment reaches OpenSearch
+ * through an {@link OpenSearchRecorder}, so that IamPolicyIT can check its requests against the
+ * template's policies.
  */
 public final class LocalStackExtension implements BeforeAllCallback, ParameterResolver {
 
@@ -16,13 +22,23 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
 
     static LocalStack stack(ExtensionContext context) {
         OpenSearchServer openSearch = LocalOpenSearchExtension.server(context);
-        return context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(LocalStack.class, key -> start(openSearch), LocalStack.class);
+        ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+        URI recorded = store.getOrComputeIfAbsent(InterceptingHttpProxy.class, key -> recorder(openSearch),
+                InterceptingHttpProxy.class).endpoint();
+        return store.getOrComputeIfAbsent(LocalStack.class, key -> start(openSearch, recorded), LocalStack.class);
     }
 
-    private static LocalStack start(OpenSearchServer openSearch) {
+    private static InterceptingHttpProxy recorder(OpenSearchServer openSearch) {
         try {
-            return LocalStack.around(openSearch);
+            return OpenSearchRecorder.inFrontOf(openSearch.endpoint());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the proxy that records OpenSearch requests", e);
+        }
+    }
+
+    private static LocalStack start(OpenSearchServer openSearch, URI functionOpenSearchEndpoint) {
+        try {
+            return LocalStack.around(openSearch, functionOpenSearchEndpoint);
         } catch (Exception e) {
             throw new IllegalStateException("could not start the local SQS and S3 servers: " + e, e);
         }
