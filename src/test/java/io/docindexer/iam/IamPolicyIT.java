@@ -1,0 +1,251 @@
+package io.docindexer.iam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import io.docindexer.batch.RecordReport;
+import io.docindexer.config.IngestConfig;
+import io.docindexer.config.RedriveConfig;
+import io.docindexer.deploy.CloudFormationYaml;
+import io.docindexer.extract.TextPdfs;
+import io.docindexer.ingest.IngestComponents;
+import io.docindexer.local.Await;
+import io.docindexer.local.BucketNotifications;
+import io.docindexer.local.EventSourcePoller;
+import io.docindexer.local.LocalContext;
+import io.docindexer.local.LocalStack;
+import io.docindexer.local.LocalStackExtension;
+import io.docindexer.local.SqsLambdaEvents;
+import io.docindexer.redrive.RedriveComponents;
+import io.docindexer.redrive.RedriveHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * The IAM grants of template.yaml, proven against the code. ElasticMQ and S3Proxy check no
+ * permissions, so every AWS call and OpenSearch request the functions make is recorded
+ * ({@link AwsCallRecorder}, {@link OpenSearchRecorder}) and checked against what the template
+ * grants the function that made it ({@link IamPolicyCheck}). The first test drives every code path
+ * that calls AWS; the second checks everything recorded in this JVM, which is why the class runs
+ * after every other one (junit-platform.properties orders classes by {@link Order}).
+ */
+@ExtendWith(LocalStackExtension.class)
+@Order(Integer.MAX_VALUE)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class IamPolicyIT {
+
+    private static final Path TEMPLATE = Path.of(System.getProperty("user.dir"), "template.yaml");
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final String COLLECTION_ARN = "arn:aws:aoss:us-east-1:000000000000:collection/docindexer";
+    private static final String DOMAIN_ARN = "arn:aws:es:us-east-1:000000000000:domain/existing";
+    private static final List<TemplateVariant> VARIANTS = List.of(
+            TemplateVariant.defaults(),
+            new TemplateVariant("an existing serverless collection", Map.of(
+                    "OpenSearchEndpoint", "https://docindexer.us-east-1.aoss.amazonaws.com",
+                    "OpenSearchService", "aoss",
+                    "OpenSearchResourceArn", COLLECTION_ARN), COLLECTION_ARN),
+            new TemplateVariant("an existing domain", Map.of(
+                    "OpenSearchEndpoint", "https://search-existing.us-east-1.es.amazonaws.com",
+                    "OpenSearchResourceArn", DOMAIN_ARN), DOMAIN_ARN));
+
+    private final String run = "iam-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Queue<RecordReport> reports = new ConcurrentLinkedQueue<>();
+    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AfterEach
+    void closeEverything() throws Exception {
+        for (int i = toClose.size() - 1; i >= 0; i--) {
+            toClose.get(i).close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theWorkloadMakesEveryKindOfCallTheFunctionsMake(LocalStack stack) throws Exception {
+        int mark = RecordedCalls.count();
+        LocalStack.Queues queues = stack.createQueues(run, 30, 5);
+        IngestComponents ingest = IngestComponents.create(IngestConfig.fromEnv(stack.ingestEnvironment(queues)), reports::add);
+        toClose.add(ingest);
+        BucketNotifications notifications = new BucketNotifications(stack.sqs(), queues.queueUrl());
+
+        // note.txt comes a second time, in one batch with report.pdf: a redelivered record runs alone
+        // after the fresh ones, so the handler deletes report.pdf's message itself, before the batch ends.
+        upload(stack, run + "/note.txt", ("a note " + run).getBytes(StandardCharsets.UTF_8));
+        notifications.objectCreated(LocalStack.BUCKET, run + "/note.txt", head(stack, run + "/note.txt"));
+        Message seenBefore = receive(stack, queues, 1).get(0);
+        stack.sqs().changeMessageVisibility(request -> request.queueUrl(queues.queueUrl())
+                .receiptHandle(seenBefore.receiptHandle()).visibilityTimeout(0));
+        upload(stack, run + "/report.pdf", TextPdfs.onePage("quarterly report " + run));
+        notifications.objectCreated(LocalStack.BUCKET, run + "/report.pdf", head(stack, run + "/report.pdf"));
+        invoke(stack, queues, ingest, receive(stack, queues, 2), new LocalContext(60_000));
+
+        String longKey = run + "/three pages.pdf";
+        upload(stack, longKey, TextPdfs.pages(List.of(List.of("first page " + run), List.of("second page " + run),
+                List.of("third page " + run))));
+        notifications.objectCreated(LocalStack.BUCKET, longKey, head(stack, longKey));
+        // Time to start the record and read one page: it saves a checkpoint and continues in a new message.
+        invoke(stack, queues, ingest, receive(stack, queues, 1), new RunningOutOfTime(2));
+
+        send(stack, queues.queueUrl(),
+                notifications.body("ObjectRemoved:Delete", LocalStack.BUCKET, run + "/old.pdf", null, null));
+        // Deleted before it was read: S3 must answer 404, not 403, for the record to count as done.
+        send(stack, queues.queueUrl(),
+                notifications.body("ObjectCreated:Put", LocalStack.BUCKET, run + "/gone.txt", 10L, "0f0f"));
+        send(stack, queues.queueUrl(), "not an S3 event " + run);
+        toClose.add(new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(), ingest.handler(), 10, 1, 60_000));
+
+        Await.until(PATIENCE, "the ingest workload", () -> stack.messagesIn(queues.queueUrl()) == 0
+                && stack.messagesIn(queues.dlqUrl()) == 1 && longDocumentIndexed(longKey));
+
+        redriveEveryWay(stack, queues, notifications);
+
+        List<RecordedCall> calls = RecordedCalls.since(mark);
+        assertThat(needs(calls, DeployedFunction.INGEST)).contains(
+                new Permission("sqs:SendMessage", queues.queueArn()),
+                new Permission("sqs:SendMessage", queues.dlqArn()),
+                new Permission("sqs:DeleteMessage", queues.queueArn()),
+                new Permission("sqs:GetQueueUrl", queues.queueArn()),
+                new Permission("s3:GetObject", "arn:aws:s3:::" + LocalStack.BUCKET + "/" + longKey),
+                new Permission("s3:ListBucket", "arn:aws:s3:::" + LocalStack.BUCKET),
+                new Permission("s3:ListBucket", "arn:aws:s3:::" + LocalStack.CACHE_BUCKET));
+        assertThat(needs(calls, DeployedFunction.INGEST)).anySatisfy(permission -> {
+            assertThat(permission.action()).isEqualTo("s3:PutObject");
+            assertThat(permission.resource()).startsWith("arn:aws:s3:::" + LocalStack.CACHE_BUCKET + "/extractions/");
+        });
+        assertThat(operations(calls, DeployedFunction.INGEST)).contains(
+                "S3.GetObject", "S3.PutObject", "OpenSearch PUT /_index_template/" + LocalStack.INDEX,
+                "OpenSearch POST /_bulk");
+        assertThat(operations(calls, DeployedFunction.REDRIVE)).contains(
+                "Sqs.StartMessageMoveTask", "Sqs.ListMessageMoveTasks", "Sqs.CancelMessageMoveTask",
+                "Sqs.ReceiveMessage", "Sqs.SendMessage", "Sqs.DeleteMessage", "Sqs.ChangeMessageVisibilityBatch");
+    }
+
+    @Test
+    @Order(2)
+    void everyCallRecordedInThisRunIsAllowedByTheTemplateToTheFunctionThatMadeIt() throws Exception {
+        Map<String, Object> template = CloudFormationYaml.load(TEMPLATE);
+        List<RecordedCall> calls = RecordedCalls.all();
+        assertThat(calls).as("recorded calls: none means the recorders are not installed").isNotEmpty();
+        List<String> failures = new ArrayList<>();
+        Set<String> unused = new LinkedHashSet<>();
+        for (TemplateVariant variant : VARIANTS) {
+            IamPolicyCheck.Findings findings = new IamPolicyCheck(template, variant).check(calls);
+            failures.addAll(findings.failures());
+            findings.unused().forEach(statement -> unused.add(statement.toString()));
+        }
+
+        System.out.println("IAM check: " + calls.size() + " calls recorded; statements or actions no call used"
+                + " (Lambda itself and the event source mapping use some):");
+        unused.forEach(statement -> System.out.println("  " + statement));
+        assertThat(failures).as("calls the template's policies do not allow").isEmpty();
+    }
+
+    /** The redrive function's four modes: selective (matching and not), all, status and cancel. */
+    private void redriveEveryWay(LocalStack stack, LocalStack.Queues queues, BucketNotifications notifications) {
+        String movePrefix = run + "/move/";
+        for (String key : List.of(movePrefix + "a.txt", movePrefix + "b.txt")) {
+            send(stack, queues.dlqUrl(), notifications.body("ObjectCreated:Put", LocalStack.BUCKET, key, 1L, "0a"));
+        }
+        // Enough left behind that a move task at one message a second is still running when it is cancelled.
+        for (int i = 0; i < 20; i++) {
+            send(stack, queues.dlqUrl(),
+                    notifications.body("ObjectCreated:Put", LocalStack.BUCKET, run + "/keep/" + i, 1L, "0b"));
+        }
+        RedriveComponents redrive = RedriveComponents.create(RedriveConfig.fromEnv(stack.redriveEnvironment(queues)));
+        toClose.add(redrive);
+        RedriveHandler handler = redrive.handler(System.out);
+
+        Map<String, Object> selective = handler.handleRequest(
+                Map.of("mode", "selective", "filter", Map.of("keyPrefix", movePrefix)), new LocalContext(60_000));
+        Map<String, Object> all = handler.handleRequest(Map.of("mode", "all", "maxPerSecond", 1), new LocalContext(60_000));
+        handler.handleRequest(Map.of("mode", "status"), new LocalContext(60_000));
+        Map<String, Object> cancel = handler.handleRequest(Map.of("mode", "cancel"), new LocalContext(60_000));
+
+        assertThat(selective).containsEntry("moved", 2).containsEntry("failed", 0);
+        assertThat(all).containsKey("taskHandle");
+        assertThat(cancel).containsEntry("cancelled", true);
+    }
+
+    /** Receives exactly {@code count} messages, hiding them as Lambda's event source does for an invocation. */
+    private static List<Message> receive(LocalStack stack, LocalStack.Queues queues, int count) throws InterruptedException {
+        List<Message> received = new ArrayList<>();
+        Await.until(PATIENCE, count + " messages", () -> {
+            received.addAll(stack.sqs().receiveMessage(request -> request.queueUrl(queues.queueUrl())
+                    .maxNumberOfMessages(count - received.size()).waitTimeSeconds(1)
+                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages());
+            return received.size() == count;
+        });
+        return received;
+    }
+
+    /**
+     * Runs the handler once on these messages as Lambda would with this context, then deletes them
+     * as its event source does with records not in batchItemFailures (the handler may have already).
+     */
+    private static void invoke(LocalStack stack, LocalStack.Queues queues, IngestComponents ingest, List<Message> messages,
+            Context context) throws IOException {
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        ingest.handler().handleRequest(new ByteArrayInputStream(SqsLambdaEvents.event(messages, queues.queueArn())),
+                response, context);
+        assertThat(SqsLambdaEvents.failedMessageIds(response.toByteArray())).isEmpty();
+        List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
+        for (Message message : messages) {
+            entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(entries.size()))
+                    .receiptHandle(message.receiptHandle()).build());
+        }
+        stack.sqs().deleteMessageBatch(request -> request.queueUrl(queues.queueUrl()).entries(entries));
+    }
+
+    private boolean longDocumentIndexed(String key) {
+        return reports.stream().flatMap(report -> report.objects().stream())
+                .anyMatch(object -> object.key().equals(key) && object.pages() == 3);
+    }
+
+    private static Set<Permission> needs(List<RecordedCall> calls, DeployedFunction function) {
+        Set<Permission> needs = new LinkedHashSet<>();
+        calls.stream().filter(call -> call.function() == function && call instanceof RecordedCall.Aws)
+                .forEach(call -> needs.addAll(((RecordedCall.Aws) call).needs()));
+        return needs;
+    }
+
+    private static Set<String> operations(List<RecordedCall> calls, DeployedFunction function) {
+        Set<String> operations = new LinkedHashSet<>();
+        calls.stream().filter(call -> call.function() == function).forEach(call -> operations.add(call.operation()));
+        return operations;
+    }
+
+    private static void upload(LocalStack stack, String key, byte[] content) {
+        stack.s3().putObject(request -> request.bucket(LocalStack.BUCKET).key(key), RequestBody.fromBytes(content));
+    }
+
+    private static HeadObjectResponse head(LocalStack stack, String key) {
+        return stack.s3().headObject(request -> request.bucket(LocalStack.BUCKET).key(key));
+    }
+
+    private static void send(LocalStack stack, String queueUrl, String body) {
+        stack.sqs().sendMessage(request -> request.queueUrl(queueUrl).messageBody(body));
+    }
+}
