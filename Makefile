@@ -19,7 +19,8 @@ endif
 
 .PHONY: build-IngestFunction build-RedriveFunction
 
-# Both functions are one artifact with different handlers; SAM may build it once or once per function.
+# Both functions are one artifact with different handlers. SAM never shares a makefile build between
+# functions, so it runs this once per function, each in its own scratch copy.
 build-IngestFunction build-RedriveFunction:
 	$(MVNW) -B -q -Dmaven.test.skip=true clean package
 	$(MVNW) -B -q $(DEPENDENCY_PLUGIN):copy-dependencies -DincludeScope=runtime -Dmdep.prependGroupId=true \

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Finds a JDK that can run OpenSearch 3.x (Java 21 or newer), which is not necessarily the JDK
- * running this code: the project itself targets Java 17.
+ * Finds a JDK that can run OpenSearch 3.x (Java 21 or newer): {@value #OVERRIDE_VARIABLE} if set,
+ * else the JDK running this code (21+ since the build's toolchain chooses it), else one under
+ * /usr/lib/jvm.
  */
 final class JdkLocator {
 

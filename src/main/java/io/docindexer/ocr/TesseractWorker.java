@@ -87,7 +87,8 @@ final class TesseractWorker implements AutoCloseable {
         api.TessBaseAPISetVariable(engine, "debug_file", "/dev/null");
         // With several languages the first one's settings win, and eng puts a space between every
         // pair of Japanese characters (「業務 委託 契約 書」), which breaks phrase queries and reads as
-        // broken text. Keeping only the spaces the page has fixes that and leaves English as it was.
+        // broken text. Keeping the spaces the page has fixes that; in English it also keeps runs of
+        // spaces (tables, justified lines), which the analysers ignore.
         api.TessBaseAPISetVariable(engine, "preserve_interword_spaces", "1");
         return engine;
     }

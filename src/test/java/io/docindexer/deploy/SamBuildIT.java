@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -59,11 +58,6 @@ class SamBuildIT {
 
         assertThat(scratch).contains("target/classes").doesNotContain("target/test-classes", "target/opensearch",
                 "target/tesseract-layer", "target/failsafe-reports");
-    }
-
-    @Test
-    void bothFunctionsBuildWithTheSameRecipe() throws Exception {
-        assertThat(dryRun("build-RedriveFunction")).isEqualTo(dryRun("build-IngestFunction")).isNotBlank();
     }
 
     @Test
@@ -120,17 +114,5 @@ class SamBuildIT {
 
     private static double mb(long bytes) {
         return bytes / 1024.0 / 1024.0;
-    }
-
-    /** The commands make would run for a target, without running them. */
-    private static String dryRun(String target) throws IOException, InterruptedException {
-        Process make = new ProcessBuilder("make", "--dry-run", "--makefile", "Makefile", target, "ARTIFACTS_DIR=/artifacts")
-                .directory(SamBuild.PROJECT.toFile())
-                .redirectErrorStream(true)
-                .start();
-        String commands = new String(make.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(make.waitFor(1, TimeUnit.MINUTES)).isTrue();
-        assertThat(make.exitValue()).as(commands).isZero();
-        return commands;
     }
 }

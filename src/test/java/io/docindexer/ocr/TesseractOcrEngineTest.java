@@ -94,13 +94,6 @@ class TesseractOcrEngineTest {
     }
 
     @Test
-    void englishKeepsOneSpaceBetweenWordsBesideJapanese() throws IOException {
-        OcrResult result = engine.recognize(ImageIO.read(Corpus.file("ocr/phototest.tif").toFile()));
-
-        assertThat(result.text()).contains("The quick brown dog jumped over the").doesNotContain("quick  brown");
-    }
-
-    @Test
     void readsJapanese() {
         assumeJapaneseFont();
         String text = "吾輩は猫である。名前はまだ無い。\nどこで生れたかとんと見当がつかぬ。\n東京都千代田区の文書管理システム";
