@@ -10,20 +10,20 @@ import org.opensearch.client.opensearch.core.bulk.OperationType;
 class BulkItemClassifierTest {
 
     @Test
-    void created_and_updated_items_are_applied() {
+    void createdAndUpdatedItemsAreApplied() {
         assertThat(BulkItemClassifier.classify("id", success(201, "created")))
                 .isEqualTo(new IndexItemResult("id", Status.APPLIED, null));
         assertThat(BulkItemClassifier.classify("id", success(200, "updated")).status()).isEqualTo(Status.APPLIED);
     }
 
     @Test
-    void a_noop_means_the_index_already_holds_a_newer_event() {
+    void aNoopMeansTheIndexAlreadyHoldsANewerEvent() {
         assertThat(BulkItemClassifier.classify("id", success(200, "noop")))
                 .isEqualTo(new IndexItemResult("id", Status.STALE, null));
     }
 
     @Test
-    void throttling_server_errors_and_leftover_version_conflicts_are_retryable() {
+    void throttlingServerErrorsAndLeftoverVersionConflictsAreRetryable() {
         assertThat(BulkItemClassifier.classify("id", failure(429, "es_rejected_execution_exception", "queue full")).status())
                 .isEqualTo(Status.RETRYABLE);
         assertThat(BulkItemClassifier.classify("id", failure(503, "unavailable_shards_exception", "primary not active")).status())
@@ -33,7 +33,7 @@ class BulkItemClassifierTest {
     }
 
     @Test
-    void other_client_errors_fail_with_the_servers_reason() {
+    void otherClientErrorsFailWithTheServersReason() {
         IndexItemResult result = BulkItemClassifier.classify("id",
                 failure(400, "mapper_parsing_exception", "failed to parse field [pages]"));
 

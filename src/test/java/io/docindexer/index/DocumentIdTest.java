@@ -7,19 +7,19 @@ import org.junit.jupiter.api.Test;
 class DocumentIdTest {
 
     @Test
-    void is_the_hex_sha256_of_bucket_slash_key() {
+    void isTheHexSha256OfBucketSlashKey() {
         assertThat(DocumentId.of("my-bucket", "docs/contracts/東京.pdf"))
                 .isEqualTo("df50271e38872d1db10217112de89f1ed33dd0607c3fc0cfe5defada2ba5d72f");
     }
 
     @Test
-    void is_the_same_for_every_event_of_a_key_and_differs_between_buckets() {
+    void isTheSameForEveryEventOfAKeyAndDiffersBetweenBuckets() {
         assertThat(DocumentId.of("a", "k")).isEqualTo(DocumentId.of("a", "k"));
         assertThat(DocumentId.of("a", "k")).isNotEqualTo(DocumentId.of("b", "k"));
     }
 
     @Test
-    void upsert_and_delete_of_the_same_key_address_the_same_document() {
+    void upsertAndDeleteOfTheSameKeyAddressTheSameDocument() {
         IndexOperation delete = new IndexOperation.Delete("b", "dir/file.pdf", "01");
         IndexOperation upsert = new IndexOperation.Upsert(Documents.indexed("b", "dir/file.pdf", "01", "text"));
 

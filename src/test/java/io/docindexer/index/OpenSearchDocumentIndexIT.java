@@ -43,7 +43,7 @@ class OpenSearchDocumentIndexIT {
     }
 
     @Test
-    void finds_an_indexed_document_by_an_english_word_in_another_form() {
+    void findsAnIndexedDocumentByAnEnglishWordInAnotherForm() {
         applyAll(upsert("reports/q1.txt", "0A", "The quarterly invoices were approved by finance."));
 
         List<SearchHit> hits = index.search("invoice", 10);
@@ -56,21 +56,21 @@ class OpenSearchDocumentIndexIT {
     }
 
     @Test
-    void finds_japanese_content_by_a_word_inside_a_sentence() {
+    void findsJapaneseContentByAWordInsideASentence() {
         applyAll(upsert("legal/contract.txt", "0A", "東京都の契約書"), upsert("legal/other.txt", "0A", "大阪の請求書"));
 
         assertThat(index.search("契約書", 10)).extracting(SearchHit::key).containsExactly("legal/contract.txt");
     }
 
     @Test
-    void finds_a_file_by_a_word_of_its_name() {
+    void findsAFileByAWordOfItsName() {
         applyAll(upsert("archive/annual_report-2026.pdf", "0A", "no matching words here"));
 
         assertThat(index.search("annual", 10)).extracting(SearchHit::key).containsExactly("archive/annual_report-2026.pdf");
     }
 
     @Test
-    void an_older_event_does_not_overwrite_a_newer_one() {
+    void anOlderEventDoesNotOverwriteANewerOne() {
         applyAll(upsert("a.txt", "0055AED6DCD90281E6", "newer text"));
 
         List<IndexItemResult> results = index.apply(List.of(upsert("a.txt", "0055AED6DCD90281E5", "older text")));
@@ -82,7 +82,7 @@ class OpenSearchDocumentIndexIT {
     }
 
     @Test
-    void a_late_older_create_does_not_resurrect_a_deleted_object() throws Exception {
+    void aLateOlderCreateDoesNotResurrectADeletedObject() throws Exception {
         applyAll(upsert("gone.txt", "0A", "ephemeral words"));
         applyAll(new IndexOperation.Delete(BUCKET, "gone.txt", "0C"));
 
@@ -97,7 +97,7 @@ class OpenSearchDocumentIndexIT {
     }
 
     @Test
-    void a_newer_create_after_a_delete_brings_the_object_back() {
+    void aNewerCreateAfterADeleteBringsTheObjectBack() {
         applyAll(upsert("back.txt", "0A", "first life"));
         applyAll(new IndexOperation.Delete(BUCKET, "back.txt", "0B"));
         applyAll(upsert("back.txt", "0C", "second life"));
@@ -106,7 +106,7 @@ class OpenSearchDocumentIndexIT {
     }
 
     @Test
-    void applying_the_same_operation_twice_leaves_one_document() {
+    void applyingTheSameOperationTwiceLeavesOneDocument() {
         IndexOperation upsert = upsert("twice.txt", "0A", "repeated delivery");
 
         List<IndexItemResult> first = index.apply(List.of(upsert));
@@ -119,7 +119,7 @@ class OpenSearchDocumentIndexIT {
     }
 
     @Test
-    void one_bad_item_fails_alone_and_the_others_are_applied() {
+    void oneBadItemFailsAloneAndTheOthersAreApplied() {
         IndexedDocument good = Documents.indexed(BUCKET, "good.txt", "0A", "good words");
         // Lucene cannot index a keyword term over 32766 bytes: a permanent, per-document rejection.
         IndexedDocument bad = new IndexedDocument(BUCKET, "bad.txt", null, null, "0A", 1, "text/plain", "txt",
@@ -137,7 +137,7 @@ class OpenSearchDocumentIndexIT {
     }
 
     @Test
-    void preparing_the_index_from_many_containers_at_once_is_safe() throws Exception {
+    void preparingTheIndexFromManyContainersAtOnceIsSafe() throws Exception {
         ExecutorService starters = Executors.newFixedThreadPool(4);
         try {
             List<CompletableFuture<Void>> runs = List.of(1, 2, 3, 4).stream()

@@ -41,7 +41,7 @@ class OpenSearchDocumentIndexTest {
     private final IndexOperation third = new IndexOperation.Delete("b", "three.txt", "0B");
 
     @Test
-    void sends_one_bulk_of_updates_to_the_versioned_index() throws IOException {
+    void sendsOneBulkOfUpdatesToTheVersionedIndex() throws IOException {
         FakeTransport transport = new FakeTransport(request -> bulkResponse(item(201, "created"), item(200, "updated")));
 
         index(transport).apply(List.of(first, third));
@@ -57,7 +57,7 @@ class OpenSearchDocumentIndexTest {
     }
 
     @Test
-    void reports_one_result_per_operation_in_order_and_never_sends_a_malformed_sequencer() throws IOException {
+    void reportsOneResultPerOperationInOrderAndNeverSendsAMalformedSequencer() throws IOException {
         FakeTransport transport = new FakeTransport(request -> bulkResponse(item(201, "created"), item(200, "noop")));
 
         List<IndexItemResult> results = index(transport).apply(List.of(first, malformed, third));
@@ -71,7 +71,7 @@ class OpenSearchDocumentIndexTest {
     }
 
     @Test
-    void an_unreachable_server_makes_the_whole_batch_retryable() {
+    void anUnreachableServerMakesTheWholeBatchRetryable() {
         FakeTransport transport = new FakeTransport(request -> {
             throw new ConnectException("Connection refused");
         });
@@ -82,7 +82,7 @@ class OpenSearchDocumentIndexTest {
     }
 
     @Test
-    void a_rejected_bulk_request_makes_the_whole_batch_retryable() {
+    void aRejectedBulkRequestMakesTheWholeBatchRetryable() {
         FakeTransport transport = new FakeTransport(request -> {
             throw new OpenSearchException(ErrorResponse.of(e -> e.status(429)
                     .error(c -> c.type("circuit_breaking_exception").reason("data too large"))));
@@ -94,7 +94,7 @@ class OpenSearchDocumentIndexTest {
     }
 
     @Test
-    void nothing_to_apply_sends_nothing() {
+    void nothingToApplySendsNothing() {
         FakeTransport transport = new FakeTransport(request -> {
             throw new AssertionError("no request expected");
         });

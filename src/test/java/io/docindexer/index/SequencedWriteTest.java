@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SequencedWriteTest {
 
     @Test
-    void an_upsert_stores_the_normalised_sequencer_the_file_name_and_is_not_deleted() {
+    void anUpsertStoresTheNormalisedSequencerTheFileNameAndIsNotDeleted() {
         IndexedDocument document = Documents.indexed("b", "reports/2026/q1.pdf", "0a", "text");
 
         Map<String, Object> source = SequencedWrite.source(document, Sequencer.normalise(document.sequencer()));
@@ -23,7 +23,7 @@ class SequencedWriteTest {
     }
 
     @Test
-    void a_tombstone_keeps_key_and_sequencer_but_no_content() {
+    void aTombstoneKeepsKeyAndSequencerButNoContent() {
         IndexOperation.Delete delete = new IndexOperation.Delete("b", "q1.pdf", "0B");
 
         Map<String, Object> source = SequencedWrite.tombstone(delete, "SEQ", Instant.parse("2026-02-03T04:05:06Z"));

@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 class SequencerTest {
 
     @Test
-    void pads_on_the_right_to_a_fixed_width_and_upper_cases() {
+    void padsOnTheRightToAFixedWidthAndUpperCases() {
         assertThat(Sequencer.normalise("0055aed6dcd90281e5"))
                 .hasSize(Sequencer.WIDTH)
                 .isEqualTo("0055AED6DCD90281E500000000000000");
     }
 
     @Test
-    void normalised_values_compare_as_aws_documents_for_sequencers_of_different_length() {
+    void normalisedValuesCompareAsAwsDocumentsForSequencersOfDifferentLength() {
         // AWS: right-pad the shorter value with zeros, then compare lexicographically.
         assertThat(Sequencer.normalise("0055AED6DCD90281E6")).isGreaterThan(Sequencer.normalise("0055AED6DCD90281E5"));
         assertThat(Sequencer.normalise("0055AED6DCD90281E51")).isGreaterThan(Sequencer.normalise("0055AED6DCD90281E5"));
@@ -23,19 +23,19 @@ class SequencerTest {
     }
 
     @Test
-    void case_does_not_change_the_order() {
+    void caseDoesNotChangeTheOrder() {
         assertThat(Sequencer.normalise("00ff")).isEqualTo(Sequencer.normalise("00FF"));
     }
 
     @Test
-    void a_missing_sequencer_is_the_oldest_possible() {
+    void aMissingSequencerIsTheOldestPossible() {
         assertThat(Sequencer.normalise(null)).isEqualTo("0".repeat(Sequencer.WIDTH));
         assertThat(Sequencer.normalise("")).isEqualTo(Sequencer.normalise(null));
         assertThat(Sequencer.normalise(null)).isLessThan(Sequencer.normalise("0000000000000000001"));
     }
 
     @Test
-    void rejects_values_that_are_not_hex_or_too_long() {
+    void rejectsValuesThatAreNotHexOrTooLong() {
         assertThatIllegalArgumentException().isThrownBy(() -> Sequencer.normalise("0055-AED6"));
         assertThatIllegalArgumentException().isThrownBy(() -> Sequencer.normalise("1".repeat(Sequencer.WIDTH + 1)));
     }

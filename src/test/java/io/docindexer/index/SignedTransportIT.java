@@ -76,7 +76,7 @@ class SignedTransportIT {
     }
 
     @Test
-    void every_request_arrives_exactly_as_it_was_signed() throws Exception {
+    void everyRequestArrivesExactlyAsItWasSigned() throws Exception {
         URI endpoint = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
         UrlConnectionHttpClient http = (UrlConnectionHttpClient) UrlConnectionHttpClient.builder()
                 .tlsTrustManagersProvider(tls::trustManagers)

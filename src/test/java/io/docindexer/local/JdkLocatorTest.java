@@ -17,7 +17,7 @@ class JdkLocatorTest {
     Path jvms;
 
     @Test
-    void picks_the_newest_installed_jdk_when_the_running_one_is_too_old() throws IOException {
+    void picksTheNewestInstalledJdkWhenTheRunningOneIsTooOld() throws IOException {
         Path running = fakeJdk("java-17", "17.0.15");
         fakeJdk("jdk-21", "21.0.5");
         Path newest = fakeJdk("temurin-25", "25.0.3");
@@ -26,7 +26,7 @@ class JdkLocatorTest {
     }
 
     @Test
-    void prefers_the_running_jdk_when_it_is_new_enough() throws IOException {
+    void prefersTheRunningJdkWhenItIsNewEnough() throws IOException {
         Path running = fakeJdk("jdk-21", "21.0.5");
         fakeJdk("temurin-25", "25.0.3");
 
@@ -34,7 +34,7 @@ class JdkLocatorTest {
     }
 
     @Test
-    void the_override_wins() throws IOException {
+    void theOverrideWins() throws IOException {
         Path running = fakeJdk("temurin-25", "25.0.3");
         Path chosen = fakeJdk("custom", "21.0.1");
 
@@ -43,7 +43,7 @@ class JdkLocatorTest {
     }
 
     @Test
-    void says_what_to_do_when_no_jdk_is_new_enough() throws IOException {
+    void saysWhatToDoWhenNoJdkIsNewEnough() throws IOException {
         Path running = fakeJdk("java-17", "17.0.15");
 
         assertThatIllegalStateException().isThrownBy(() -> new JdkLocator(Map.of(), running, jvms).locate())
@@ -52,7 +52,7 @@ class JdkLocatorTest {
     }
 
     @Test
-    void an_override_without_bin_java_is_reported() {
+    void anOverrideWithoutBinJavaIsReported() {
         Map<String, String> env = Map.of(JdkLocator.OVERRIDE_VARIABLE, jvms.resolve("missing").toString());
 
         assertThatIllegalStateException().isThrownBy(() -> new JdkLocator(env, jvms, jvms).locate())

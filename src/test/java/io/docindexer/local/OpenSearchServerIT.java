@@ -17,7 +17,7 @@ class OpenSearchServerIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
-    void serves_on_loopback_and_keeps_data_and_port_across_a_restart(OpenSearchServer openSearch) throws Exception {
+    void servesOnLoopbackAndKeepsDataAndPortAcrossARestart(OpenSearchServer openSearch) throws Exception {
         URI endpoint = openSearch.endpoint();
         assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
         assertThat(send("PUT", endpoint.resolve("/restart-probe/_doc/1?refresh=true"), "{\"kept\":true}")
@@ -32,7 +32,7 @@ class OpenSearchServerIT {
     }
 
     @Test
-    void stop_waits_until_the_server_no_longer_answers(OpenSearchServer openSearch) throws Exception {
+    void stopWaitsUntilTheServerNoLongerAnswers(OpenSearchServer openSearch) throws Exception {
         openSearch.stop();
         try {
             assertThat(openSearch.isRunning()).isFalse();
