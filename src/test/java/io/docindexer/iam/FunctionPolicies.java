@@ -3,6 +3,7 @@ package io.docindexer.iam;
 import static io.docindexer.deploy.TemplateChecks.list;
 import static io.docindexer.deploy.TemplateChecks.map;
 
+import io.docindexer.deploy.TemplateResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,6 +3,7 @@ package io.docindexer.iam;
 import static io.docindexer.deploy.TemplateChecks.map;
 
 import io.docindexer.config.IngestConfig;
+import io.docindexer.deploy.TemplateResolver;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

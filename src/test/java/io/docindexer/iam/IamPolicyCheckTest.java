@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.docindexer.deploy.CloudFormationYaml;
+import io.docindexer.deploy.TemplateResolver;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.docindexer.iam;
+package io.docindexer.deploy;
 
 import static io.docindexer.deploy.TemplateChecks.list;
 import static io.docindexer.deploy.TemplateChecks.map;
@@ -15,23 +15,53 @@ import java.util.regex.Pattern;
 /**
  * Resolves a template's intrinsic functions for one assignment of its parameters (the overrides
  * given, the defaults for the rest), without deploying it: parameters become their values and
- * {@code Fn::If} takes the branch its condition chooses, while what only a deployment knows stays
- * symbolic: {@code !GetAtt Queue.Arn} is {@code ${Queue.Arn}}, {@code !Ref Bucket} is
- * {@code ${Bucket}}, {@code !Ref AWS::Region} is {@code ${AWS::Region}}. A policy resource written
- * as {@code !Sub "${DocumentsBucket.Arn}/*"} so becomes {@code ${DocumentsBucket.Arn}/*}. An
- * intrinsic it cannot resolve fails loudly.
+ * {@code Fn::If} takes the branch its condition chooses. What only a deployment knows (resources,
+ * their attributes, pseudo parameters) is rendered by a {@link Symbols}: {@link #SYMBOLIC} keeps it
+ * symbolic, so {@code !GetAtt Queue.Arn} is {@code ${Queue.Arn}}, {@code !Ref Bucket} is
+ * {@code ${Bucket}} and a policy resource written as {@code !Sub "${DocumentsBucket.Arn}/*"} becomes
+ * {@code ${DocumentsBucket.Arn}/*}; {@code sam local invoke} renders them its own way
+ * ({@link SamLocalEnvironment}). An intrinsic it cannot resolve fails loudly.
  */
-final class TemplateResolver {
+public final class TemplateResolver {
+
+    /** How what only a deployed stack knows is rendered. */
+    public interface Symbols {
+
+        /** {@code !Ref} to a resource or a pseudo parameter such as {@code AWS::Region}. */
+        Object ref(String name);
+
+        /** {@code !GetAtt logicalId.attribute}, alone or ({@code insideSub}) as a variable of {@code Fn::Sub}. */
+        Object getAtt(String logicalId, String attribute, boolean insideSub);
+    }
+
+    /** Everything a stack knows stays symbolic: {@code ${Name}}, {@code ${Name.Attribute}}. */
+    public static final Symbols SYMBOLIC = new Symbols() {
+        @Override
+        public Object ref(String name) {
+            return "${" + name + "}";
+        }
+
+        @Override
+        public Object getAtt(String logicalId, String attribute, boolean insideSub) {
+            return "${" + logicalId + "." + attribute + "}";
+        }
+    };
 
     /** {@code !Ref AWS::NoValue}: the property or list element is left out. */
     private static final Object NO_VALUE = new Object();
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
 
     private final Map<String, Object> template;
+    private final Symbols symbols;
     private final Map<String, String> parameters = new HashMap<>();
 
-    TemplateResolver(Map<String, Object> template, Map<String, String> overrides) {
+    public TemplateResolver(Map<String, Object> template, Map<String, String> overrides) {
+        this(template, overrides, SYMBOLIC);
+    }
+
+    public TemplateResolver(Map<String, Object> template, Map<String, String> overrides, Symbols symbols) {
         this.template = template;
+        this.symbols = symbols;
         Map<String, Object> declared = map(template.get("Parameters"));
         overrides.keySet().stream().filter(name -> !declared.containsKey(name)).findFirst().ifPresent(name -> {
             throw new IllegalArgumentException("the template has no parameter " + name);
@@ -45,7 +75,7 @@ final class TemplateResolver {
     }
 
     /** The resources that exist for these parameters (those whose Condition holds), unresolved. */
-    Map<String, Map<String, Object>> resources() {
+    public Map<String, Map<String, Object>> resources() {
         Map<String, Map<String, Object>> existing = new LinkedHashMap<>();
         map(template.get("Resources")).forEach((name, resource) -> {
             Object condition = map(resource).get("Condition");
@@ -56,7 +86,7 @@ final class TemplateResolver {
         return existing;
     }
 
-    boolean condition(String name) {
+    public boolean condition(String name) {
         Object definition = map(template.get("Conditions")).get(name);
         if (definition == null) {
             throw new IllegalArgumentException("the template has no condition " + name);
@@ -68,13 +98,13 @@ final class TemplateResolver {
      * The value with every intrinsic resolved: strings, lists and maps. Elements and properties
      * that resolve to {@code AWS::NoValue} are left out.
      */
-    Object resolve(Object value) {
+    public Object resolve(Object value) {
         Object resolved = resolveOrNoValue(value);
         return resolved == NO_VALUE ? null : resolved;
     }
 
     /** A value that must resolve to text, such as an ARN. */
-    String text(Object value) {
+    public String text(Object value) {
         Object resolved = resolve(value);
         if (resolved instanceof String || resolved instanceof Number || resolved instanceof Boolean) {
             return String.valueOf(resolved);
@@ -116,7 +146,7 @@ final class TemplateResolver {
     private Object intrinsic(String name, Object argument) {
         return switch (name) {
             case "Ref" -> ref(String.valueOf(argument));
-            case "Fn::GetAtt" -> "${" + String.join(".", list(argument).stream().map(this::text).toList()) + "}";
+            case "Fn::GetAtt" -> symbols.getAtt(text(list(argument).get(0)), text(list(argument).get(1)), false);
             case "Fn::Sub" -> sub(argument);
             case "Fn::Join" -> String.join(text(list(argument).get(0)),
                     list(resolve(list(argument).get(1))).stream().map(String::valueOf).toList());
@@ -124,7 +154,7 @@ final class TemplateResolver {
                 List<Object> branches = list(argument);
                 yield resolveOrNoValue(condition(String.valueOf(branches.get(0))) ? branches.get(1) : branches.get(2));
             }
-            default -> throw new IllegalArgumentException("the IAM check cannot resolve " + name + " " + argument);
+            default -> throw new IllegalArgumentException("cannot resolve " + name + " " + argument);
         };
     }
 
@@ -140,12 +170,12 @@ final class TemplateResolver {
             return value;
         }
         if (target.startsWith("AWS::") || map(template.get("Resources")).containsKey(target)) {
-            return "${" + target + "}";
+            return symbols.ref(target);
         }
         throw new IllegalArgumentException("Ref to unknown " + target);
     }
 
-    /** Parameters and local variables are substituted; resources, attributes and pseudo parameters stay symbolic. */
+    /** Parameters and local variables are substituted; resources, attributes and pseudo parameters as the symbols render them. */
     private String sub(Object argument) {
         List<Object> form = list(argument);
         String text = String.valueOf(form.get(0));
@@ -159,10 +189,11 @@ final class TemplateResolver {
                 replacement = "${" + variable.substring(1) + "}";
             } else if (locals.containsKey(variable)) {
                 replacement = text(locals.get(variable));
-            } else if (map(template.get("Parameters")).containsKey(variable)) {
-                replacement = (String) ref(variable);
+            } else if (variable.contains(".")) {
+                int dot = variable.indexOf('.');
+                replacement = String.valueOf(symbols.getAtt(variable.substring(0, dot), variable.substring(dot + 1), true));
             } else {
-                replacement = "${" + variable + "}";
+                replacement = String.valueOf(ref(variable));
             }
             variables.appendReplacement(substituted, Matcher.quoteReplacement(replacement));
         }
@@ -183,7 +214,7 @@ final class TemplateResolver {
             case "Fn::And" -> arguments.stream().allMatch(this::holds);
             case "Fn::Or" -> arguments.stream().anyMatch(this::holds);
             case "Condition" -> condition(String.valueOf(arguments.get(0)));
-            default -> throw new IllegalArgumentException("the IAM check cannot evaluate the condition " + condition);
+            default -> throw new IllegalArgumentException("cannot evaluate the condition " + condition);
         };
     }
 }
