@@ -85,6 +85,7 @@ public final class OpenSearchServer implements AutoCloseable {
         }
         if (workDir == null) {
             javaHome = JdkLocator.forThisMachine().locate();
+            KuromojiPlugin.installInto(distribution, javaHome);
             workDir = OpenSearchWorkDir.create(distribution, runningAsRoot);
             httpPort = requestedHttpPort == 0 ? freePort() : requestedHttpPort;
             transportPort = freePort();

@@ -63,6 +63,40 @@ class OpenSearchDocumentIndexIT {
     }
 
     @Test
+    void theLocalServerAnalysesJapaneseWithKuromojiAsAmazonOpenSearchServiceDoes() throws Exception {
+        assertThat(get("/" + indexName + "-v1/_mapping")).contains("\"analyzer\":\"kuromoji\"");
+    }
+
+    @Test
+    void aVerbInItsDictionaryFormFindsTheTextThatConjugatesIt() throws Exception {
+        // Only Kuromoji's base forms join 締結する and 締結しました: the bigram field needs
+        // 結す and する, which the text does not have.
+        applyAll(upsert("legal/signed.txt", "0A", "本契約は二〇二六年四月一日に締結しました。"),
+                upsert("legal/draft.txt", "0A", "契約の草案を作成中です。"));
+
+        assertThat(index.search("締結する", 10)).extracting(SearchHit::key).containsExactly("legal/signed.txt");
+        assertThat(post("/" + indexName + "/_search", "{\"query\": {\"match\": {\"content\": "
+                + "{\"query\": \"締結する\", \"operator\": \"and\"}}}}"))
+                .as("the bigram field alone").contains("\"total\":{\"value\":0,");
+    }
+
+    @Test
+    void aWordFindsTheCompoundsItIsPartOf() {
+        applyAll(upsert("legal/contract.txt", "0A", "業務委託契約書を添付します。"),
+                upsert("legal/invoice.txt", "0A", "請求書を添付します。"));
+
+        assertThat(index.search("契約", 10)).extracting(SearchHit::key).containsExactly("legal/contract.txt");
+    }
+
+    @Test
+    void theBigramFieldFindsWhatTheDictionaryKeepsInOnePiece() {
+        // A katakana product name is one unknown word to Kuromoji; its bigrams still match its tail.
+        applyAll(upsert("notes/product.txt", "0A", "新しいドキュメントインデクサーを導入しました。"));
+
+        assertThat(index.search("インデクサー", 10)).extracting(SearchHit::key).containsExactly("notes/product.txt");
+    }
+
+    @Test
     void findsAFileByAWordOfItsName() {
         applyAll(upsert("archive/annual_report-2026.pdf", "0A", "no matching words here"));
 
@@ -162,8 +196,16 @@ class OpenSearchDocumentIndexIT {
     }
 
     private String get(String path) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(endpoint.resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return send(HttpRequest.newBuilder(endpoint.resolve(path)).GET().build());
+    }
+
+    private String post(String path, String json) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(endpoint.resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private static String send(HttpRequest request) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }
