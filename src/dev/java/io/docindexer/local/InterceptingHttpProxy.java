@@ -24,9 +24,9 @@ import java.util.concurrent.TimeUnit;
  * byte. Pointing a client's endpoint at it lets a harness fail or watch that client's requests
  * with no hook in production code.
  *
- * <p>Each client connection carries one request: the proxy adds {@code Connection: close} to what
- * it forwards, so the server ends the exchange and the client opens a new connection for the next
- * request (which the interceptor then sees too). Forwarding is raw, so signatures, {@code Expect:
+ * <p>Each client connection carries one request: the proxy adds {@code Connection: close} to the
+ * request it forwards and to the response it returns, so the server ends the exchange and the
+ * client opens a new connection for the next request (which the interceptor then sees too). Forwarding is raw, so signatures, {@code Expect:
  * 100-continue} and streamed bodies pass untouched.
  */
 public final class InterceptingHttpProxy implements AutoCloseable {
@@ -114,7 +114,27 @@ public final class InterceptingHttpProxy implements AutoCloseable {
             server.getOutputStream().flush();
             // The request body (if any) flows up while the response flows down, until the server closes.
             connections.submit(() -> pump(client.getInputStream(), server.getOutputStream()));
+            forwardFinalResponseHead(server.getInputStream(), client.getOutputStream());
             pump(server.getInputStream(), client.getOutputStream());
+        }
+    }
+
+    /**
+     * Passes interim responses (100 Continue) through and tells the client, in the final
+     * response's head, that the connection closes: a server need not say so itself, and a client
+     * that is not told keeps the connection in its pool and later sends a request into a socket
+     * this proxy has closed.
+     */
+    private static void forwardFinalResponseHead(InputStream server, OutputStream client) throws IOException {
+        while (true) {
+            byte[] head = readHead(server);
+            String headText = new String(head, StandardCharsets.ISO_8859_1);
+            boolean interim = headText.startsWith("HTTP/1.1 1") || headText.startsWith("HTTP/1.0 1");
+            client.write(interim || head.length == 0 ? head : withConnectionClose(headText));
+            client.flush();
+            if (!interim) {
+                return;
+            }
         }
     }
 
