@@ -45,6 +45,22 @@ class ArchitectureTest {
     }
 
     @Test
+    void theRedriveFunctionDoesNotReachIntoTheIngestBatch() {
+        noClasses().that().resideInAPackage("io.docindexer.redrive..")
+                .should().dependOnClassesThat().resideInAPackage("io.docindexer.batch..")
+                .because("what both functions share lives in io.docindexer.invocation and io.docindexer.sqs")
+                .check(function);
+    }
+
+    @Test
+    void theBatchOwnsItsPortsAndTheSqsAdaptersImplementThem() {
+        noClasses().that().resideInAPackage("io.docindexer.batch..")
+                .should().dependOnClassesThat().resideInAPackage("io.docindexer.sqs..")
+                .because("a port belongs to the package that uses it; the adapter depends on it, not the other way round")
+                .check(function);
+    }
+
+    @Test
     void theRuleCatchesAClassOfAFunctionPackageThatUsesTheLocalStack() throws ClassNotFoundException {
         // An integration test lives in the ingest package and drives the local stack: as a class of
         // the function it would break the rule.

@@ -5,6 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.docindexer.index.DocumentIndex;
 import io.docindexer.index.IndexItemResult;
 import io.docindexer.index.IndexOperation;
+import io.docindexer.invocation.FifoQueues;
+import io.docindexer.invocation.ReceiveCount;
+import io.docindexer.invocation.TimeBudget;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -358,7 +361,6 @@ public final class BatchProcessor {
     }
 
     private static boolean isFifo(List<SQSMessage> messages) {
-        return !messages.isEmpty() && messages.get(0).getEventSourceArn() != null
-                && messages.get(0).getEventSourceArn().endsWith(".fifo");
+        return !messages.isEmpty() && FifoQueues.isFifo(messages.get(0).getEventSourceArn());
     }
 }

@@ -1,6 +1,7 @@
 package io.docindexer.batch;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import io.docindexer.invocation.TimeBudget;
 
 /** Turns one SQS message into a {@link Preparation}; per-record problems are outcomes, not exceptions. */
 public interface RecordPreparer {

@@ -4,17 +4,15 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import java.util.List;
 
 /**
- * The queue a batch came from. Continuations of long documents go back to it. Deleting a finished record at once, instead of leaving it to the
- * end of the batch, means a crash later in the batch cannot redeliver finished work.
+ * The queue a batch came from. Continuations of long documents go back to it. Deleting a finished
+ * record at once, instead of leaving it to the end of the batch, means a crash later in the batch
+ * cannot redeliver finished work.
  */
 public interface SourceQueue {
-
-    /** The message attribute that marks a continuation and says where the last attempt stopped. */
-    String CONTINUATION = "Continuation";
 
     /** Deletes the messages; throws if SQS did not confirm (the event source deletes them later anyway). */
     void delete(List<SQSMessage> messages);
 
-    /** Sends a copy of the message, marked as a continuation, to the same queue. */
+    /** Sends a copy of the message to the same queue, marked as a continuation that says where this attempt stopped. */
     void sendContinuation(SQSMessage message, String progress);
 }

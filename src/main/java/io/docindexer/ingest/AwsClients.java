@@ -1,16 +1,15 @@
 package io.docindexer.ingest;
 
 import io.docindexer.config.IngestConfig;
+import io.docindexer.sqs.SqsClients;
 import java.time.Duration;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /**
  * Builds the SDK clients once per container, with explicit timeouts, sharing one HTTP client.
@@ -29,15 +28,8 @@ public final class AwsClients implements AutoCloseable {
     private final SqsClient sqs;
 
     public AwsClients(IngestConfig config) {
-        this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(30))
-                .build();
-        ClientOverrideConfiguration overrides = ClientOverrideConfiguration.builder()
-                .apiCallTimeout(Duration.ofSeconds(60))
-                .apiCallAttemptTimeout(Duration.ofSeconds(20))
-                .appId(APP_ID)
-                .build();
+        this.http = SqsClients.httpClient();
+        ClientOverrideConfiguration overrides = SqsClients.overrides(Duration.ofSeconds(60), Duration.ofSeconds(20), APP_ID);
 
         S3ClientBuilder s3Builder = S3Client.builder().httpClient(http).overrideConfiguration(overrides);
         config.s3Endpoint().ifPresent(endpoint -> s3Builder
@@ -48,9 +40,7 @@ public final class AwsClients implements AutoCloseable {
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
         this.s3 = s3Builder.build();
 
-        SqsClientBuilder sqsBuilder = SqsClient.builder().httpClient(http).overrideConfiguration(overrides);
-        config.sqsEndpoint().ifPresent(sqsBuilder::endpointOverride);
-        this.sqs = sqsBuilder.build();
+        this.sqs = SqsClients.create(http, overrides, config.sqsEndpoint());
     }
 
     public S3Client s3() {

@@ -1,8 +1,8 @@
 package io.docindexer.ingest;
 
-import io.docindexer.batch.TimeBudget;
 import io.docindexer.extract.ExtractedPage;
 import io.docindexer.extract.ExtractionProgress;
+import io.docindexer.invocation.TimeBudget;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -4,11 +4,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.docindexer.batch.ErrorClassifier;
 import io.docindexer.batch.ObjectSummary;
 import io.docindexer.batch.Preparation;
-import io.docindexer.batch.ReceiveCount;
 import io.docindexer.batch.RecordOutcome;
 import io.docindexer.batch.RecordPreparer;
-import io.docindexer.batch.SourceQueue;
-import io.docindexer.batch.TimeBudget;
 import io.docindexer.cache.ExtractedObject;
 import io.docindexer.cache.ExtractionCache;
 import io.docindexer.event.ObjectEvent;
@@ -22,10 +19,13 @@ import io.docindexer.extract.MetadataOnlyReason;
 import io.docindexer.extract.TextExtractor;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.index.IndexedDocument;
+import io.docindexer.invocation.ReceiveCount;
+import io.docindexer.invocation.TimeBudget;
 import io.docindexer.source.DocumentSource;
 import io.docindexer.source.FetchedObject;
 import io.docindexer.source.ObjectGoneException;
 import io.docindexer.source.ObjectTooLargeException;
+import io.docindexer.sqs.MessageAttributes;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -172,7 +172,7 @@ public final class ObjectEventPreparer implements RecordPreparer {
 
     private static boolean isContinuation(SQSMessage message) {
         return message.getMessageAttributes() != null
-                && message.getMessageAttributes().containsKey(SourceQueue.CONTINUATION);
+                && message.getMessageAttributes().containsKey(MessageAttributes.CONTINUATION);
     }
 
     /** A cache that cannot be read is a miss, never a failure. */

@@ -1,5 +1,6 @@
 package io.docindexer.redrive;
 
+import io.docindexer.sqs.MessageAttributes;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -43,9 +44,12 @@ public record DeadLetter(
         }
     }
 
-    /** A String attribute's value, e.g. ErrorClass; empty when absent or not text. */
-    public Optional<String> textAttribute(String name) {
-        Attribute attribute = attributes.get(name);
+    /**
+     * The ErrorClass the ingest function gave a message it rejected, e.g. UnusableMessage; empty for
+     * a message that reached the DLQ through maxReceiveCount, which carries none.
+     */
+    public Optional<String> errorClass() {
+        Attribute attribute = attributes.get(MessageAttributes.ERROR_CLASS);
         return attribute == null || attribute.isBinary() ? Optional.empty() : Optional.of(attribute.value());
     }
 }

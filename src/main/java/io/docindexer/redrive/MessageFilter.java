@@ -1,6 +1,5 @@
 package io.docindexer.redrive;
 
-import io.docindexer.batch.SqsDeadLetterQueue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -30,7 +29,7 @@ public record MessageFilter(
 
     /** @param keys the object keys the message's body announces, see {@link ObjectKeys} */
     public boolean matches(DeadLetter letter, List<String> keys, Instant now) {
-        if (errorClass.isPresent() && !errorClass.equals(letter.textAttribute(SqsDeadLetterQueue.ERROR_CLASS))) {
+        if (errorClass.isPresent() && !errorClass.equals(letter.errorClass())) {
             return false;
         }
         if (keyPrefix.isPresent() && keys.stream().noneMatch(key -> key.startsWith(keyPrefix.get()))) {

@@ -3,14 +3,14 @@ package io.docindexer.redrive;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.config.RedriveConfig;
 import io.docindexer.event.S3EventParser;
+import io.docindexer.sqs.SqsClients;
+import io.docindexer.sqs.SqsDeadLetterQueueGateway;
+import io.docindexer.sqs.SqsMessageMoveTasks;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.SqsClientBuilder;
 
 /** Wires the redrive function from its configuration, once per container. */
 public final class RedriveComponents implements AutoCloseable {
@@ -29,19 +29,9 @@ public final class RedriveComponents implements AutoCloseable {
     private final Redrive redrive;
 
     private RedriveComponents(RedriveConfig config) {
-        this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(Duration.ofSeconds(5))
-                .socketTimeout(Duration.ofSeconds(30))
-                .build();
-        SqsClientBuilder builder = SqsClient.builder()
-                .httpClient(http)
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(Duration.ofSeconds(30))
-                        .apiCallAttemptTimeout(Duration.ofSeconds(10))
-                        .appId(APP_ID)
-                        .build());
-        config.sqsEndpoint().ifPresent(builder::endpointOverride);
-        this.sqs = builder.build();
+        this.http = SqsClients.httpClient();
+        this.sqs = SqsClients.create(http, SqsClients.overrides(Duration.ofSeconds(30), Duration.ofSeconds(10), APP_ID),
+                config.sqsEndpoint());
         this.redrive = new Redrive(
                 new SqsMessageMoveTasks(sqs, config.dlqArn(), config.sourceQueueArn()),
                 new SelectiveRedrive(new SqsDeadLetterQueueGateway(sqs, config.dlqUrl(), config.sourceQueueUrl()),

@@ -1,6 +1,6 @@
 package io.docindexer.redrive;
 
-import io.docindexer.batch.TimeBudget;
+import io.docindexer.invocation.TimeBudget;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,5 @@
 package io.docindexer.redrive;
 
-import io.docindexer.batch.SqsDeadLetterQueue;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +55,7 @@ final class SelectiveReport {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("messageId", letter.messageId());
             entry.put("keys", keys);
-            letter.textAttribute(SqsDeadLetterQueue.ERROR_CLASS).ifPresent(value -> entry.put("errorClass", value));
+            letter.errorClass().ifPresent(value -> entry.put("errorClass", value));
             entry.put("receiveCount", letter.receiveCount());
             entry.put("sentAt", letter.sentAt().toString());
             wouldMove.add(entry);

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docindexer.batch.RecordOutcome;
 import io.docindexer.batch.RecordReport;
-import io.docindexer.batch.SqsDeadLetterQueue;
 import io.docindexer.config.IngestConfig;
 import io.docindexer.index.DocumentId;
 import io.docindexer.local.Await;
@@ -16,6 +15,7 @@ import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalStack;
 import io.docindexer.local.LocalStackExtension;
 import io.docindexer.ocr.Corpus;
+import io.docindexer.sqs.MessageAttributes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -191,9 +191,9 @@ class BadInputIT {
         dead.forEach((originalId, message) -> {
             String kind = kindByMessageId.get(originalId);
             Map<String, MessageAttributeValue> attributes = message.messageAttributes();
-            assertThat(attributes.get(SqsDeadLetterQueue.ERROR_CLASS).stringValue()).as("ErrorClass of %s", kind)
+            assertThat(attributes.get(MessageAttributes.ERROR_CLASS).stringValue()).as("ErrorClass of %s", kind)
                     .isEqualTo("UnusableMessage");
-            assertThat(attributes.get(SqsDeadLetterQueue.REASON).stringValue()).as("Reason of %s", kind).isNotBlank();
+            assertThat(attributes.get(MessageAttributes.REASON).stringValue()).as("Reason of %s", kind).isNotBlank();
             assertThat(message.attributes().get(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).as("receives of %s in the DLQ", kind).isEqualTo("1");
         });
         // One report per message: each was settled on its first receive, not after maxReceiveCount.
@@ -254,7 +254,7 @@ class BadInputIT {
                             .waitTimeSeconds(1).messageAttributeNames("All").messageSystemAttributeNames(
                                     MessageSystemAttributeName.ALL))
                     .messages().forEach(message -> byOriginalId.put(
-                            message.messageAttributes().get(SqsDeadLetterQueue.ORIGINAL_MESSAGE_ID).stringValue(), message));
+                            message.messageAttributes().get(MessageAttributes.ORIGINAL_MESSAGE_ID).stringValue(), message));
             return byOriginalId.size() >= expected;
         });
         return byOriginalId;

@@ -8,8 +8,6 @@ import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.batch.Preparation;
 import io.docindexer.batch.RecordOutcome;
-import io.docindexer.batch.SourceQueue;
-import io.docindexer.batch.TimeBudget;
 import io.docindexer.cache.ExtractedObject;
 import io.docindexer.cache.ExtractionCache;
 import io.docindexer.event.ObjectEvent;
@@ -21,10 +19,12 @@ import io.docindexer.extract.ExtractionProgress;
 import io.docindexer.extract.MetadataOnlyReason;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.index.IndexedDocument;
+import io.docindexer.invocation.TimeBudget;
 import io.docindexer.source.DocumentSource;
 import io.docindexer.source.FetchedObject;
 import io.docindexer.source.ObjectGoneException;
 import io.docindexer.source.ObjectTooLargeException;
+import io.docindexer.sqs.MessageAttributes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -198,7 +198,7 @@ class ObjectEventPreparerTest {
         preparer.prepare(message("events/s3-put.json"), TIME);
         pauseAfterPages = 0;
         SQSMessage continuation = message("events/s3-put.json");
-        continuation.setMessageAttributes(Map.of(SourceQueue.CONTINUATION, new SQSEvent.MessageAttribute()));
+        continuation.setMessageAttributes(Map.of(MessageAttributes.CONTINUATION, new SQSEvent.MessageAttribute()));
 
         onlyUpsert(preparer.prepare(continuation, TIME));
 
@@ -213,7 +213,7 @@ class ObjectEventPreparerTest {
         pauseAfterPages = 0;
         overwrittenETag = "fedcba9876543210fedcba9876543210";
         SQSMessage continuation = message("events/s3-put.json");
-        continuation.setMessageAttributes(Map.of(SourceQueue.CONTINUATION, new SQSEvent.MessageAttribute()));
+        continuation.setMessageAttributes(Map.of(MessageAttributes.CONTINUATION, new SQSEvent.MessageAttribute()));
 
         preparer.prepare(continuation, TIME);
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.docindexer.batch.SqsDeadLetterQueue;
 import io.docindexer.config.IngestConfig;
 import io.docindexer.config.RedriveConfig;
 import io.docindexer.event.S3EventParser;
@@ -16,6 +15,9 @@ import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalContext;
 import io.docindexer.local.LocalStack;
 import io.docindexer.local.LocalStackExtension;
+import io.docindexer.sqs.MessageAttributes;
+import io.docindexer.sqs.SqsDeadLetterQueueGateway;
+import io.docindexer.sqs.SqsMessageMoveTasks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,9 +116,9 @@ class RedriveIT {
         assertThat(byErrorClass).containsEntry("examined", 3).containsEntry("moved", 1);
         Message rejected = receiveAll(stack, queues.queueUrl(), 1).get(0);
         assertThat(rejected.body()).isEqualTo(unusable);
-        assertThat(rejected.messageAttributes()).containsKeys(SqsDeadLetterQueue.REASON, SqsDeadLetterQueue.FIRST_FAILURE_TIME,
-                SqsDeadLetterQueue.ORIGINAL_MESSAGE_ID);
-        assertThat(rejected.messageAttributes().get(SqsDeadLetterQueue.ERROR_CLASS).stringValue()).isEqualTo("UnusableMessage");
+        assertThat(rejected.messageAttributes()).containsKeys(MessageAttributes.REASON, MessageAttributes.FIRST_FAILURE_TIME,
+                MessageAttributes.ORIGINAL_MESSAGE_ID);
+        assertThat(rejected.messageAttributes().get(MessageAttributes.ERROR_CLASS).stringValue()).isEqualTo("UnusableMessage");
         assertThat(receiveAll(stack, queues.dlqUrl(), 2)).extracting(Message::body)
                 .containsExactlyInAnyOrder(bodies.get("it/" + run + "/keep/c.txt"), bodies.get("it/" + run + "/keep/d.txt"));
     }

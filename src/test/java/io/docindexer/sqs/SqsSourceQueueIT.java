@@ -1,4 +1,4 @@
-package io.docindexer.batch;
+package io.docindexer.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

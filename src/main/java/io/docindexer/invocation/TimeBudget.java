@@ -1,4 +1,4 @@
-package io.docindexer.batch;
+package io.docindexer.invocation;
 
 import java.util.function.LongSupplier;
 

@@ -1,6 +1,7 @@
-package io.docindexer.batch;
+package io.docindexer.sqs;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import io.docindexer.batch.DeadLetterQueue;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,11 +14,6 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
  * operator (or the redrive function's filters) can see the reason without parsing logs.
  */
 public final class SqsDeadLetterQueue implements DeadLetterQueue {
-
-    public static final String ERROR_CLASS = "ErrorClass";
-    public static final String REASON = "Reason";
-    public static final String FIRST_FAILURE_TIME = "FirstFailureTime";
-    public static final String ORIGINAL_MESSAGE_ID = "OriginalMessageId";
 
     /** SQS limits a message attribute value to the message size; a reason this long is already noise. */
     private static final int MAX_REASON_LENGTH = 1_000;
@@ -33,26 +29,23 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
     @Override
     public void send(SQSMessage message, String errorClass, String reason) {
         Map<String, MessageAttributeValue> attributes = new HashMap<>();
-        attributes.put(ERROR_CLASS, text(errorClass));
-        attributes.put(REASON, text(reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason));
-        attributes.put(FIRST_FAILURE_TIME, text(firstReceived(message).toString()));
-        attributes.put(ORIGINAL_MESSAGE_ID, text(message.getMessageId()));
+        attributes.put(MessageAttributes.ERROR_CLASS, text(errorClass));
+        attributes.put(MessageAttributes.REASON,
+                text(reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason));
+        attributes.put(MessageAttributes.FIRST_FAILURE_TIME, text(firstReceived(message).toString()));
+        attributes.put(MessageAttributes.ORIGINAL_MESSAGE_ID, text(message.getMessageId()));
         SendMessageRequest.Builder request = SendMessageRequest.builder()
                 .queueUrl(queueUrl)
                 // An empty body is itself a reason for rejection, but SQS refuses to send one.
                 .messageBody(message.getBody() == null || message.getBody().isEmpty() ? "(empty)" : message.getBody())
                 .messageAttributes(attributes);
-        if (queueUrl.endsWith(".fifo")) {
-            Map<String, String> system = message.getAttributes() == null ? Map.of() : message.getAttributes();
-            request.messageGroupId(system.getOrDefault("MessageGroupId", "rejected"))
-                    .messageDeduplicationId(message.getMessageId());
-        }
-        sqs.sendMessage(request.build());
+        sqs.sendMessage(FifoSends.ordered(request, queueUrl, FifoSends.groupOf(message, "rejected"), message.getMessageId())
+                .build());
     }
 
     private static Instant firstReceived(SQSMessage message) {
         String millis = message.getAttributes() == null ? null
-                : message.getAttributes().get("ApproximateFirstReceiveTimestamp");
+                : message.getAttributes().get(MessageAttributes.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP);
         try {
             return millis == null ? Instant.now() : Instant.ofEpochMilli(Long.parseLong(millis));
         } catch (NumberFormatException garbled) {

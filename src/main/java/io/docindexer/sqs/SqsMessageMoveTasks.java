@@ -1,5 +1,7 @@
-package io.docindexer.redrive;
+package io.docindexer.sqs;
 
+import io.docindexer.redrive.MessageMoveTasks;
+import io.docindexer.redrive.MoveTask;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalInt;

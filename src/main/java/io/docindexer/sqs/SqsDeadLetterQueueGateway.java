@@ -1,5 +1,7 @@
-package io.docindexer.redrive;
+package io.docindexer.sqs;
 
+import io.docindexer.redrive.DeadLetter;
+import io.docindexer.redrive.DeadLetterQueueGateway;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,12 +58,9 @@ public final class SqsDeadLetterQueueGateway implements DeadLetterQueueGateway {
                 .queueUrl(sourceQueueUrl)
                 .messageBody(letter.body())
                 .messageAttributes(attributes);
-        if (sourceQueueUrl.endsWith(".fifo")) {
-            // The DLQ message id as deduplication id: a redrive retried within five minutes is not sent twice.
-            request.messageGroupId(letter.messageGroupId() == null ? "redrive" : letter.messageGroupId())
-                    .messageDeduplicationId(letter.messageId());
-        }
-        return sqs.sendMessage(request.build()).messageId();
+        // The DLQ message id as deduplication id: a redrive retried within five minutes is not sent twice.
+        return sqs.sendMessage(FifoSends.ordered(request, sourceQueueUrl,
+                letter.messageGroupId() == null ? "redrive" : letter.messageGroupId(), letter.messageId()).build()).messageId();
     }
 
     @Override

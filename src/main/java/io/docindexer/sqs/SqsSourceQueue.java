@@ -1,6 +1,7 @@
-package io.docindexer.batch;
+package io.docindexer.sqs;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import io.docindexer.batch.SourceQueue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,10 @@ import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
-/** Deletes messages from the queue named by their event source ARN (its URL is looked up once). */
+/**
+ * The queue a batch came from, named by its records' event source ARN (its URL is looked up once):
+ * deletes finished records and sends continuations back to it.
+ */
 public final class SqsSourceQueue implements SourceQueue {
 
     /** SQS deletes at most ten messages per request. */
@@ -50,14 +54,10 @@ public final class SqsSourceQueue implements SourceQueue {
         SendMessageRequest.Builder request = SendMessageRequest.builder()
                 .queueUrl(queueUrl)
                 .messageBody(message.getBody())
-                .messageAttributes(Map.of(CONTINUATION, MessageAttributeValue.builder()
+                .messageAttributes(Map.of(MessageAttributes.CONTINUATION, MessageAttributeValue.builder()
                         .dataType("String").stringValue(progress).build()));
-        if (queueUrl.endsWith(".fifo")) {
-            Map<String, String> system = message.getAttributes() == null ? Map.of() : message.getAttributes();
-            request.messageGroupId(system.getOrDefault("MessageGroupId", "continuations"))
-                    .messageDeduplicationId(message.getMessageId() + "-" + Math.abs(progress.hashCode()));
-        }
-        sqs.sendMessage(request.build());
+        sqs.sendMessage(FifoSends.ordered(request, queueUrl, FifoSends.groupOf(message, "continuations"),
+                message.getMessageId() + "-" + Math.abs(progress.hashCode())).build());
     }
 
     /** {@code arn:aws:sqs:REGION:ACCOUNT:NAME} to the queue's URL, which only SQS knows for sure. */
