@@ -83,9 +83,11 @@ public final class EmbeddedMetricsObserver implements BatchObserver {
             }
         }
         Map<String, Metric> metrics = new LinkedHashMap<>();
-        metrics.put("RecordsDone", new Metric(summary.count(RecordOutcome.Done.class) - summary.rejected(), COUNT));
+        long done = summary.count(RecordOutcome.Indexed.class) + summary.count(RecordOutcome.Skipped.class)
+                + summary.count(RecordOutcome.Continued.class);
+        metrics.put("RecordsDone", new Metric(done, COUNT));
         metrics.put("RecordsRetried", new Metric(summary.count(RecordOutcome.Retry.class), COUNT));
-        metrics.put("RecordsRejected", new Metric(summary.rejected(), COUNT));
+        metrics.put("RecordsRejected", new Metric(summary.count(RecordOutcome.DeadLettered.class), COUNT));
         metadataOnly.forEach((reason, count) -> metrics.put("MetadataOnly." + reason, new Metric(count, COUNT)));
         metrics.put("PagesExtracted", new Metric(pages, COUNT));
         metrics.put("OcrPages", new Metric(ocrPages, COUNT));

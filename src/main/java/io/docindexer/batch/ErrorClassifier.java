@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.util.List;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -23,10 +24,21 @@ public final class ErrorClassifier {
 
     private ErrorClassifier() {}
 
-    public static RecordOutcome outcomeOf(String messageId, String context, Throwable error) {
+    /**
+     * What a failure while preparing a record leaves it with.
+     *
+     * @param context what was being done, e.g. the object's s3:// address
+     * @param objects what was done to the record's objects before the failure
+     */
+    public static Preparation classify(String messageId, String context, Throwable error, List<ObjectSummary> objects) {
         if (error instanceof UnusableMessageException) {
-            return new RecordOutcome.Reject(messageId, error.getMessage());
+            return new Preparation.Rejected(messageId, error.getMessage(), objects);
         }
+        return new Preparation.Settled(retry(messageId, context, error), objects);
+    }
+
+    /** A retry that says what failed and why, for a failure that cannot mean an unusable message (a bulk request's). */
+    public static RecordOutcome.Retry retry(String messageId, String context, Throwable error) {
         return new RecordOutcome.Retry(messageId, context + ": " + retryReason(error));
     }
 

@@ -5,23 +5,29 @@ import java.util.List;
 
 /**
  * A FIFO queue must not let a later message overtake an earlier one that failed, so once a record
- * is retried every later record of the batch is retried too (and an unusable one is not yet sent
- * to the DLQ).
+ * is retried every later record of the batch is retried too, before anything is acknowledged: an
+ * unusable one is not yet sent to the DLQ, a long one sends no continuation.
  */
 final class FifoOrdering {
 
     private FifoOrdering() {}
 
-    static List<RecordOutcome> failEverythingAfterFirstRetry(List<RecordOutcome> outcomes) {
-        List<RecordOutcome> ordered = new ArrayList<>(outcomes.size());
+    /** @param written a FIFO batch's preparations in queue order, once the bulk write has settled them */
+    static List<Preparation> failEverythingAfterFirstRetry(List<Preparation> written) {
+        List<Preparation> ordered = new ArrayList<>(written.size());
         boolean failed = false;
-        for (RecordOutcome outcome : outcomes) {
-            if (failed && !(outcome instanceof RecordOutcome.Retry)) {
-                outcome = new RecordOutcome.Retry(outcome.messageId(), "an earlier record of this FIFO batch failed");
+        for (Preparation preparation : written) {
+            if (failed && !isRetry(preparation)) {
+                preparation = new Preparation.Settled(new RecordOutcome.Retry(preparation.messageId(),
+                        "an earlier record of this FIFO batch failed"), preparation.objects());
             }
-            failed |= outcome instanceof RecordOutcome.Retry;
-            ordered.add(outcome);
+            failed |= isRetry(preparation);
+            ordered.add(preparation);
         }
         return ordered;
+    }
+
+    private static boolean isRetry(Preparation preparation) {
+        return preparation instanceof Preparation.Settled settled && settled.outcome() instanceof RecordOutcome.Retry;
     }
 }

@@ -4,8 +4,8 @@ import io.docindexer.index.IndexOperation;
 import java.util.List;
 
 /**
- * The first half of a record's work: its outcome is already known, it has writes to make, or it
- * must continue in a later invocation.
+ * The first half of a record's work: its outcome is already known, it has writes to make, it must
+ * continue in a later invocation, or the message is unusable.
  */
 public sealed interface Preparation {
 
@@ -13,6 +13,10 @@ public sealed interface Preparation {
 
     List<ObjectSummary> objects();
 
+    /**
+     * Its outcome is known: skipped (an s3:TestEvent) or to be retried, as prepared; and any
+     * outcome of an {@link Indexable} record once the bulk write has settled it.
+     */
     record Settled(RecordOutcome outcome, List<ObjectSummary> objects) implements Preparation {
         public Settled(RecordOutcome outcome) {
             this(outcome, List.of());
@@ -23,6 +27,12 @@ public sealed interface Preparation {
             return outcome.messageId();
         }
     }
+
+    /**
+     * The message itself is unusable (not JSON, not an S3 event): it goes to the DLQ at once with
+     * its reason, rather than failing maxReceiveCount times.
+     */
+    record Rejected(String messageId, String reason, List<ObjectSummary> objects) implements Preparation {}
 
     /**
      * Too long for this invocation: its progress is saved, and a new message with the same body

@@ -66,10 +66,10 @@ public final class ObjectEventPreparer implements RecordPreparer {
         try {
             parsed = parser.parse(message.getBody());
         } catch (UnusableMessageException unusable) {
-            return new Preparation.Settled(new RecordOutcome.Reject(messageId, unusable.getMessage()));
+            return new Preparation.Rejected(messageId, unusable.getMessage(), List.of());
         }
         if (parsed instanceof ParsedMessage.TestEvent) {
-            return new Preparation.Settled(new RecordOutcome.Done(messageId, "s3:TestEvent ignored"));
+            return new Preparation.Settled(new RecordOutcome.Skipped(messageId, "s3:TestEvent ignored"));
         }
         // Only a message that was tried before can have a cached extraction or a checkpoint.
         Attempt attempt = new Attempt(ReceiveCount.of(message) > 1 || isContinuation(message), budget);
@@ -81,8 +81,7 @@ public final class ObjectEventPreparer implements RecordPreparer {
             } catch (ExtractionPausedException paused) {
                 return checkpoint(messageId, event, paused, objects);
             } catch (IOException | RuntimeException e) {
-                return new Preparation.Settled(
-                        ErrorClassifier.outcomeOf(messageId, "s3://" + event.bucket() + "/" + event.key(), e), objects);
+                return ErrorClassifier.classify(messageId, "s3://" + event.bucket() + "/" + event.key(), e, objects);
             }
         }
         return new Preparation.Indexable(messageId, operations, objects);
@@ -163,8 +162,8 @@ public final class ObjectEventPreparer implements RecordPreparer {
         try {
             cache.storeCheckpoint(event, paused.finishedPages());
         } catch (RuntimeException unsaved) {
-            return new Preparation.Settled(ErrorClassifier.outcomeOf(messageId,
-                    where + ": " + paused.getMessage() + ", and its progress could not be saved", unsaved), objects);
+            return ErrorClassifier.classify(messageId, where + ": " + paused.getMessage() + ", and its progress could not be saved",
+                    unsaved, objects);
         }
         objects.add(ObjectSummary.of(event.bucket(), event.key(), "continued: " + paused.getMessage()));
         return new Preparation.Continued(messageId, where + " " + paused.getMessage(), objects);

@@ -52,8 +52,8 @@ class BatchProcessorTest {
         }
         return switch (body) {
             case "retry" -> new Preparation.Settled(new RecordOutcome.Retry(id, "S3 throttled"));
-            case "reject" -> new Preparation.Settled(new RecordOutcome.Reject(id, "not JSON"));
-            case "done" -> new Preparation.Settled(new RecordOutcome.Done(id, "s3:TestEvent ignored"));
+            case "reject" -> new Preparation.Rejected(id, "not JSON", List.of());
+            case "done" -> new Preparation.Settled(new RecordOutcome.Skipped(id, "s3:TestEvent ignored"));
             case "long" -> new Preparation.Continued(id, "paused after page 40 of 300", List.of());
             default -> throw new IllegalStateException("a bug in record " + id);
         };
@@ -102,6 +102,21 @@ class BatchProcessorTest {
         assertThat(index.bulkRequests).hasSize(1);
         assertThat(index.bulkRequests.get(0)).hasSize(3);
         assertThat(reports).allSatisfy(report -> assertThat(report.outcome()).isInstanceOf(RecordOutcome.Done.class));
+    }
+
+    @Test
+    void eachOutcomeIsNamedForWhatHappenedToTheRecord() {
+        index.keysIndexedByANewerEvent.add("old");
+
+        processor.process(messages("delete:a", "done", "delete:old", "reject", "long", "retry"), plentyOfTime());
+
+        assertThat(reportFor("m1").outcome()).isInstanceOf(RecordOutcome.Indexed.class);
+        assertThat(reportFor("m2").outcome()).isInstanceOf(RecordOutcome.Skipped.class);
+        assertThat(reportFor("m3").outcome()).isInstanceOf(RecordOutcome.Skipped.class);
+        assertThat(reportFor("m3").outcome().detail()).contains("a newer event is already indexed");
+        assertThat(reportFor("m4").outcome()).isInstanceOf(RecordOutcome.DeadLettered.class);
+        assertThat(reportFor("m5").outcome()).isInstanceOf(RecordOutcome.Continued.class);
+        assertThat(reportFor("m6").outcome()).isInstanceOf(RecordOutcome.Retry.class);
     }
 
     @Test
@@ -206,6 +221,17 @@ class BatchProcessorTest {
 
         assertThat(failedIds(response)).containsExactly("m2", "m3", "m4");
         assertThat(deadLettered).isEmpty();
+    }
+
+    @Test
+    void inAFifoBatchARecordAfterAFailureSendsNoContinuation() {
+        List<SQSMessage> messages = messages("retry", "long");
+        messages.forEach(message -> message.setEventSourceArn("arn:aws:sqs:eu-west-1:123456789012:docs.fifo"));
+
+        SQSBatchResponse response = processor.process(messages, plentyOfTime());
+
+        assertThat(failedIds(response)).containsExactly("m1", "m2");
+        assertThat(continuations).isEmpty();
     }
 
     @Test

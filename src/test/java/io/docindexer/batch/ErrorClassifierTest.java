@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
@@ -19,9 +20,9 @@ class ErrorClassifierTest {
 
     @Test
     void anUnusableMessageIsRejected() {
-        RecordOutcome outcome = ErrorClassifier.outcomeOf("m1", "parsing", new UnusableMessageException("not JSON"));
+        Preparation preparation = ErrorClassifier.classify("m1", "parsing", new UnusableMessageException("not JSON"), List.of());
 
-        assertThat(outcome).isEqualTo(new RecordOutcome.Reject("m1", "not JSON"));
+        assertThat(preparation).isEqualTo(new Preparation.Rejected("m1", "not JSON", List.of()));
     }
 
     @Test
@@ -68,7 +69,9 @@ class ErrorClassifierTest {
     }
 
     private static String reasonFor(Throwable error) {
-        RecordOutcome outcome = ErrorClassifier.outcomeOf("m1", "s3://b/k", error);
+        Preparation preparation = ErrorClassifier.classify("m1", "s3://b/k", error, List.of());
+        assertThat(preparation).isInstanceOf(Preparation.Settled.class);
+        RecordOutcome outcome = ((Preparation.Settled) preparation).outcome();
         assertThat(outcome).isInstanceOf(RecordOutcome.Retry.class);
         return outcome.detail();
     }

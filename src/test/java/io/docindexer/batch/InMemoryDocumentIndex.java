@@ -13,14 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fake index: applies operations in memory, can be made unavailable, refuse access or fail
- * chosen documents. Like the real one, it takes no write before it has been prepared.
+ * A fake index: applies operations in memory, can be made unavailable, refuse access, fail chosen
+ * documents or find them stale. Like the real one, it takes no write before it has been prepared.
  */
 final class InMemoryDocumentIndex implements DocumentIndex {
 
     final Map<String, IndexOperation> documents = new ConcurrentHashMap<>();
     final List<List<IndexOperation>> bulkRequests = new ArrayList<>();
     final Set<String> keysThatFail = ConcurrentHashMap.newKeySet();
+    final Set<String> keysIndexedByANewerEvent = ConcurrentHashMap.newKeySet();
     final AtomicInteger preparationAttempts = new AtomicInteger();
     volatile boolean unavailable;
     volatile boolean refusesAccess;
@@ -51,6 +52,8 @@ final class InMemoryDocumentIndex implements DocumentIndex {
                     : ((IndexOperation.Delete) operation).key();
             if (keysThatFail.contains(key)) {
                 results.add(new IndexItemResult(operation.documentId(), IndexItemResult.Status.RETRYABLE, "429 too many requests"));
+            } else if (keysIndexedByANewerEvent.contains(key)) {
+                results.add(new IndexItemResult(operation.documentId(), IndexItemResult.Status.STALE, null));
             } else {
                 documents.put(operation.documentId(), operation);
                 results.add(new IndexItemResult(operation.documentId(), IndexItemResult.Status.APPLIED, null));

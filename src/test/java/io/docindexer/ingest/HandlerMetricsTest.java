@@ -55,7 +55,7 @@ class HandlerMetricsTest {
                 List.of(new IndexOperation.Delete("bucket", "secret.pdf", "0B")),
                 List.of(new ObjectSummary("bucket", "secret.pdf", "metadata-only", "encrypted", 0, 0, 0, 512, 5)));
         case "throttled" -> new Preparation.Settled(new RecordOutcome.Retry(message.getMessageId(), "S3 throttled"));
-        default -> new Preparation.Settled(new RecordOutcome.Reject(message.getMessageId(), "not an S3 event"));
+        default -> new Preparation.Rejected(message.getMessageId(), "not an S3 event", List.of());
     };
 
     private final SourceQueue sourceQueue = new SourceQueue() {

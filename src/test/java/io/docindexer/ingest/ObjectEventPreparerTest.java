@@ -304,7 +304,7 @@ class ObjectEventPreparerTest {
     @Test
     void theS3TestEventIsAcknowledgedAndIgnored() throws Exception {
         assertThat(outcomeOf(preparer.prepare(message("events/s3-test-event.json"), TIME)))
-                .isEqualTo(new RecordOutcome.Done("9f3a5b74-2cae-4d79-9f5d-8a4b3e2cad03", "s3:TestEvent ignored"));
+                .isEqualTo(new RecordOutcome.Skipped("9f3a5b74-2cae-4d79-9f5d-8a4b3e2cad03", "s3:TestEvent ignored"));
     }
 
     @Test
@@ -312,10 +312,10 @@ class ObjectEventPreparerTest {
         SQSMessage message = message("events/s3-put.json");
         message.setBody("<xml>not an event</xml>");
 
-        RecordOutcome outcome = outcomeOf(preparer.prepare(message, TIME));
+        Preparation preparation = preparer.prepare(message, TIME);
 
-        assertThat(outcome).isInstanceOf(RecordOutcome.Reject.class);
-        assertThat(outcome.detail()).startsWith("message body is not JSON");
+        assertThat(preparation).isInstanceOf(Preparation.Rejected.class);
+        assertThat(((Preparation.Rejected) preparation).reason()).startsWith("message body is not JSON");
     }
 
     private static SQSMessage message(String eventFile) {

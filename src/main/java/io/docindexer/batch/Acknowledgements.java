@@ -1,0 +1,79 @@
+package io.docindexer.batch;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a record whose fate is decided still needs from the queues before it is done: an unusable
+ * message goes to the DLQ, a document too long for this invocation sends its continuation, and
+ * finished records may be deleted from the queue at once. A send that is not confirmed leaves the
+ * record to be retried, so nothing is acknowledged before its outcome is durable.
+ */
+final class Acknowledgements {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Acknowledgements.class);
+
+    /** The ErrorClass of a message rejected because it is not an S3 event at all. */
+    static final String UNUSABLE_MESSAGE = "UnusableMessage";
+
+    private final DeadLetterQueue deadLetterQueue;
+    private final SourceQueue sourceQueue;
+
+    Acknowledgements(DeadLetterQueue deadLetterQueue, SourceQueue sourceQueue) {
+        this.deadLetterQueue = deadLetterQueue;
+        this.sourceQueue = sourceQueue;
+    }
+
+    /**
+     * @param preparation settled by the bulk write, or a record that needs a send: rejected or continued
+     * @return the record's outcome once its send, if it needs one, is confirmed
+     */
+    RecordOutcome settle(SQSMessage message, Preparation preparation) {
+        if (preparation instanceof Preparation.Rejected rejected) {
+            return deadLetter(message, rejected);
+        }
+        if (preparation instanceof Preparation.Continued continued) {
+            return continueLater(message, continued);
+        }
+        if (preparation instanceof Preparation.Settled settled) {
+            return settled.outcome();
+        }
+        throw new IllegalStateException("record " + preparation.messageId() + " was not written before it was settled");
+    }
+
+    /** Deletes finished records now rather than at the end of the batch, so a crash later redelivers none of them. */
+    void deleteEarly(List<SQSMessage> done, BatchTimings timings) {
+        long started = System.nanoTime();
+        try {
+            sourceQueue.delete(done);
+        } catch (RuntimeException e) {
+            // Harmless: the event source deletes every record not in batchItemFailures at the end.
+            LOG.warn("could not delete {} finished messages early: {}", done.size(), e.toString());
+        }
+        timings.deletedSince(started);
+    }
+
+    private RecordOutcome deadLetter(SQSMessage message, Preparation.Rejected rejected) {
+        try {
+            deadLetterQueue.send(message, UNUSABLE_MESSAGE, rejected.reason());
+            return new RecordOutcome.DeadLettered(rejected.messageId(), "sent to the DLQ: " + rejected.reason());
+        } catch (RuntimeException sendFailed) {
+            // Not acknowledged: SQS redelivers it and, after maxReceiveCount, moves it to the DLQ itself.
+            return new RecordOutcome.Retry(rejected.messageId(),
+                    "unusable message, and sending it to the DLQ failed: " + sendFailed.getMessage());
+        }
+    }
+
+    private RecordOutcome continueLater(SQSMessage message, Preparation.Continued continued) {
+        try {
+            sourceQueue.sendContinuation(message, continued.progress());
+            return new RecordOutcome.Continued(continued.messageId(), "continues in a new message: " + continued.progress());
+        } catch (RuntimeException sendFailed) {
+            // The progress is saved: the redelivered message resumes from it.
+            return new RecordOutcome.Retry(continued.messageId(),
+                    "could not send the continuation (" + continued.progress() + "): " + sendFailed.getMessage());
+        }
+    }
+}
