@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docindexer.batch.BatchObserver;
 import io.docindexer.batch.BatchSummary;
+import io.docindexer.batch.ObjectStatus;
 import io.docindexer.batch.ObjectSummary;
 import io.docindexer.batch.RecordOutcome;
 import io.docindexer.batch.RecordReport;
@@ -232,7 +233,7 @@ public final class PipelineBenchmark {
     }
 
     private static List<ObjectSummary> indexedObjects(RecordReport report) {
-        return report.objects().stream().filter(object -> object.status().equals("indexed")).toList();
+        return report.objects().stream().filter(object -> object.status() == ObjectStatus.INDEXED).toList();
     }
 
     private void printResult(int docs, PipelineRun run, double extractOnly, double drainOnly) {

@@ -2,6 +2,7 @@ package io.docindexer.chaos;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docindexer.batch.ObjectStatus;
 import io.docindexer.event.ObjectEvent;
 import io.docindexer.event.ParsedMessage;
 import io.docindexer.event.S3EventParser;
@@ -81,7 +82,7 @@ final class ChaosAudit {
             } else if (documents.stream().noneMatch(document -> eTag.equals(unquoted(document.path("eTag").asText())))) {
                 stale++;
                 problems.add("stale: " + key + " shows eTag " + documents.get(0).path("eTag").asText() + ", S3 has " + eTag);
-            } else if ("metadata-only".equals(documents.get(0).path("status").asText())) {
+            } else if (ObjectStatus.METADATA_ONLY.code().equals(documents.get(0).path("status").asText())) {
                 metadataOnly++;
             } else {
                 indexed++;

@@ -119,7 +119,7 @@ final class DemoCommand {
         if (!(report.outcome() instanceof RecordOutcome.Done) || object == null) {
             return report.outcome().getClass().getSimpleName().toLowerCase() + ": " + report.outcome().detail();
         }
-        return object.reason() == null ? object.status() : object.status() + " (" + object.reason() + ")";
+        return object.reason() == null ? object.status().code() : object.status().code() + " (" + object.reason() + ")";
     }
 
     /** OpenSearch marks each matched CJK bigram separately; show one [marked] run per match. */

@@ -2,6 +2,7 @@ package io.docindexer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docindexer.batch.ObjectStatus;
 import io.docindexer.extract.DocumentExtractor;
 import io.docindexer.extract.ExtractedDocument;
 import io.docindexer.extract.ExtractionLimits;
@@ -55,7 +56,7 @@ final class ExtractCommand {
     private String jsonLine(Path file, ExtractedDocument document, long millis) {
         ObjectNode line = json.createObjectNode();
         line.put("file", file.toString());
-        line.put("status", document.isMetadataOnly() ? "metadata-only" : "indexed");
+        line.put("status", statusOf(document).code());
         line.put("reason", document.isMetadataOnly() ? document.metadataOnlyReason().code() : null);
         line.put("pages", document.pageCount());
         line.put("ocrPages", document.ocrPageCount());
@@ -65,8 +66,14 @@ final class ExtractCommand {
         return line.toString();
     }
 
+    /** What the ingest function would record for the file. */
+    private static ObjectStatus statusOf(ExtractedDocument document) {
+        return document.isMetadataOnly() ? ObjectStatus.METADATA_ONLY : ObjectStatus.INDEXED;
+    }
+
     private static String textBlock(Path file, ExtractedDocument document, long millis) {
-        String status = document.isMetadataOnly() ? "metadata-only (" + document.metadataOnlyReason().code() + ")" : "indexed";
+        String status = document.isMetadataOnly()
+                ? statusOf(document).code() + " (" + document.metadataOnlyReason().code() + ")" : statusOf(document).code();
         return "== %s: %s, %d pages (%d OCR), %d chars, %d ms%n%s%n".formatted(file, status, document.pageCount(),
                 document.ocrPageCount(), document.text().length(), millis, document.text());
     }

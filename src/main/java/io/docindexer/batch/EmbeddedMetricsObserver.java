@@ -77,7 +77,7 @@ public final class EmbeddedMetricsObserver implements BatchObserver {
                 ocrPages += object.ocrPages();
                 extractMillis += object.extractMillis();
                 bytes += object.bytes();
-                if (object.reason() != null) {
+                if (object.status() == ObjectStatus.METADATA_ONLY) {
                     metadataOnly.merge(object.reason(), 1L, Long::sum);
                 }
             }

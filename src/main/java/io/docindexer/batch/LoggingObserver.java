@@ -28,7 +28,7 @@ public final class LoggingObserver implements BatchObserver {
             ObjectNode line = line(report);
             line.put("bucket", object.bucket());
             line.put("key", object.key());
-            line.put("status", object.status());
+            line.put("status", object.status().code());
             if (object.reason() != null) {
                 line.put("reason", object.reason());
             }

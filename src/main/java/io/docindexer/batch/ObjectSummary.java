@@ -1,11 +1,17 @@
 package io.docindexer.batch;
 
-/** What happened to one object, for logs, metrics and the local demo. Never carries content. */
+/**
+ * What happened to one object, for logs, metrics and the local demo. Never carries content.
+ *
+ * @param reason why the object is metadata-only (a {@code MetadataOnlyReason} code), skipped or
+ *     continued; {@code null} when it was indexed or deleted
+ */
 public record ObjectSummary(
-        String bucket, String key, String status, String reason, int pages, int ocrPages, int chars,
+        String bucket, String key, ObjectStatus status, String reason, int pages, int ocrPages, int chars,
         long bytes, long extractMillis) {
 
-    public static ObjectSummary of(String bucket, String key, String status) {
-        return new ObjectSummary(bucket, key, status, null, 0, 0, 0, 0, 0);
+    /** An object nothing was extracted from: deleted, skipped or continued. */
+    public static ObjectSummary of(String bucket, String key, ObjectStatus status, String reason) {
+        return new ObjectSummary(bucket, key, status, reason, 0, 0, 0, 0, 0);
     }
 }

@@ -6,7 +6,7 @@ import java.time.Instant;
  * What the index stores for one S3 object.
  *
  * @param sequencer the S3 event's sequencer, which orders events for the same key
- * @param status {@code "indexed"} or {@code "metadata-only"}
+ * @param status the code of {@code ObjectStatus.INDEXED} or {@code ObjectStatus.METADATA_ONLY} (the index cannot see that enum)
  * @param reason why the content is missing (a {@code MetadataOnlyReason} code), or null when indexed
  * @param content the extracted text, or null for metadata-only documents
  */

@@ -1,5 +1,6 @@
 package io.docindexer.ingest;
 
+import io.docindexer.batch.ObjectStatus;
 import io.docindexer.cache.ExtractedObject;
 import io.docindexer.event.ObjectEvent;
 import io.docindexer.extract.ExtractedDocument;
@@ -9,9 +10,6 @@ import java.util.Locale;
 
 /** Builds the document stored for an object from its event, what S3 returned and what was extracted. */
 final class IndexedDocuments {
-
-    static final String INDEXED = "indexed";
-    static final String METADATA_ONLY = "metadata-only";
 
     private IndexedDocuments() {}
 
@@ -27,7 +25,7 @@ final class IndexedDocuments {
                 object.size(),
                 extracted.contentType() != null ? extracted.contentType() : object.contentType(),
                 extensionOf(event.fileName()),
-                metadataOnly ? METADATA_ONLY : INDEXED,
+                statusOf(extracted).code(),
                 metadataOnly ? extracted.metadataOnlyReason().code() : null,
                 extracted.pageCount(),
                 extracted.ocrPageCount(),
@@ -35,6 +33,10 @@ final class IndexedDocuments {
                 metadataOnly ? "" : extracted.text(),
                 object.lastModified() != null ? object.lastModified() : event.eventTime(),
                 now);
+    }
+
+    static ObjectStatus statusOf(ExtractedDocument extracted) {
+        return extracted.isMetadataOnly() ? ObjectStatus.METADATA_ONLY : ObjectStatus.INDEXED;
     }
 
     static String extensionOf(String fileName) {

@@ -2,6 +2,7 @@ package io.docindexer.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.docindexer.batch.ErrorClassifier;
+import io.docindexer.batch.ObjectStatus;
 import io.docindexer.batch.ObjectSummary;
 import io.docindexer.batch.Preparation;
 import io.docindexer.batch.RecordOutcome;
@@ -94,7 +95,7 @@ public final class ObjectEventPreparer implements RecordPreparer {
             List<ObjectSummary> objects) throws IOException {
         if (event.kind() == ObjectEvent.Kind.REMOVED) {
             operations.add(new IndexOperation.Delete(event.bucket(), event.key(), event.sequencer()));
-            objects.add(ObjectSummary.of(event.bucket(), event.key(), "deleted"));
+            objects.add(ObjectSummary.of(event.bucket(), event.key(), ObjectStatus.DELETED, null));
             return;
         }
         long started = System.nanoTime();
@@ -107,7 +108,7 @@ public final class ObjectEventPreparer implements RecordPreparer {
             }
         } catch (ObjectGoneException gone) {
             // Its ObjectRemoved event (or a newer Put's) follows and will record the final state.
-            objects.add(ObjectSummary.of(event.bucket(), event.key(), "skipped: object no longer exists"));
+            objects.add(ObjectSummary.of(event.bucket(), event.key(), ObjectStatus.SKIPPED, "object no longer exists"));
             return;
         } catch (ObjectTooLargeException tooLarge) {
             extracted = new ExtractedObject(tooLarge.size(), null, event.eTag(), event.versionId(), event.eventTime(),
@@ -116,7 +117,7 @@ public final class ObjectEventPreparer implements RecordPreparer {
         long extractMillis = (System.nanoTime() - started) / 1_000_000;
         IndexedDocument document = IndexedDocuments.of(event, extracted, clock.instant());
         operations.add(new IndexOperation.Upsert(document));
-        objects.add(new ObjectSummary(event.bucket(), event.key(), document.status(), document.reason(),
+        objects.add(new ObjectSummary(event.bucket(), event.key(), IndexedDocuments.statusOf(extracted.document()), document.reason(),
                 document.pages(), document.ocrPages(), document.content().length(), extracted.size(), extractMillis));
     }
 
@@ -165,7 +166,7 @@ public final class ObjectEventPreparer implements RecordPreparer {
             return ErrorClassifier.classify(messageId, where + ": " + paused.getMessage() + ", and its progress could not be saved",
                     unsaved, objects);
         }
-        objects.add(ObjectSummary.of(event.bucket(), event.key(), "continued: " + paused.getMessage()));
+        objects.add(ObjectSummary.of(event.bucket(), event.key(), ObjectStatus.CONTINUED, paused.getMessage()));
         return new Preparation.Continued(messageId, where + " " + paused.getMessage(), objects);
     }
 

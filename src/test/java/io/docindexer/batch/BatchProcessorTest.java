@@ -48,7 +48,7 @@ class BatchProcessorTest {
         if (body.startsWith("delete:")) {
             String key = body.substring("delete:".length());
             return new Preparation.Indexable(id, List.of(new IndexOperation.Delete("bucket", key, "0A")),
-                    List.of(ObjectSummary.of("bucket", key, "deleted")));
+                    List.of(ObjectSummary.of("bucket", key, ObjectStatus.DELETED, null)));
         }
         return switch (body) {
             case "retry" -> new Preparation.Settled(new RecordOutcome.Retry(id, "S3 throttled"));

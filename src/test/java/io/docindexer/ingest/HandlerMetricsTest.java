@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.batch.BatchProcessor;
 import io.docindexer.batch.EmbeddedMetricsObserver;
+import io.docindexer.batch.ObjectStatus;
 import io.docindexer.batch.ObjectSummary;
 import io.docindexer.batch.Preparation;
 import io.docindexer.batch.RecordOutcome;
@@ -50,10 +51,10 @@ class HandlerMetricsTest {
     private final RecordPreparer preparer = (message, budget) -> switch (message.getBody()) {
         case "scan.pdf" -> new Preparation.Indexable(message.getMessageId(),
                 List.of(new IndexOperation.Delete("bucket", "scan.pdf", "0A")),
-                List.of(new ObjectSummary("bucket", "scan.pdf", "indexed", null, 3, 1, 1200, 2048, 40)));
+                List.of(new ObjectSummary("bucket", "scan.pdf", ObjectStatus.INDEXED, null, 3, 1, 1200, 2048, 40)));
         case "secret.pdf" -> new Preparation.Indexable(message.getMessageId(),
                 List.of(new IndexOperation.Delete("bucket", "secret.pdf", "0B")),
-                List.of(new ObjectSummary("bucket", "secret.pdf", "metadata-only", "encrypted", 0, 0, 0, 512, 5)));
+                List.of(new ObjectSummary("bucket", "secret.pdf", ObjectStatus.METADATA_ONLY, "encrypted", 0, 0, 0, 512, 5)));
         case "throttled" -> new Preparation.Settled(new RecordOutcome.Retry(message.getMessageId(), "S3 throttled"));
         default -> new Preparation.Rejected(message.getMessageId(), "not an S3 event", List.of());
     };

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docindexer.batch.ObjectStatus;
 import io.docindexer.batch.Preparation;
 import io.docindexer.batch.RecordOutcome;
 import io.docindexer.cache.ExtractedObject;
@@ -281,6 +282,10 @@ class ObjectEventPreparerTest {
 
         assertThat(preparation).isInstanceOf(Preparation.Indexable.class);
         assertThat(((Preparation.Indexable) preparation).operations()).isEmpty();
+        assertThat(preparation.objects()).singleElement().satisfies(object -> {
+            assertThat(object.status()).isEqualTo(ObjectStatus.SKIPPED);
+            assertThat(object.reason()).isEqualTo("object no longer exists");
+        });
     }
 
     @Test
