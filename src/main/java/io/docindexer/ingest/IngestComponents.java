@@ -102,7 +102,7 @@ public final class IngestComponents implements AutoCloseable {
     }
 
     private Connected wire(AwsClients aws, OpenSearchDocumentIndex index) {
-        ObjectEventPreparer preparer = new ObjectEventPreparer(
+        S3EventPreparer preparer = new S3EventPreparer(
                 parser,
                 new S3DocumentSource(aws.s3(), Path.of(System.getProperty("java.io.tmpdir")), config.maxObjectBytes()),
                 extractor,

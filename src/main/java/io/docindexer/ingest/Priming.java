@@ -49,7 +49,7 @@ final class Priming {
     static String run(SqsEventCodec events, S3EventParser parser, TextExtractor extractor, OpenSearchDocumentIndex index)
             throws IOException {
         Map<String, byte[]> objects = Map.of("priming/sample.pdf", TextPdfs.onePage(TEXT), "priming/sample.txt", TEXT.getBytes(UTF_8));
-        ObjectEventPreparer preparer = new ObjectEventPreparer(parser, new InMemorySource(objects), extractor,
+        S3EventPreparer preparer = new S3EventPreparer(parser, new InMemorySource(objects), extractor,
                 ExtractionCache.NONE, Clock.systemUTC());
         SQSMessage message = events.readRecords(new ByteArrayInputStream(sqsEvent(objects).getBytes(UTF_8))).get(0);
         Preparation prepared = preparer.prepare(message, new TimeBudget(() -> Long.MAX_VALUE, 0));

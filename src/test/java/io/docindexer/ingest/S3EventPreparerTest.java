@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-class ObjectEventPreparerTest {
+class S3EventPreparerTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private static final TimeBudget TIME = new TimeBudget(() -> 300_000, 10_000);
@@ -105,7 +105,7 @@ class ObjectEventPreparerTest {
         }
     };
 
-    private final ObjectEventPreparer preparer = new ObjectEventPreparer(new S3EventParser(new ObjectMapper()), source,
+    private final S3EventPreparer preparer = new S3EventPreparer(new S3EventParser(new ObjectMapper()), source,
             (file, fileName, progress) -> {
                 extractions.incrementAndGet();
                 progressSeen = progress;
