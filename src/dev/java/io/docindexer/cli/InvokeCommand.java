@@ -3,7 +3,6 @@ package io.docindexer.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.docindexer.batch.LoggingObserver;
 import io.docindexer.config.IngestConfig;
 import io.docindexer.event.ObjectEvent;
 import io.docindexer.event.ParsedMessage;
@@ -12,6 +11,7 @@ import io.docindexer.event.UnusableMessageException;
 import io.docindexer.ingest.IngestComponents;
 import io.docindexer.local.LocalContext;
 import io.docindexer.local.LocalStack;
+import io.docindexer.observe.LoggingObserver;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +53,7 @@ final class InvokeCommand {
             uploadTheObjectsItNames(stack, records);
             IngestConfig config = IngestConfig.fromEnv(stack.ingestEnvironment(queues));
             // Log lines go to stderr so that stdout is exactly the handler's response.
-            try (IngestComponents ingest = IngestComponents.create(config, new LoggingObserver(new ObjectMapper(), System.err));
+            try (IngestComponents ingest = IngestComponents.create(config, new LoggingObserver());
                     InputStream event = Files.newInputStream(eventFile)) {
                 ByteArrayOutputStream response = new ByteArrayOutputStream();
                 ingest.handler().handleRequest(event, response, new LocalContext(FUNCTION_TIMEOUT_MILLIS));

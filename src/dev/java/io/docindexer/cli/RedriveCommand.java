@@ -3,7 +3,6 @@ package io.docindexer.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.docindexer.batch.LoggingObserver;
 import io.docindexer.config.IngestConfig;
 import io.docindexer.config.RedriveConfig;
 import io.docindexer.ingest.IngestComponents;
@@ -11,6 +10,7 @@ import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalContext;
 import io.docindexer.local.LocalStack;
+import io.docindexer.observe.LoggingObserver;
 import io.docindexer.redrive.InvalidRedriveRequestException;
 import io.docindexer.redrive.Redrive;
 import io.docindexer.redrive.RedriveComponents;
@@ -72,7 +72,7 @@ final class RedriveCommand {
             }
             try (RedriveComponents redrive = RedriveComponents.create(RedriveConfig.fromEnv(stack.redriveEnvironment(queues)))) {
                 // Log lines go to stderr so that stdout is exactly the function's response.
-                Map<String, Object> response = redrive.handler(System.err).handleRequest(request, new LocalContext(FUNCTION_TIMEOUT_MILLIS));
+                Map<String, Object> response = redrive.handler().handleRequest(request, new LocalContext(FUNCTION_TIMEOUT_MILLIS));
                 out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(response));
                 if ("all".equals(request.get("mode"))) {
                     // The move task runs inside ElasticMQ, which stops with this command: let it finish.
@@ -122,7 +122,7 @@ final class RedriveCommand {
         System.err.printf("seeding: %d S3 events for s3://%s/seed/, a bucket that does not exist, until they fail %d times%n",
                 count, MISSING_BUCKET, MAX_RECEIVE_COUNT);
         IngestConfig config = IngestConfig.fromEnv(stack.ingestEnvironment(queues));
-        try (IngestComponents ingest = IngestComponents.create(config, new LoggingObserver(json, System.err));
+        try (IngestComponents ingest = IngestComponents.create(config, new LoggingObserver());
                 EventSourcePoller poller = new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
                         ingest.handler(), 10, 1, FUNCTION_TIMEOUT_MILLIS)) {
             awaitTrue(() -> stack.messagesIn(queues.dlqUrl()) == count && stack.messagesIn(queues.queueUrl()) == 0);

@@ -3,8 +3,10 @@ package io.docindexer.batch;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.docindexer.index.DocumentIndex;
+import io.docindexer.invocation.LogContext;
 import io.docindexer.invocation.TimeBudget;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -43,7 +45,8 @@ public final class BatchProcessor {
     public SQSBatchResponse process(List<SQSMessage> messages, TimeBudget budget) {
         Schedule schedule = new Schedule(messages, workers);
         BatchRun run = new BatchRun(messages, schedule.inOrder(), new BulkWrite(index), acknowledgements, observer);
-        schedule.run(position -> new RecordTask(position, messages.get(position), preparer, budget), run);
+        Map<String, String> logContext = LogContext.handOver();
+        schedule.run(position -> new RecordTask(position, messages.get(position), preparer, budget, logContext), run);
         observer.onBatch(run.summary());
         return run.response();
     }

@@ -1,28 +1,40 @@
 package io.docindexer.batch;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import io.docindexer.invocation.LogContext;
 import io.docindexer.invocation.TimeBudget;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Prepares one record on a worker thread. Every failure becomes a preparation, so the task itself never fails. */
+/**
+ * Prepares one record on a worker thread, with the logging context of the thread that handed it
+ * over and the record's message id. Every failure becomes a preparation, so the task itself never
+ * fails.
+ */
 final class RecordTask implements Callable<PreparedRecord> {
 
     private final int position;
     private final SQSMessage message;
     private final RecordPreparer preparer;
     private final TimeBudget budget;
+    private final Map<String, String> logContext;
 
-    RecordTask(int position, SQSMessage message, RecordPreparer preparer, TimeBudget budget) {
+    /** @param logContext the logging context of the thread running the batch (see {@link LogContext#handOver}) */
+    RecordTask(int position, SQSMessage message, RecordPreparer preparer, TimeBudget budget,
+            Map<String, String> logContext) {
         this.position = position;
         this.message = message;
         this.preparer = preparer;
         this.budget = budget;
+        this.logContext = logContext;
     }
 
     @Override
     public PreparedRecord call() {
-        return new PreparedRecord(position, prepare());
+        try (LogContext.Scope record = LogContext.record(logContext, message.getMessageId())) {
+            return new PreparedRecord(position, prepare());
+        }
     }
 
     private Preparation prepare() {

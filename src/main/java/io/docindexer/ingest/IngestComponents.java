@@ -3,8 +3,6 @@ package io.docindexer.ingest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.batch.BatchObserver;
 import io.docindexer.batch.BatchProcessor;
-import io.docindexer.batch.EmbeddedMetricsObserver;
-import io.docindexer.batch.LoggingObserver;
 import io.docindexer.cache.ExtractionCache;
 import io.docindexer.cache.S3ExtractionCache;
 import io.docindexer.config.IngestConfig;
@@ -12,6 +10,8 @@ import io.docindexer.event.S3EventParser;
 import io.docindexer.extract.DocumentExtractor;
 import io.docindexer.extract.ExtractionLimits;
 import io.docindexer.index.OpenSearchDocumentIndex;
+import io.docindexer.observe.EmbeddedMetricsObserver;
+import io.docindexer.observe.LoggingObserver;
 import io.docindexer.ocr.TesseractOcrEngine;
 import io.docindexer.source.S3DocumentSource;
 import io.docindexer.sqs.SqsDeadLetterQueue;
@@ -138,11 +138,10 @@ public final class IngestComponents implements AutoCloseable {
         return Priming.run(events, parser, extractor, connected.index());
     }
 
-    /** The Lambda wiring: JSON log lines per record and an EMF metrics document per batch, on stdout. */
+    /** The Lambda wiring: a log line per record, and an EMF metrics document per batch on stdout. */
     public static IngestComponents create(IngestConfig config) {
-        ObjectMapper json = new ObjectMapper();
-        return create(config, BatchObserver.both(new LoggingObserver(json, System.out),
-                new EmbeddedMetricsObserver(json, System.out, Clock.systemUTC(), config.metricsNamespace(),
+        return create(config, BatchObserver.both(new LoggingObserver(),
+                new EmbeddedMetricsObserver(new ObjectMapper(), System.out, Clock.systemUTC(), config.metricsNamespace(),
                         config.metricsDimension(), config.functionName())));
     }
 

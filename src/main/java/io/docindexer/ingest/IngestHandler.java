@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.batch.BatchProcessor;
 import io.docindexer.config.IngestConfig;
+import io.docindexer.invocation.LogContext;
 import io.docindexer.invocation.TimeBudget;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,9 +61,11 @@ public final class IngestHandler implements RequestStreamHandler {
      */
     @Override
     public void handleRequest(InputStream event, OutputStream response, Context context) throws IOException {
-        List<SQSEvent.SQSMessage> records = events.readRecords(event);
-        SQSBatchResponse failures = processor.get()
-                .process(records, new TimeBudget(context::getRemainingTimeInMillis, SAFETY_MARGIN_MILLIS));
-        events.writeResponse(failures, response);
+        try (LogContext.Scope invocation = LogContext.invocation(context.getAwsRequestId())) {
+            List<SQSEvent.SQSMessage> records = events.readRecords(event);
+            SQSBatchResponse failures = processor.get()
+                    .process(records, new TimeBudget(context::getRemainingTimeInMillis, SAFETY_MARGIN_MILLIS));
+            events.writeResponse(failures, response);
+        }
     }
 }

@@ -20,6 +20,7 @@ import io.docindexer.extract.MetadataOnlyReason;
 import io.docindexer.extract.TextExtractor;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.index.IndexedDocument;
+import io.docindexer.invocation.LogContext;
 import io.docindexer.invocation.TimeBudget;
 import io.docindexer.source.DocumentSource;
 import io.docindexer.source.FetchedObject;
@@ -70,7 +71,7 @@ public final class S3EventPreparer implements RecordPreparer {
         List<IndexOperation> operations = new ArrayList<>();
         List<ObjectSummary> objects = new ArrayList<>();
         for (ObjectEvent event : ((ParsedMessage.ObjectEvents) parsed).events()) {
-            try {
+            try (LogContext.Scope object = LogContext.object(event.bucket(), event.key())) {
                 PreparedObject prepared = prepare(event, attempt);
                 prepared.write().ifPresent(operations::add);
                 objects.add(prepared.summary());

@@ -6,7 +6,6 @@ import io.docindexer.event.S3EventParser;
 import io.docindexer.sqs.SqsClients;
 import io.docindexer.sqs.SqsDeadLetterQueueGateway;
 import io.docindexer.sqs.SqsMessageMoveTasks;
-import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -46,9 +45,9 @@ public final class RedriveComponents implements AutoCloseable {
         return redrive;
     }
 
-    /** A handler over these components, for local runs; its log line goes to {@code log}. */
-    public RedriveHandler handler(PrintStream log) {
-        return new RedriveHandler(redrive, log);
+    /** A handler over these components, for local runs. */
+    public RedriveHandler handler() {
+        return new RedriveHandler(redrive);
     }
 
     @Override

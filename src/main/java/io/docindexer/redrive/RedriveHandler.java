@@ -2,12 +2,12 @@ package io.docindexer.redrive;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.config.RedriveConfig;
-import java.io.PrintStream;
-import java.util.LinkedHashMap;
+import io.docindexer.invocation.LogContext;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Lambda entry point of the redrive function, invoked by an operator with a small JSON request
@@ -17,36 +17,31 @@ import java.util.Map;
  */
 public final class RedriveHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(RedriveHandler.class);
+
     private final Redrive redrive;
-    private final PrintStream log;
-    private final ObjectMapper json = new ObjectMapper();
 
     public RedriveHandler() {
-        this(RedriveComponents.create(RedriveConfig.fromEnv(System.getenv())).redrive(), System.out);
+        this(RedriveComponents.create(RedriveConfig.fromEnv(System.getenv())).redrive());
     }
 
-    /** @param log where the one log line per invocation goes: stdout on Lambda, stderr for the CLI */
-    RedriveHandler(Redrive redrive, PrintStream log) {
+    RedriveHandler(Redrive redrive) {
         this.redrive = redrive;
-        this.log = log;
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> request, Context context) {
-        Map<String, Object> response = redrive.run(RedriveRequest.parse(request), context::getRemainingTimeInMillis);
-        log(response);
-        return response;
+        try (LogContext.Scope invocation = LogContext.invocation(context.getAwsRequestId())) {
+            Map<String, Object> response = redrive.run(RedriveRequest.parse(request), context::getRemainingTimeInMillis);
+            log(response);
+            return response;
+        }
     }
 
-    /** One JSON line per invocation: what was asked and what happened, for the log group. */
-    private void log(Map<String, Object> response) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("event", "redrive");
-        line.putAll(response);
-        try {
-            log.println(json.writeValueAsString(line));
-        } catch (JsonProcessingException unwritable) {
-            log.println("redrive: " + response);
-        }
+    /** One line per invocation, what was asked and what happened, its fields those of the response. */
+    private static void log(Map<String, Object> response) {
+        LoggingEventBuilder line = LOG.atInfo().addKeyValue("event", "redrive");
+        response.forEach(line::addKeyValue);
+        line.log("redrive");
     }
 }

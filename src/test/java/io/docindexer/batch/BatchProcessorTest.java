@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.docindexer.index.IndexOperation;
+import io.docindexer.invocation.LogContext;
 import io.docindexer.invocation.TimeBudget;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 
 class BatchProcessorTest {
 
@@ -117,6 +122,25 @@ class BatchProcessorTest {
         assertThat(reportFor("m4").outcome()).isInstanceOf(RecordOutcome.DeadLettered.class);
         assertThat(reportFor("m5").outcome()).isInstanceOf(RecordOutcome.Continued.class);
         assertThat(reportFor("m6").outcome()).isInstanceOf(RecordOutcome.Retry.class);
+    }
+
+    @Test
+    void aRecordsLogLinesOnItsWorkerNameItsMessageIdAndTheInvocation() throws Exception {
+        ((ThreadPoolExecutor) workers).prestartAllCoreThreads();
+        Map<String, String> seenOnWorkers = new ConcurrentHashMap<>();
+        BatchProcessor processor = new BatchProcessor((message, budget) -> {
+            seenOnWorkers.put(message.getMessageId(), MDC.get(LogContext.MESSAGE_ID) + " of " + MDC.get(LogContext.REQUEST_ID));
+            return new Preparation.Settled(new RecordOutcome.Skipped(message.getMessageId(), "test"));
+        }, index, deadLetterQueue, sourceQueue, workers, reports::add);
+
+        try (LogContext.Scope invocation = LogContext.invocation("request-1")) {
+            processor.process(messages("a", "b", "c"), plentyOfTime());
+        }
+
+        assertThat(seenOnWorkers).containsOnly(Map.entry("m1", "m1 of request-1"), Map.entry("m2", "m2 of request-1"),
+                Map.entry("m3", "m3 of request-1"));
+        assertThat(workers.submit(() -> MDC.getCopyOfContextMap()).get()).as("a worker's context after its record")
+                .isNullOrEmpty();
     }
 
     @Test

@@ -52,6 +52,11 @@ class LambdaRuntimeIT {
 
             assertThat(function.invoke(api, event("s3-put.json"))).isEqualTo(failures());
             assertThat(function.output()).contains("\"key\":\"" + SAMPLE_KEY + "\",\"status\":\"indexed\"");
+            JsonNode recordLine = recordLine(function.output(), SAMPLE_KEY);
+            assertThat(recordLine.path("level").asText()).isEqualTo("INFO");
+            assertThat(recordLine.path("logger").asText()).isEqualTo("io.docindexer.observe.LoggingObserver");
+            assertThat(recordLine.path("messageId").asText()).isEqualTo("6d7b1c52-3f0e-4a57-9a3b-5d1e6c2f8a01");
+            assertThat(recordLine.path("AWSRequestId").asText()).isNotEmpty();
             assertThat(function.invoke(api, event("s3-delete.json"))).isEqualTo(failures());
             assertThat(function.invoke(api, event("s3-test-event.json"))).isEqualTo(failures());
             assertThat(function.invoke(api, missingBucket.toString())).isEqualTo(failures(missingMessageId));
@@ -93,6 +98,13 @@ class LambdaRuntimeIT {
             response.putArray("batchItemFailures");
         }
         return response;
+    }
+
+    /** The function's JSON log line for an object. */
+    private static JsonNode recordLine(String output, String key) throws IOException {
+        String line = output.lines().filter(candidate -> candidate.contains("\"key\":\"" + key + "\""))
+                .findFirst().orElseThrow(() -> new AssertionError("no log line names " + key + " in:\n" + output));
+        return JSON.readTree(line);
     }
 
     /** events/s3-put.json for a bucket that does not exist: S3 cannot serve it, so it must be retried. */

@@ -33,7 +33,7 @@ class SamBuildIT {
             assertThat(build.artifacts().resolve(className.replace('.', '/') + ".class")).as(handler).isRegularFile();
         }
         assertThat(jarNames(build.artifacts().resolve("lib"))).containsExactlyInAnyOrderElementsOf(runtimeJarNames());
-        assertThat(topLevelEntries(build.artifacts())).containsExactlyInAnyOrder("io", "lib", "simplelogger.properties");
+        assertThat(topLevelEntries(build.artifacts())).containsExactlyInAnyOrder("io", "lib", "META-INF");
         try (Stream<Path> files = Files.walk(build.artifacts().resolve("io"))) {
             assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith("Test.class") || name.endsWith("IT.class"));
         }

@@ -176,7 +176,7 @@ class IamPolicyIT {
         }
         RedriveComponents redrive = RedriveComponents.create(RedriveConfig.fromEnv(stack.redriveEnvironment(queues)));
         toClose.add(redrive);
-        RedriveHandler handler = redrive.handler(System.out);
+        RedriveHandler handler = redrive.handler();
 
         Map<String, Object> selective = handler.handleRequest(
                 Map.of("mode", "selective", "filter", Map.of("keyPrefix", movePrefix)), new LocalContext(60_000));

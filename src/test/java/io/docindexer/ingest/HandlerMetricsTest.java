@@ -2,13 +2,12 @@ package io.docindexer.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.batch.BatchProcessor;
-import io.docindexer.batch.EmbeddedMetricsObserver;
 import io.docindexer.batch.ObjectStatus;
 import io.docindexer.batch.ObjectSummary;
 import io.docindexer.batch.Preparation;
@@ -20,6 +19,7 @@ import io.docindexer.index.DocumentIndex;
 import io.docindexer.index.IndexItemResult;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.local.LocalContext;
+import io.docindexer.observe.EmbeddedMetricsObserver;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;

@@ -20,6 +20,7 @@ import io.docindexer.extract.ExtractionProgress;
 import io.docindexer.extract.MetadataOnlyReason;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.index.IndexedDocument;
+import io.docindexer.invocation.LogContext;
 import io.docindexer.invocation.TimeBudget;
 import io.docindexer.source.DocumentSource;
 import io.docindexer.source.FetchedObject;
@@ -39,6 +40,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.MDC;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 class S3EventPreparerTest {
@@ -59,6 +61,7 @@ class S3EventPreparerTest {
     private final Map<ObjectEvent, ExtractedObject> cached = new HashMap<>();
     private final Map<ObjectEvent, List<ExtractedPage>> checkpoints = new HashMap<>();
     private ExtractionProgress progressSeen;
+    private String keyInTheLogContext;
     private int pauseAfterPages;
     private boolean cacheBroken;
 
@@ -94,6 +97,7 @@ class S3EventPreparerTest {
         @Override
         public FetchedObject fetch(ObjectEvent event) throws IOException {
             fetches.incrementAndGet();
+            keyInTheLogContext = MDC.get(LogContext.KEY);
             if (sourceFailure != null) {
                 throw sourceFailure;
             }
@@ -136,6 +140,14 @@ class S3EventPreparerTest {
         assertThat(document.indexedAt()).isEqualTo(NOW);
         assertThat(preparation.objects()).singleElement()
                 .satisfies(object -> assertThat(object.chars()).isEqualTo(document.content().length()));
+    }
+
+    @Test
+    void logLinesNameTheObjectWhileItIsPrepared() throws Exception {
+        preparer.prepare(message("events/s3-put.json"), TIME);
+
+        assertThat(keyInTheLogContext).isEqualTo("samples/quarterly report 2026+draft.pdf");
+        assertThat(MDC.get(LogContext.KEY)).as("once the object is done").isNull();
     }
 
     @Test

@@ -52,7 +52,7 @@ class RedriveHandlerTest {
             calls.add("cancel " + taskHandle);
             return 7;
         }
-    }, new SelectiveRedrive(dlq, new ObjectKeys(new S3EventParser(new ObjectMapper())), Clock.systemUTC(), 1_000)), System.out);
+    }, new SelectiveRedrive(dlq, new ObjectKeys(new S3EventParser(new ObjectMapper())), Clock.systemUTC(), 1_000)));
 
     @Test
     void theSampleAllRequestStartsAMoveTaskAtItsRate() throws Exception {

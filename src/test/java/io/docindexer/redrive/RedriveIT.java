@@ -69,7 +69,7 @@ class RedriveIT {
         stack.s3().createBucket(request -> request.bucket(missingBucket));
         keys.forEach(key -> stack.s3().putObject(request -> request.bucket(missingBucket).key(key),
                 RequestBody.fromString("redriven note " + run)));
-        RedriveHandler handler = redrive(stack, queues).handler(System.out);
+        RedriveHandler handler = redrive(stack, queues).handler();
 
         Map<String, Object> started = handler.handleRequest(Map.of("mode", "all", "maxPerSecond", 100), context());
 
@@ -98,7 +98,7 @@ class RedriveIT {
         EventSourcePoller failing = poll(stack, queues, ingest(stack, queues));
         Await.until(PATIENCE, "the redrive", () -> stack.messagesIn(queues.dlqUrl()) == 5 && stack.messagesIn(queues.queueUrl()) == 0);
         failing.close();
-        RedriveHandler handler = redrive(stack, queues).handler(System.out);
+        RedriveHandler handler = redrive(stack, queues).handler();
 
         Map<String, Object> byKey = handler.handleRequest(Map.of("mode", "selective",
                 "filter", Map.of("keyPrefix", movePrefix)), context());
@@ -132,7 +132,7 @@ class RedriveIT {
         Await.until(PATIENCE, "the redrive", () -> stack.messagesIn(queues.dlqUrl()) == keys.size());
         failing.close();
 
-        Map<String, Object> report = redrive(stack, queues).handler(System.out)
+        Map<String, Object> report = redrive(stack, queues).handler()
                 .handleRequest(Map.of("mode", "selective", "dryRun", true), context());
 
         assertThat(report).containsEntry("dryRun", true).containsEntry("matched", 2).containsEntry("moved", 0)
@@ -157,7 +157,7 @@ class RedriveIT {
         RedriveHandler dying = new RedriveHandler(new Redrive(
                 new SqsMessageMoveTasks(stack.sqs(), config.dlqArn(), config.sourceQueueArn()),
                 new SelectiveRedrive(new DiesOnDelete(sqsGateway), new ObjectKeys(new S3EventParser(new ObjectMapper())),
-                        Clock.systemUTC(), 1_000)), System.out);
+                        Clock.systemUTC(), 1_000)));
         int invocationMillis = 8_000;
 
         assertThatThrownBy(() -> dying.handleRequest(Map.of("mode", "selective"), new LocalContext(invocationMillis)))

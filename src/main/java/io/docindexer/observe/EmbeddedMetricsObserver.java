@@ -1,9 +1,15 @@
-package io.docindexer.batch;
+package io.docindexer.observe;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.docindexer.batch.BatchObserver;
+import io.docindexer.batch.BatchSummary;
+import io.docindexer.batch.ObjectStatus;
+import io.docindexer.batch.ObjectSummary;
+import io.docindexer.batch.RecordOutcome;
+import io.docindexer.batch.RecordReport;
 import io.docindexer.extract.MetadataOnlyReason;
 import java.io.PrintStream;
 import java.time.Clock;
