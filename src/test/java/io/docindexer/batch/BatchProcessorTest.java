@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,10 +32,13 @@ class BatchProcessorTest {
     private boolean deadLetterQueueDown;
 
     private final List<String> deletedEarly = new ArrayList<>();
+    /** Released by the first early delete: what a slow record waits for instead of a fixed time. */
+    private final CountDownLatch firstEarlyDelete = new CountDownLatch(1);
     private final List<String> deletedWhenRedeliveredRecordStarted = new ArrayList<>();
 
     /**
-     * Bodies script the preparer: "delete:KEY", "slow:KEY" (takes a second), "retry", "reject",
+     * Bodies script the preparer: "delete:KEY", "slow:KEY" (finishes only once the others of its
+     * wave were written and deleted), "retry", "reject",
      * "boom" (a bug), "done" or "long" (out of time part-way). A redelivered record notes what had
      * been deleted when it started.
      */
@@ -47,7 +52,7 @@ class BatchProcessorTest {
             }
         }
         if (body.startsWith("slow:")) {
-            sleep(1_000);
+            awaitFirstEarlyDelete();
             body = "delete:" + body.substring("slow:".length());
         }
         if (body.startsWith("delete:")) {
@@ -79,6 +84,7 @@ class BatchProcessorTest {
             synchronized (deletedEarly) {
                 messages.forEach(message -> deletedEarly.add(message.getMessageId()));
             }
+            firstEarlyDelete.countDown();
         }
 
         @Override
@@ -351,9 +357,11 @@ class BatchProcessorTest {
         return reports.stream().filter(report -> report.outcome().messageId().equals(messageId)).findFirst().orElseThrow();
     }
 
-    private static void sleep(long millis) {
+    private void awaitFirstEarlyDelete() {
         try {
-            Thread.sleep(millis);
+            if (!firstEarlyDelete.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the slow record's wave-mates were never deleted");
+            }
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
