@@ -68,6 +68,6 @@ class ArchitectureTest {
 
         assertThatThrownBy(() -> FUNCTION_NEVER_USES_TOOLING.check(offender))
                 .isInstanceOf(AssertionError.class)
-                .hasMessageContaining("io.docindexer.local.LocalStack");
+                .hasMessageContaining("io.docindexer.local.LocalServers");
     }
 }

@@ -7,7 +7,7 @@ import io.docindexer.cli.UsageException;
 import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.LambdaJdk;
 import io.docindexer.local.LambdaRuntimeApi;
-import io.docindexer.local.LocalStack;
+import io.docindexer.local.LocalServers;
 import io.docindexer.local.SqsLambdaEvents;
 import io.docindexer.local.TesseractLayer;
 import java.io.IOException;
@@ -65,8 +65,8 @@ public final class ColdStartBenchmark {
         Path artifact = Files.createTempDirectory("coldstart-artifact-");
         String classpath = functionClasspath(artifact);
         Path layer = TARGET.resolve("tesseract-layer").toAbsolutePath();
-        try (LocalStack stack = LocalStack.start()) {
-            LocalStack.Queues queues = stack.createQueues("bench-coldstart", 60, 5);
+        try (LocalServers stack = LocalServers.start()) {
+            LocalServers.Queues queues = stack.createQueues("bench-coldstart", 60, 5);
             String event = oneRecordEvent(stack, queues);
             List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", classpath));
             command.addAll(options.javaOptions());
@@ -77,7 +77,7 @@ public final class ColdStartBenchmark {
                     "_HANDLER", HANDLER,
                     "LAMBDA_TASK_ROOT", artifact.toString(),
                     "AWS_LAMBDA_FUNCTION_NAME", "IngestFunction",
-                    "AWS_REGION", LocalStack.REGION,
+                    "AWS_REGION", LocalServers.REGION,
                     "AWS_ACCESS_KEY_ID", "local",
                     "AWS_SECRET_ACCESS_KEY", "local",
                     "TESSDATA_PREFIX", TesseractLayer.tessdata(layer).toString(),
@@ -156,11 +156,11 @@ public final class ColdStartBenchmark {
     }
 
     /** Uploads a small text object and returns the SQS event Lambda would deliver for its notification. */
-    private static String oneRecordEvent(LocalStack stack, LocalStack.Queues queues) {
-        stack.s3().putObject(request -> request.bucket(LocalStack.BUCKET).key(KEY),
+    private static String oneRecordEvent(LocalServers stack, LocalServers.Queues queues) {
+        stack.s3().putObject(request -> request.bucket(LocalServers.BUCKET).key(KEY),
                 RequestBody.fromString("Cold start probe: a short note to index.\n"));
-        new BucketNotifications(stack.sqs(), queues.queueUrl()).objectCreated(LocalStack.BUCKET, KEY,
-                stack.s3().headObject(request -> request.bucket(LocalStack.BUCKET).key(KEY)));
+        new BucketNotifications(stack.sqs(), queues.queueUrl()).objectCreated(LocalServers.BUCKET, KEY,
+                stack.s3().headObject(request -> request.bucket(LocalServers.BUCKET).key(KEY)));
         Message message = stack.sqs().receiveMessage(request -> request.queueUrl(queues.queueUrl())
                 .waitTimeSeconds(5).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages().get(0);
         return new String(SqsLambdaEvents.event(List.of(message), queues.queueArn()), StandardCharsets.UTF_8);

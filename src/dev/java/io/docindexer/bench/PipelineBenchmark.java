@@ -17,7 +17,7 @@ import io.docindexer.index.DocumentId;
 import io.docindexer.ingest.IngestComponents;
 import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
-import io.docindexer.local.LocalStack;
+import io.docindexer.local.LocalServers;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -60,16 +60,16 @@ public final class PipelineBenchmark {
                 docs, BATCH_SIZE, concurrency, IngestComponents.workerThreads());
         List<byte[]> pdfs = generate(docs);
         Path folder = Files.createTempDirectory("bench-pipeline-");
-        try (LocalStack stack = LocalStack.start()) {
+        try (LocalServers stack = LocalServers.start()) {
             List<Path> files = writeFiles(folder, pdfs);
-            LocalStack.Queues queues = stack.createQueues("bench-pipeline", 60, 5);
+            LocalServers.Queues queues = stack.createQueues("bench-pipeline", 60, 5);
             IngestConfig config = IngestConfig.fromEnv(stack.ingestEnvironment(queues));
             CpuReport cpu = new CpuReport(stack.openSearch());
             double extractOnly = extractOnly(files, cpu);
             List<String> bodies = upload(stack, pdfs, BenchDocuments.TIMED);
             // As many as the timed pass: after 500, OpenSearch's JIT was still compiling through the timed pass.
             List<String> warmUp = upload(stack, pdfs, BenchDocuments.WARM_UP);
-            LocalStack.Queues drainQueue = stack.createQueues("bench-drain", 60, 5);
+            LocalServers.Queues drainQueue = stack.createQueues("bench-drain", 60, 5);
             cpu.measure("sending events", docs, () -> {
                 DrainOnlyReference.sendAll(stack.sqs(), drainQueue.queueUrl(), bodies, new long[docs]);
                 return null;
@@ -129,7 +129,7 @@ public final class PipelineBenchmark {
     }
 
     /** Puts every PDF into the bucket; returns each one's S3 notification body, in document order. */
-    private List<String> upload(LocalStack stack, List<byte[]> pdfs, String prefix) throws Exception {
+    private List<String> upload(LocalServers stack, List<byte[]> pdfs, String prefix) throws Exception {
         BucketNotifications notifications = new BucketNotifications(stack.sqs(), "unused");
         String[] bodies = new String[pdfs.size()];
         AtomicInteger uploaded = new AtomicInteger();
@@ -140,9 +140,9 @@ public final class PipelineBenchmark {
                 int number = i;
                 puts.add(pool.submit(() -> {
                     String key = BenchDocuments.key(prefix, number);
-                    String eTag = stack.s3().putObject(request -> request.bucket(LocalStack.BUCKET).key(key),
+                    String eTag = stack.s3().putObject(request -> request.bucket(LocalServers.BUCKET).key(key),
                             RequestBody.fromBytes(pdfs.get(number))).eTag();
-                    bodies[number] = notifications.body("ObjectCreated:Put", LocalStack.BUCKET, key,
+                    bodies[number] = notifications.body("ObjectCreated:Put", LocalServers.BUCKET, key,
                             (long) pdfs.get(number).length, eTag);
                     uploaded.incrementAndGet();
                 }));
@@ -163,11 +163,11 @@ public final class PipelineBenchmark {
      * notifications, not the function, and sending them here would put their cost (the SDK client's
      * and ElasticMQ's) on the same two cores inside the timed window. The clock starts with the poller.
      */
-    private PipelineRun pipeline(LocalStack stack, LocalStack.Queues queues, IngestConfig config, List<String> warmUp,
+    private PipelineRun pipeline(LocalServers stack, LocalServers.Queues queues, IngestConfig config, List<String> warmUp,
             List<String> bodies, int concurrency, CpuReport cpu) throws Exception {
         AtomicInteger retries = new AtomicInteger();
         BatchProfile profile = new BatchProfile();
-        try (SearchableWatcher watcher = new SearchableWatcher(stack.openSearchEndpoint(), LocalStack.INDEX);
+        try (SearchableWatcher watcher = new SearchableWatcher(stack.openSearchEndpoint(), LocalServers.INDEX);
                 IngestComponents ingest = IngestComponents.create(config, observer(watcher, retries, profile))) {
             DrainOnlyReference.sendAll(stack.sqs(), queues.queueUrl(), warmUp, new long[warmUp.size()]);
             try (EventSourcePoller poller = poller(stack, queues, ingest, concurrency)) {
@@ -192,7 +192,7 @@ public final class PipelineBenchmark {
         }
     }
 
-    private static EventSourcePoller poller(LocalStack stack, LocalStack.Queues queues, IngestComponents ingest,
+    private static EventSourcePoller poller(LocalServers stack, LocalServers.Queues queues, IngestComponents ingest,
             int concurrency) {
         return new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(), ingest.handler(),
                 BATCH_SIZE, concurrency, FUNCTION_TIMEOUT_MILLIS);

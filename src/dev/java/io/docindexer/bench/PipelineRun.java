@@ -1,7 +1,7 @@
 package io.docindexer.bench;
 
 import io.docindexer.index.DocumentId;
-import io.docindexer.local.LocalStack;
+import io.docindexer.local.LocalServers;
 import java.util.Arrays;
 
 /**
@@ -16,7 +16,7 @@ record PipelineRun(int docs, int searchable, long indexCount, double docsPerMinu
         long[] latencies = new long[docs];
         int searchable = 0;
         for (int i = 0; i < docs; i++) {
-            Long at = watcher.searchableAtNanos(DocumentId.of(LocalStack.BUCKET, BenchDocuments.key(BenchDocuments.TIMED, i)));
+            Long at = watcher.searchableAtNanos(DocumentId.of(LocalServers.BUCKET, BenchDocuments.key(BenchDocuments.TIMED, i)));
             latencies[i] = at == null ? Long.MAX_VALUE : (at - sentAtNanos[i]) / 1_000_000;
             searchable += at == null ? 0 : 1;
         }

@@ -4,7 +4,7 @@ import io.docindexer.config.IngestConfig;
 import io.docindexer.ingest.IngestComponents;
 import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
-import io.docindexer.local.LocalStack;
+import io.docindexer.local.LocalServers;
 import io.docindexer.local.QueueDepth;
 import java.io.PrintStream;
 import java.net.URI;
@@ -41,14 +41,14 @@ public final class ChaosRun {
     private static final long PROGRESS_SECONDS = 3;
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
-    private final LocalStack stack;
+    private final LocalServers stack;
     private final ChaosPlan plan;
     private final PrintStream progress;
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger operationsDone = new AtomicInteger();
     private volatile String phase = "starting";
 
-    public ChaosRun(LocalStack stack, ChaosPlan plan, PrintStream progress) {
+    public ChaosRun(LocalServers stack, ChaosPlan plan, PrintStream progress) {
         this.stack = stack;
         this.plan = plan;
         this.progress = progress;
@@ -57,7 +57,7 @@ public final class ChaosRun {
     public ChaosReport run() throws Exception {
         long started = System.nanoTime();
         String run = "chaos-" + plan.seed() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        LocalStack.Queues queues = stack.createQueues(run, plan.visibilityTimeoutSeconds(), plan.maxReceiveCount());
+        LocalServers.Queues queues = stack.createQueues(run, plan.visibilityTimeoutSeconds(), plan.maxReceiveCount());
         Map<String, String> env = new HashMap<>(stack.ingestEnvironment(queues));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "chaos-progress");
@@ -87,8 +87,8 @@ public final class ChaosRun {
                 crashing.close();
             }
             phase = "auditing";
-            ChaosAudit.Findings findings = new ChaosAudit(stack.s3(), stack.sqs(), stack.openSearchEndpoint(), LocalStack.INDEX)
-                    .audit(LocalStack.BUCKET, run + "/", keys, queues.dlqUrl());
+            ChaosAudit.Findings findings = new ChaosAudit(stack.s3(), stack.sqs(), stack.openSearchEndpoint(), LocalServers.INDEX)
+                    .audit(LocalServers.BUCKET, run + "/", keys, queues.dlqUrl());
             return new ChaosReport(plan.docs(), findings, (System.nanoTime() - started) / 1_000_000_000);
         } finally {
             ticker.shutdownNow();
@@ -105,9 +105,9 @@ public final class ChaosRun {
      * sequencers are), then shuffled, some sent twice, and sent at the planned rate. The outage
      * starts a third of the way through.
      */
-    private Set<String> produce(LocalStack.Queues queues, String prefix, OpenSearchOutage outage) throws InterruptedException {
+    private Set<String> produce(LocalServers.Queues queues, String prefix, OpenSearchOutage outage) throws InterruptedException {
         ChaosWorkload workload = new ChaosWorkload(stack.s3(), new BucketNotifications(stack.sqs(), queues.queueUrl()),
-                LocalStack.BUCKET, prefix, plan.seed(), plan.docs());
+                LocalServers.BUCKET, prefix, plan.seed(), plan.docs());
         Random order = new Random(plan.seed() + 1);
         Set<String> keys = new LinkedHashSet<>();
         long windowNanos = (long) (plan.window() * 1e9 / plan.docsPerSecond());
@@ -147,7 +147,7 @@ public final class ChaosRun {
     }
 
     /** Waits until nothing is visible or in flight, twice in a row (the counts are approximate). */
-    private void awaitDrained(LocalStack.Queues queues) throws InterruptedException {
+    private void awaitDrained(LocalServers.Queues queues) throws InterruptedException {
         long deadline = System.nanoTime() + plan.drainTimeout().toNanos();
         int emptyChecks = 0;
         while (emptyChecks < 2) {
@@ -161,7 +161,7 @@ public final class ChaosRun {
         }
     }
 
-    private void printProgress(LocalStack.Queues queues, long started, FaultyHttpProxy s3Faults,
+    private void printProgress(LocalServers.Queues queues, long started, FaultyHttpProxy s3Faults,
             CrashingHandler crashing, OpenSearchOutage outage) {
         try {
             int queued = QueueDepth.of(stack.sqs(), queues.queueUrl()).total();

@@ -3,7 +3,7 @@ package io.docindexer.cli;
 import io.docindexer.chaos.ChaosPlan;
 import io.docindexer.chaos.ChaosReport;
 import io.docindexer.chaos.ChaosRun;
-import io.docindexer.local.LocalStack;
+import io.docindexer.local.LocalServers;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -37,7 +37,7 @@ final class ChaosCommand {
             throw new UsageException(USAGE);
         }
         ChaosReport report;
-        try (LocalStack stack = LocalStack.start()) {
+        try (LocalServers stack = LocalServers.start()) {
             report = new ChaosRun(stack, ChaosPlan.standard(docs, seed), err).run();
         }
         report.problems().forEach(problem -> err.println("chaos: " + problem));

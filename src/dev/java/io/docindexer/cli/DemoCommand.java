@@ -8,7 +8,7 @@ import io.docindexer.index.SearchHit;
 import io.docindexer.ingest.IngestComponents;
 import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
-import io.docindexer.local.LocalStack;
+import io.docindexer.local.LocalServers;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,8 +39,8 @@ final class DemoCommand {
         }
         List<Path> files = Samples.files();
         out.println("Starting the local stack: ElasticMQ, S3Proxy and OpenSearch (about 30 s)...");
-        try (LocalStack stack = LocalStack.start()) {
-            LocalStack.Queues queues = stack.createQueues(LocalStack.QUEUE, 60, 5);
+        try (LocalServers stack = LocalServers.start()) {
+            LocalServers.Queues queues = stack.createQueues(LocalServers.QUEUE, 60, 5);
             Map<String, RecordReport> reports = new ConcurrentHashMap<>();
             IngestConfig config = IngestConfig.fromEnv(stack.ingestEnvironment(queues));
             try (IngestComponents ingest = IngestComponents.create(config, report -> reports.put(report.outcome().messageId(), report))) {
@@ -62,17 +62,17 @@ final class DemoCommand {
     }
 
     /** Returns the files by the id of the SQS message that announced them. */
-    private Map<String, Path> uploadAndNotify(LocalStack stack, LocalStack.Queues queues, List<Path> files) {
+    private Map<String, Path> uploadAndNotify(LocalServers stack, LocalServers.Queues queues, List<Path> files) {
         BucketNotifications notifications = new BucketNotifications(stack.sqs(), queues.queueUrl());
         Map<String, Path> sent = new LinkedHashMap<>();
         for (Path file : files) {
             String key = stack.putSample(file);
-            String messageId = notifications.objectCreated(LocalStack.BUCKET, key,
-                    stack.s3().headObject(request -> request.bucket(LocalStack.BUCKET).key(key)));
+            String messageId = notifications.objectCreated(LocalServers.BUCKET, key,
+                    stack.s3().headObject(request -> request.bucket(LocalServers.BUCKET).key(key)));
             sent.put(messageId, file);
         }
         out.printf("Uploaded %d files to s3://%s/samples/ and sent their S3 notifications to %s%n",
-                files.size(), LocalStack.BUCKET, queues.queueUrl());
+                files.size(), LocalServers.BUCKET, queues.queueUrl());
         return sent;
     }
 

@@ -10,7 +10,7 @@ import io.docindexer.event.S3EventParser;
 import io.docindexer.event.UnusableMessageException;
 import io.docindexer.ingest.IngestComponents;
 import io.docindexer.local.LocalContext;
-import io.docindexer.local.LocalStack;
+import io.docindexer.local.LocalServers;
 import io.docindexer.observe.LoggingObserver;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,8 +48,8 @@ final class InvokeCommand {
             throw new UsageException("no event file at " + eventFile + "; the sample events are in events/");
         }
         JsonNode records = records(eventFile);
-        try (LocalStack stack = LocalStack.start()) {
-            LocalStack.Queues queues = stack.createQueues(LocalStack.QUEUE, 60, 5);
+        try (LocalServers stack = LocalServers.start()) {
+            LocalServers.Queues queues = stack.createQueues(LocalServers.QUEUE, 60, 5);
             uploadTheObjectsItNames(stack, records);
             IngestConfig config = IngestConfig.fromEnv(stack.ingestEnvironment(queues));
             // Log lines go to stderr so that stdout is exactly the handler's response.
@@ -78,7 +78,7 @@ final class InvokeCommand {
         return records;
     }
 
-    private void uploadTheObjectsItNames(LocalStack stack, JsonNode records) {
+    private void uploadTheObjectsItNames(LocalServers stack, JsonNode records) {
         S3EventParser parser = new S3EventParser(new ObjectMapper());
         for (JsonNode record : records) {
             ParsedMessage parsed;
@@ -94,7 +94,7 @@ final class InvokeCommand {
         }
     }
 
-    private static void upload(LocalStack stack, ObjectEvent object) {
+    private static void upload(LocalServers stack, ObjectEvent object) {
         Path sample = SAMPLES.resolve(object.fileName()).normalize();
         if (!sample.startsWith(SAMPLES) || !Files.isRegularFile(sample)) {
             System.err.printf("note: samples/ has no file named '%s', so s3://%s/%s will not exist%n",

@@ -9,7 +9,7 @@ import io.docindexer.ingest.IngestComponents;
 import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalContext;
-import io.docindexer.local.LocalStack;
+import io.docindexer.local.LocalServers;
 import io.docindexer.observe.LoggingObserver;
 import io.docindexer.redrive.InvalidRedriveRequestException;
 import io.docindexer.redrive.Redrive;
@@ -65,8 +65,8 @@ final class RedriveCommand {
             throw new UsageException(invalid.getMessage());
         }
 
-        try (LocalStack stack = LocalStack.start()) {
-            LocalStack.Queues queues = stack.createQueues(LocalStack.QUEUE, 1, MAX_RECEIVE_COUNT);
+        try (LocalServers stack = LocalServers.start()) {
+            LocalServers.Queues queues = stack.createQueues(LocalServers.QUEUE, 1, MAX_RECEIVE_COUNT);
             if (seed > 0) {
                 seed(stack, queues, seed);
             }
@@ -113,7 +113,7 @@ final class RedriveCommand {
         }
     }
 
-    private void seed(LocalStack stack, LocalStack.Queues queues, int count) throws Exception {
+    private void seed(LocalServers stack, LocalServers.Queues queues, int count) throws Exception {
         BucketNotifications notifications = new BucketNotifications(stack.sqs(), queues.queueUrl());
         for (int i = 1; i <= count; i++) {
             String body = notifications.body("ObjectCreated:Put", MISSING_BUCKET, "seed/document " + i + ".txt", 100L, null);

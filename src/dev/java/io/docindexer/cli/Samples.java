@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The files in samples/, which the demo and the long-running stack put in the local bucket ({@code LocalStack.putSample}). */
+/** The files in samples/, which the demo and the long-running stack put in the local bucket ({@code LocalServers.putSample}). */
 final class Samples {
 
     static final Path FOLDER = Path.of("samples");

@@ -1,8 +1,8 @@
 package io.docindexer.cli;
 
 import io.docindexer.local.LocalBinding;
-import io.docindexer.local.LocalStack;
-import io.docindexer.local.SamLocalStack;
+import io.docindexer.local.LocalServers;
+import io.docindexer.local.SamLocalInvokeSetup;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +18,7 @@ import java.util.concurrent.CountDownLatch;
  */
 final class StackCommand {
 
-    private static final Path ENV_VARS = SamLocalStack.ENV_VARS_FILE;
+    private static final Path ENV_VARS = SamLocalInvokeSetup.ENV_VARS_FILE;
 
     private final PrintStream out;
 
@@ -34,8 +34,8 @@ final class StackCommand {
         out.println("Starting the local stack on fixed ports: ElasticMQ, S3Proxy and OpenSearch (about 30 s)...");
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (LocalStack stack = LocalStack.start(LocalBinding.forContainers())) {
-            LocalStack.Queues queues = SamLocalStack.prepare(stack, samples, ENV_VARS);
+        try (LocalServers stack = LocalServers.start(LocalBinding.forContainers())) {
+            LocalServers.Queues queues = SamLocalInvokeSetup.prepare(stack, samples, ENV_VARS);
             try {
                 printWhatIsRunning(stack, queues, samples.size());
                 // Ctrl-C runs shutdown hooks: let this thread close the stack, and the JVM wait for it.
@@ -54,7 +54,7 @@ final class StackCommand {
         return Main.OK;
     }
 
-    private void printWhatIsRunning(LocalStack stack, LocalStack.Queues queues, int sampleCount) {
+    private void printWhatIsRunning(LocalServers stack, LocalServers.Queues queues, int sampleCount) {
         out.printf("""
                 The local stack is running until you press Ctrl-C:
                   OpenSearch  %s  (index alias %s)
@@ -67,8 +67,8 @@ final class StackCommand {
                   sam local invoke IngestFunction -e events/s3-put.json
                   sam local invoke RedriveFunction -e events/redrive-status.json
                 """,
-                stack.openSearchEndpoint(), LocalStack.INDEX,
-                stack.s3Endpoint(), LocalStack.BUCKET, sampleCount, LocalStack.CACHE_BUCKET,
+                stack.openSearchEndpoint(), LocalServers.INDEX,
+                stack.s3Endpoint(), LocalServers.BUCKET, sampleCount, LocalServers.CACHE_BUCKET,
                 stack.sqsEndpoint(), queues.queueUrl(), queues.dlqUrl(),
                 ENV_VARS.toAbsolutePath());
     }

@@ -35,7 +35,7 @@ public final class BucketNotifications {
         ObjectNode record = json.createObjectNode();
         record.put("eventVersion", "2.1");
         record.put("eventSource", "aws:s3");
-        record.put("awsRegion", LocalStack.REGION);
+        record.put("awsRegion", LocalServers.REGION);
         record.put("eventTime", Instant.now().toString());
         record.put("eventName", eventName);
         ObjectNode s3 = record.putObject("s3");

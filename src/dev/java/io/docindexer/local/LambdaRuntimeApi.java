@@ -34,7 +34,7 @@ public final class LambdaRuntimeApi implements AutoCloseable {
 
     private static final String PREFIX = "/2018-06-01/runtime/";
     private static final String FUNCTION_ARN =
-            "arn:aws:lambda:" + LocalStack.REGION + ":" + LocalStack.ACCOUNT_ID + ":function:IngestFunction";
+            "arn:aws:lambda:" + LocalServers.REGION + ":" + LocalServers.ACCOUNT_ID + ":function:IngestFunction";
 
     private final HttpServer server;
     private final BlockingQueue<Invocation> queued = new LinkedBlockingQueue<>();

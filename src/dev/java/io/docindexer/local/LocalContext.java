@@ -44,7 +44,7 @@ public final class LocalContext implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:" + LocalStack.REGION + ":" + LocalStack.ACCOUNT_ID + ":function:IngestFunction";
+        return "arn:aws:lambda:" + LocalServers.REGION + ":" + LocalServers.ACCOUNT_ID + ":function:IngestFunction";
     }
 
     @Override

@@ -21,8 +21,8 @@ public final class LocalSqs implements AutoCloseable {
     public static LocalSqs start(String host, int port) {
         TheSQSRestServerBuilder builder = SQSRestServerBuilder.withInterface(host);
         SQSRestServer server = (port == 0 ? builder.withDynamicPort() : builder.withPort(port))
-                .withAWSRegion(LocalStack.REGION)
-                .withAWSAccountId(LocalStack.ACCOUNT_ID)
+                .withAWSRegion(LocalServers.REGION)
+                .withAWSAccountId(LocalServers.ACCOUNT_ID)
                 .start();
         InetSocketAddress address = server.waitUntilStarted().localAddress();
         return new LocalSqs(server, URI.create("http://" + host + ":" + address.getPort()));

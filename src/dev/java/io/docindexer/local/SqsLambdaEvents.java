@@ -42,7 +42,7 @@ public final class SqsLambdaEvents {
             }
             record.put("eventSource", "aws:sqs");
             record.put("eventSourceARN", queueArn);
-            record.put("awsRegion", LocalStack.REGION);
+            record.put("awsRegion", LocalServers.REGION);
         }
         try {
             return JSON.writeValueAsBytes(event);

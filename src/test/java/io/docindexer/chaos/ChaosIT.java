@@ -2,8 +2,8 @@ package io.docindexer.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.docindexer.local.LocalStack;
-import io.docindexer.local.LocalStackExtension;
+import io.docindexer.local.LocalServers;
+import io.docindexer.local.LocalServersExtension;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,12 +14,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * requests, crashed invocations, duplicated and reordered events) and still nothing lost,
  * duplicated, stale or dead-lettered once the faults end.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(LocalServersExtension.class)
 class ChaosIT {
 
     @Test
     @Timeout(180)
-    void afterFaultsEndTheIndexMatchesTheBucketWithNothingLostDuplicatedStaleOrDeadLettered(LocalStack stack)
+    void afterFaultsEndTheIndexMatchesTheBucketWithNothingLostDuplicatedStaleOrDeadLettered(LocalServers stack)
             throws Exception {
         ChaosPlan plan = new ChaosPlan(60, 42, Duration.ofSeconds(2), 0.2, 0.15, 0.1, 15, 20, 5, 20,
                 Duration.ofSeconds(90));

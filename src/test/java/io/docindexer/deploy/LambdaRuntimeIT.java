@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docindexer.local.LambdaRuntimeApi;
-import io.docindexer.local.LocalStack;
-import io.docindexer.local.LocalStackExtension;
+import io.docindexer.local.LocalServers;
+import io.docindexer.local.LocalServersExtension;
 import io.docindexer.local.TesseractLayer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * from what the runtime sends and expects, SnapStart hooks that are not registered where the
  * runtime looks for them.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(LocalServersExtension.class)
 class LambdaRuntimeIT {
 
     private static final Path ARTIFACT = SamBuild.function().artifacts();
@@ -39,9 +39,9 @@ class LambdaRuntimeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void theOfficialRuntimeClientRunsTheHandlerFromTheArtifactThroughASnapStartRestore(LocalStack stack) throws Exception {
-        LocalStack.Queues queues = stack.createQueues(LocalStack.QUEUE, 60, 5);
-        stack.s3().putObject(request -> request.bucket(LocalStack.BUCKET).key(SAMPLE_KEY),
+    void theOfficialRuntimeClientRunsTheHandlerFromTheArtifactThroughASnapStartRestore(LocalServers stack) throws Exception {
+        LocalServers.Queues queues = stack.createQueues(LocalServers.QUEUE, 60, 5);
+        stack.s3().putObject(request -> request.bucket(LocalServers.BUCKET).key(SAMPLE_KEY),
                 RequestBody.fromFile(Path.of("samples/quarterly report 2026+draft.pdf")));
         ObjectNode missingBucket = eventForAMissingBucket();
         String missingMessageId = missingBucket.path("Records").path(0).path("messageId").asText();
@@ -69,7 +69,7 @@ class LambdaRuntimeIT {
     }
 
     /** The function's environment: what template.yaml sets (with the layer where Lambda mounts /opt) and what Lambda adds. */
-    private static Map<String, String> functionEnvironment(LocalStack stack, LocalStack.Queues queues, LambdaRuntimeApi api) {
+    private static Map<String, String> functionEnvironment(LocalServers stack, LocalServers.Queues queues, LambdaRuntimeApi api) {
         Map<String, String> env = new HashMap<>(stack.ingestEnvironment(queues));
         env.put("TESSDATA_PREFIX", TesseractLayer.tessdata(LAYER).toString());
         env.put("OMP_THREAD_LIMIT", "1");
@@ -82,8 +82,8 @@ class LambdaRuntimeIT {
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "4096");
         // Makes the runtime client run the org.crac hooks and ask restore/next, as a SnapStart version does.
         env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
-        env.put("AWS_REGION", LocalStack.REGION);
-        env.put("AWS_DEFAULT_REGION", LocalStack.REGION);
+        env.put("AWS_REGION", LocalServers.REGION);
+        env.put("AWS_DEFAULT_REGION", LocalServers.REGION);
         env.put("AWS_ACCESS_KEY_ID", "local");
         env.put("AWS_SECRET_ACCESS_KEY", "local");
         return env;
@@ -112,7 +112,7 @@ class LambdaRuntimeIT {
         ObjectNode event = (ObjectNode) JSON.readTree(event("s3-put.json"));
         ObjectNode record = (ObjectNode) event.path("Records").path(0);
         record.put("messageId", "4b1e9c07-missing-bucket");
-        record.put("body", record.path("body").asText().replace(LocalStack.BUCKET, "docindexer-no-such-bucket"));
+        record.put("body", record.path("body").asText().replace(LocalServers.BUCKET, "docindexer-no-such-bucket"));
         return event;
     }
 

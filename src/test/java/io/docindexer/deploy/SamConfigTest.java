@@ -2,7 +2,7 @@ package io.docindexer.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.docindexer.local.SamLocalStack;
+import io.docindexer.local.SamLocalInvokeSetup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,8 +21,8 @@ class SamConfigTest {
     void localInvokeUsesTheStacksEnvVarsFileAndMapsItsHostNameToTheDockerHost() throws IOException {
         Map<String, String> localInvoke = section("default.local_invoke.parameters");
 
-        assertThat(localInvoke).containsEntry("env_vars", SamLocalStack.ENV_VARS_FILE.toString())
-                .containsEntry("add_host", "[\"" + SamLocalStack.CONTAINER_HOST + ":host-gateway\"]")
+        assertThat(localInvoke).containsEntry("env_vars", SamLocalInvokeSetup.ENV_VARS_FILE.toString())
+                .containsEntry("add_host", "[\"" + SamLocalInvokeSetup.CONTAINER_HOST + ":host-gateway\"]")
                 .doesNotContainKey("docker_network");
     }
 

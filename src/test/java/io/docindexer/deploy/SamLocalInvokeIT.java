@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.local.LambdaRuntimeApi;
-import io.docindexer.local.LocalStack;
-import io.docindexer.local.LocalStackExtension;
-import io.docindexer.local.SamLocalStack;
+import io.docindexer.local.LocalServers;
+import io.docindexer.local.LocalServersExtension;
+import io.docindexer.local.SamLocalInvokeSetup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,16 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code sam local invoke IngestFunction -e events/s3-put.json} against {@code ./docindexer stack},
- * without Docker: the stack is readied as the command readies it ({@link SamLocalStack}), the
+ * without Docker: the stack is readied as the command readies it ({@link SamLocalInvokeSetup}), the
  * function's environment is what SAM would give its container from template.yaml and the env-vars
  * file the command wrote ({@link SamLocalEnvironment}, the shell setting none of its variables and
  * no AWS configuration), and the artifact {@code sam build} makes runs under the official runtime
  * interface client with exactly that environment. Two things of the container are translated: the
  * layer SAM mounts at /opt is the built layer's folder, and the hosts entry samconfig.toml's
- * {@code add_host} gives the container ({@value SamLocalStack#CONTAINER_HOST} is the Docker host)
+ * {@code add_host} gives the container ({@value SamLocalInvokeSetup#CONTAINER_HOST} is the Docker host)
  * is a hosts file for the function's JVM naming the host the stack listens on.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(LocalServersExtension.class)
 class SamLocalInvokeIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -43,11 +43,11 @@ class SamLocalInvokeIT {
     private static Path hostsFile;
 
     @BeforeAll
-    static void startTheStackAsTheStackCommandDoes(LocalStack stack, @TempDir Path folder) throws IOException {
+    static void startTheStackAsTheStackCommandDoes(LocalServers stack, @TempDir Path folder) throws IOException {
         envVarsFile = folder.resolve("local-env.json");
-        SamLocalStack.prepare(stack, samples(), envVarsFile);
+        SamLocalInvokeSetup.prepare(stack, samples(), envVarsFile);
         hostsFile = Files.writeString(folder.resolve("hosts"),
-                stack.sqsEndpoint().getHost() + " " + SamLocalStack.CONTAINER_HOST + "\n");
+                stack.sqsEndpoint().getHost() + " " + SamLocalInvokeSetup.CONTAINER_HOST + "\n");
     }
 
     @Test
@@ -58,7 +58,7 @@ class SamLocalInvokeIT {
         assertThat(envVars.values().stream().flatMap(variables -> variables.values().stream()).map(String::valueOf))
                 .filteredOn(value -> value.startsWith("http"))
                 .isNotEmpty()
-                .allMatch(url -> url.startsWith("http://" + SamLocalStack.CONTAINER_HOST + ":"), "names the Docker host");
+                .allMatch(url -> url.startsWith("http://" + SamLocalInvokeSetup.CONTAINER_HOST + ":"), "names the Docker host");
     }
 
     @Test

@@ -13,8 +13,8 @@ import io.docindexer.local.Await;
 import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalContext;
-import io.docindexer.local.LocalStack;
-import io.docindexer.local.LocalStackExtension;
+import io.docindexer.local.LocalServers;
+import io.docindexer.local.LocalServersExtension;
 import io.docindexer.local.SqsLambdaEvents;
 import io.docindexer.redrive.RedriveComponents;
 import io.docindexer.redrive.RedriveHandler;
@@ -52,7 +52,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * that calls AWS; the second checks everything recorded in this JVM, which is why the class runs
  * after every other one (junit-platform.properties orders classes by {@link Order}).
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(LocalServersExtension.class)
 @Order(Integer.MAX_VALUE)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class IamPolicyIT {
@@ -84,9 +84,9 @@ class IamPolicyIT {
 
     @Test
     @Order(1)
-    void theWorkloadMakesEveryKindOfCallTheFunctionsMake(LocalStack stack) throws Exception {
+    void theWorkloadMakesEveryKindOfCallTheFunctionsMake(LocalServers stack) throws Exception {
         int mark = RecordedCalls.count();
-        LocalStack.Queues queues = stack.createQueues(run, 30, 5);
+        LocalServers.Queues queues = stack.createQueues(run, 30, 5);
         IngestComponents ingest = IngestComponents.create(IngestConfig.fromEnv(stack.ingestEnvironment(queues)), reports::add);
         toClose.add(ingest);
         BucketNotifications notifications = new BucketNotifications(stack.sqs(), queues.queueUrl());
@@ -94,26 +94,26 @@ class IamPolicyIT {
         // note.txt comes a second time, in one batch with report.pdf: a redelivered record runs alone
         // after the fresh ones, so the handler deletes report.pdf's message itself, before the batch ends.
         upload(stack, run + "/note.txt", ("a note " + run).getBytes(StandardCharsets.UTF_8));
-        notifications.objectCreated(LocalStack.BUCKET, run + "/note.txt", head(stack, run + "/note.txt"));
+        notifications.objectCreated(LocalServers.BUCKET, run + "/note.txt", head(stack, run + "/note.txt"));
         Message seenBefore = receive(stack, queues, 1).get(0);
         stack.sqs().changeMessageVisibility(request -> request.queueUrl(queues.queueUrl())
                 .receiptHandle(seenBefore.receiptHandle()).visibilityTimeout(0));
         upload(stack, run + "/report.pdf", TextPdfs.onePage("quarterly report " + run));
-        notifications.objectCreated(LocalStack.BUCKET, run + "/report.pdf", head(stack, run + "/report.pdf"));
+        notifications.objectCreated(LocalServers.BUCKET, run + "/report.pdf", head(stack, run + "/report.pdf"));
         invoke(stack, queues, ingest, receive(stack, queues, 2), new LocalContext(60_000));
 
         String longKey = run + "/three pages.pdf";
         upload(stack, longKey, TextPdfs.pages(List.of(List.of("first page " + run), List.of("second page " + run),
                 List.of("third page " + run))));
-        notifications.objectCreated(LocalStack.BUCKET, longKey, head(stack, longKey));
+        notifications.objectCreated(LocalServers.BUCKET, longKey, head(stack, longKey));
         // Time to start the record and read one page: it saves a checkpoint and continues in a new message.
         invoke(stack, queues, ingest, receive(stack, queues, 1), new RunningOutOfTime(2));
 
         send(stack, queues.queueUrl(),
-                notifications.body("ObjectRemoved:Delete", LocalStack.BUCKET, run + "/old.pdf", null, null));
+                notifications.body("ObjectRemoved:Delete", LocalServers.BUCKET, run + "/old.pdf", null, null));
         // Deleted before it was read: S3 must answer 404, not 403, for the record to count as done.
         send(stack, queues.queueUrl(),
-                notifications.body("ObjectCreated:Put", LocalStack.BUCKET, run + "/gone.txt", 10L, "0f0f"));
+                notifications.body("ObjectCreated:Put", LocalServers.BUCKET, run + "/gone.txt", 10L, "0f0f"));
         send(stack, queues.queueUrl(), "not an S3 event " + run);
         toClose.add(new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(), ingest.handler(), 10, 1, 60_000));
 
@@ -128,15 +128,15 @@ class IamPolicyIT {
                 new Permission("sqs:SendMessage", queues.dlqArn()),
                 new Permission("sqs:DeleteMessage", queues.queueArn()),
                 new Permission("sqs:GetQueueUrl", queues.queueArn()),
-                new Permission("s3:GetObject", "arn:aws:s3:::" + LocalStack.BUCKET + "/" + longKey),
-                new Permission("s3:ListBucket", "arn:aws:s3:::" + LocalStack.BUCKET),
-                new Permission("s3:ListBucket", "arn:aws:s3:::" + LocalStack.CACHE_BUCKET));
+                new Permission("s3:GetObject", "arn:aws:s3:::" + LocalServers.BUCKET + "/" + longKey),
+                new Permission("s3:ListBucket", "arn:aws:s3:::" + LocalServers.BUCKET),
+                new Permission("s3:ListBucket", "arn:aws:s3:::" + LocalServers.CACHE_BUCKET));
         assertThat(needs(calls, DeployedFunction.INGEST)).anySatisfy(permission -> {
             assertThat(permission.action()).isEqualTo("s3:PutObject");
-            assertThat(permission.resource()).startsWith("arn:aws:s3:::" + LocalStack.CACHE_BUCKET + "/extractions/");
+            assertThat(permission.resource()).startsWith("arn:aws:s3:::" + LocalServers.CACHE_BUCKET + "/extractions/");
         });
         assertThat(operations(calls, DeployedFunction.INGEST)).contains(
-                "S3.GetObject", "S3.PutObject", "OpenSearch PUT /_index_template/" + LocalStack.INDEX,
+                "S3.GetObject", "S3.PutObject", "OpenSearch PUT /_index_template/" + LocalServers.INDEX,
                 "OpenSearch POST /_bulk");
         assertThat(operations(calls, DeployedFunction.REDRIVE)).contains(
                 "Sqs.StartMessageMoveTask", "Sqs.ListMessageMoveTasks", "Sqs.CancelMessageMoveTask",
@@ -164,15 +164,15 @@ class IamPolicyIT {
     }
 
     /** The redrive function's four modes: selective (matching and not), all, status and cancel. */
-    private void redriveEveryWay(LocalStack stack, LocalStack.Queues queues, BucketNotifications notifications) {
+    private void redriveEveryWay(LocalServers stack, LocalServers.Queues queues, BucketNotifications notifications) {
         String movePrefix = run + "/move/";
         for (String key : List.of(movePrefix + "a.txt", movePrefix + "b.txt")) {
-            send(stack, queues.dlqUrl(), notifications.body("ObjectCreated:Put", LocalStack.BUCKET, key, 1L, "0a"));
+            send(stack, queues.dlqUrl(), notifications.body("ObjectCreated:Put", LocalServers.BUCKET, key, 1L, "0a"));
         }
         // Enough left behind that a move task at one message a second is still running when it is cancelled.
         for (int i = 0; i < 20; i++) {
             send(stack, queues.dlqUrl(),
-                    notifications.body("ObjectCreated:Put", LocalStack.BUCKET, run + "/keep/" + i, 1L, "0b"));
+                    notifications.body("ObjectCreated:Put", LocalServers.BUCKET, run + "/keep/" + i, 1L, "0b"));
         }
         RedriveComponents redrive = RedriveComponents.create(RedriveConfig.fromEnv(stack.redriveEnvironment(queues)));
         toClose.add(redrive);
@@ -190,7 +190,7 @@ class IamPolicyIT {
     }
 
     /** Receives exactly {@code count} messages, hiding them as Lambda's event source does for an invocation. */
-    private static List<Message> receive(LocalStack stack, LocalStack.Queues queues, int count) throws InterruptedException {
+    private static List<Message> receive(LocalServers stack, LocalServers.Queues queues, int count) throws InterruptedException {
         List<Message> received = new ArrayList<>();
         Await.until(PATIENCE, count + " messages", () -> {
             received.addAll(stack.sqs().receiveMessage(request -> request.queueUrl(queues.queueUrl())
@@ -205,7 +205,7 @@ class IamPolicyIT {
      * Runs the handler once on these messages as Lambda would with this context, then deletes them
      * as its event source does with records not in batchItemFailures (the handler may have already).
      */
-    private static void invoke(LocalStack stack, LocalStack.Queues queues, IngestComponents ingest, List<Message> messages,
+    private static void invoke(LocalServers stack, LocalServers.Queues queues, IngestComponents ingest, List<Message> messages,
             Context context) throws IOException {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
         ingest.handler().handleRequest(new ByteArrayInputStream(SqsLambdaEvents.event(messages, queues.queueArn())),
@@ -237,15 +237,15 @@ class IamPolicyIT {
         return operations;
     }
 
-    private static void upload(LocalStack stack, String key, byte[] content) {
-        stack.s3().putObject(request -> request.bucket(LocalStack.BUCKET).key(key), RequestBody.fromBytes(content));
+    private static void upload(LocalServers stack, String key, byte[] content) {
+        stack.s3().putObject(request -> request.bucket(LocalServers.BUCKET).key(key), RequestBody.fromBytes(content));
     }
 
-    private static HeadObjectResponse head(LocalStack stack, String key) {
-        return stack.s3().headObject(request -> request.bucket(LocalStack.BUCKET).key(key));
+    private static HeadObjectResponse head(LocalServers stack, String key) {
+        return stack.s3().headObject(request -> request.bucket(LocalServers.BUCKET).key(key));
     }
 
-    private static void send(LocalStack stack, String queueUrl, String body) {
+    private static void send(LocalServers stack, String queueUrl, String body) {
         stack.sqs().sendMessage(request -> request.queueUrl(queueUrl).messageBody(body));
     }
 }

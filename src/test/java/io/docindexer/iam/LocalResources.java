@@ -1,6 +1,6 @@
 package io.docindexer.iam;
 
-import io.docindexer.local.LocalStack;
+import io.docindexer.local.LocalServers;
 
 /**
  * Which template resource each resource of the local stack stands for, so that a call recorded
@@ -8,12 +8,12 @@ import io.docindexer.local.LocalStack;
  * template writes them ({@code !GetAtt DocumentsBucket.Arn} is {@code ${DocumentsBucket.Arn}}):
  *
  * <ul>
- *   <li>the bucket {@value LocalStack#CACHE_BUCKET} is ExtractionCacheBucket;
+ *   <li>the bucket {@value LocalServers#CACHE_BUCKET} is ExtractionCacheBucket;
  *   <li>every other bucket is DocumentsBucket: on AWS the ingest function reads only the buckets
  *       whose events reach its queue, and only DocumentsBucket sends any (tests name buckets that
  *       do not exist to make reads fail, standing for a documents bucket in trouble);
  *   <li>a queue whose name ends in {@value #DLQ_SUFFIX} is DeadLetterQueue, every other queue is
- *       IngestQueue ({@code LocalStack.createQueues} names each test's pair so, as the template does);
+ *       IngestQueue ({@code LocalServers.createQueues} names each test's pair so, as the template does);
  *   <li>the local OpenSearch is whatever serves the index on AWS: SearchDomain when the stack
  *       creates it ({@link #CREATED_DOMAIN}), or the existing domain or collection a deployment names.
  * </ul>
@@ -41,7 +41,7 @@ final class LocalResources {
                 int slash = resource.indexOf('/');
                 String bucket = slash < 0 ? resource : resource.substring(0, slash);
                 String key = slash < 0 ? "" : resource.substring(slash);
-                String templateBucket = bucket.equals(LocalStack.CACHE_BUCKET) ? "ExtractionCacheBucket" : "DocumentsBucket";
+                String templateBucket = bucket.equals(LocalServers.CACHE_BUCKET) ? "ExtractionCacheBucket" : "DocumentsBucket";
                 yield "${" + templateBucket + ".Arn}" + key;
             }
             case "sqs" -> resource.endsWith(DLQ_SUFFIX) ? "${DeadLetterQueue.Arn}" : "${IngestQueue.Arn}";

@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * A proxy in front of the local OpenSearch that records every request through it as the ingest
  * function's: only the ingest function's environment names it (see
- * {@code LocalStack.ingestEnvironment}); the harness talks to the server directly. Requests a
+ * {@code LocalServers.ingestEnvironment}); the harness talks to the server directly. Requests a
  * test sends through the function's own client, such as searching to see what was indexed, are
  * recorded too; they read the same domain the function's grant covers.
  */

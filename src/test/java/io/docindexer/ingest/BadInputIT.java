@@ -12,8 +12,8 @@ import io.docindexer.index.DocumentId;
 import io.docindexer.local.Await;
 import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
-import io.docindexer.local.LocalStack;
-import io.docindexer.local.LocalStackExtension;
+import io.docindexer.local.LocalServers;
+import io.docindexer.local.LocalServersExtension;
 import io.docindexer.ocr.Corpus;
 import io.docindexer.sqs.MessageAttributes;
 import java.net.URI;
@@ -46,10 +46,10 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * reason, findable by file name; unusable messages in the DLQ on their first receive, with the
  * reason attached; and nothing may stay in the source queue.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(LocalServersExtension.class)
 class BadInputIT {
 
-    private static final String CONCRETE_INDEX = LocalStack.INDEX + "-v1";
+    private static final String CONCRETE_INDEX = LocalServers.INDEX + "-v1";
     // Long enough that a retried message could not come back within the test's waits: every
     // outcome seen here is a first receive.
     private static final int VISIBILITY_TIMEOUT_SECONDS = 120;
@@ -81,9 +81,9 @@ class BadInputIT {
     }
 
     @Test
-    void brokenAndHostileFilesBecomeDocumentsWithTheRightReasonAndNothingReachesTheDeadLetterQueue(LocalStack stack)
+    void brokenAndHostileFilesBecomeDocumentsWithTheRightReasonAndNothingReachesTheDeadLetterQueue(LocalServers stack)
             throws Exception {
-        LocalStack.Queues queues = stack.createQueues("bad-files-" + run, VISIBILITY_TIMEOUT_SECONDS, 5);
+        LocalServers.Queues queues = stack.createQueues("bad-files-" + run, VISIBILITY_TIMEOUT_SECONDS, 5);
         IngestComponents components = ingest(stack, queues);
         BucketNotifications notifications = new BucketNotifications(stack.sqs(), queues.queueUrl());
         byte[] minimal = Files.readAllBytes(Corpus.file("pdf/minimal-document.pdf"));
@@ -115,14 +115,14 @@ class BadInputIT {
 
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             String key = file.getKey();
-            stack.s3().putObject(r -> r.bucket(LocalStack.BUCKET).key(key), RequestBody.fromBytes(file.getValue()));
+            stack.s3().putObject(r -> r.bucket(LocalServers.BUCKET).key(key), RequestBody.fromBytes(file.getValue()));
             if (key.equals(claimsFiveGigabytes)) {
                 // Only the event lies; the source must go by what S3 returns.
                 stack.sqs().sendMessage(r -> r.queueUrl(queues.queueUrl()).messageBody(notifications.body(
-                        "ObjectCreated:Put", LocalStack.BUCKET, key, 5L * 1024 * 1024 * 1024, null)));
+                        "ObjectCreated:Put", LocalServers.BUCKET, key, 5L * 1024 * 1024 * 1024, null)));
             } else {
-                notifications.objectCreated(LocalStack.BUCKET, key,
-                        stack.s3().headObject(r -> r.bucket(LocalStack.BUCKET).key(key)));
+                notifications.objectCreated(LocalServers.BUCKET, key,
+                        stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
             }
         }
         poll(stack, queues, components);
@@ -152,12 +152,12 @@ class BadInputIT {
     }
 
     @Test
-    void everyKindOfUnusableMessageGoesToTheDeadLetterQueueOnItsFirstReceiveWithItsReason(LocalStack stack)
+    void everyKindOfUnusableMessageGoesToTheDeadLetterQueueOnItsFirstReceiveWithItsReason(LocalServers stack)
             throws Exception {
-        LocalStack.Queues queues = stack.createQueues("bad-messages-" + run, VISIBILITY_TIMEOUT_SECONDS, 5);
+        LocalServers.Queues queues = stack.createQueues("bad-messages-" + run, VISIBILITY_TIMEOUT_SECONDS, 5);
         IngestComponents components = ingest(stack, queues);
         BucketNotifications notifications = new BucketNotifications(stack.sqs(), queues.queueUrl());
-        String good = notifications.body("ObjectCreated:Put", LocalStack.BUCKET, "bad-messages/" + run + ".txt", 3L, null);
+        String good = notifications.body("ObjectCreated:Put", LocalServers.BUCKET, "bad-messages/" + run + ".txt", 3L, null);
 
         Map<String, String> bodies = new LinkedHashMap<>();
         // SQS refuses a truly empty body; blank is the nearest a queue can carry.
@@ -237,9 +237,9 @@ class BadInputIT {
     }
 
     /** The stored source of the key's document, read by id from the concrete index (tombstones included). */
-    private JsonNode storedDocument(LocalStack stack, String key) throws Exception {
+    private JsonNode storedDocument(LocalServers stack, String key) throws Exception {
         URI uri = URI.create(stack.openSearchEndpoint() + "/" + CONCRETE_INDEX + "/_doc/"
-                + DocumentId.of(LocalStack.BUCKET, key));
+                + DocumentId.of(LocalServers.BUCKET, key));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("GET document of %s: %s", key, response.body()).isEqualTo(200);
@@ -247,7 +247,7 @@ class BadInputIT {
     }
 
     /** Every message in the queue, by the OriginalMessageId the ingest function gave it. */
-    private static Map<String, Message> receiveAll(LocalStack stack, String queueUrl, int expected) throws Exception {
+    private static Map<String, Message> receiveAll(LocalServers stack, String queueUrl, int expected) throws Exception {
         Map<String, Message> byOriginalId = new HashMap<>();
         Await.until(Duration.ofSeconds(30), expected + " messages received from " + queueUrl, () -> {
             stack.sqs().receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(10).visibilityTimeout(300)
@@ -260,13 +260,13 @@ class BadInputIT {
         return byOriginalId;
     }
 
-    private IngestComponents ingest(LocalStack stack, LocalStack.Queues queues) {
+    private IngestComponents ingest(LocalServers stack, LocalServers.Queues queues) {
         IngestComponents components = IngestComponents.create(IngestConfig.fromEnv(stack.ingestEnvironment(queues)), reports::add);
         toClose.add(components);
         return components;
     }
 
-    private void poll(LocalStack stack, LocalStack.Queues queues, IngestComponents components) {
+    private void poll(LocalServers stack, LocalServers.Queues queues, IngestComponents components) {
         toClose.add(new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
                 components.handler(), 10, 2, 60_000));
     }

@@ -9,8 +9,8 @@ import io.docindexer.config.IngestConfig;
 import io.docindexer.index.SearchHit;
 import io.docindexer.invocation.TimeBudget;
 import io.docindexer.local.BucketNotifications;
-import io.docindexer.local.LocalStack;
-import io.docindexer.local.LocalStackExtension;
+import io.docindexer.local.LocalServers;
+import io.docindexer.local.LocalServersExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
@@ -27,21 +27,21 @@ import software.amazon.awssdk.core.sync.RequestBody;
  * SnapStart restore (new clients) its next delivery creates the template, the index and its alias
  * and indexes the file.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(LocalServersExtension.class)
 class FirstDeployBeforeTheRoleIsMappedIT {
 
     private static final String KEY = "first-deploy/zephyr.txt";
     private static final byte[] TEXT = "Quarterly zephyr figures".getBytes(StandardCharsets.UTF_8);
 
     @Test
-    void aFileUploadedBeforeTheRoleIsMappedIsIndexedOnItsFirstDeliveryAfterTheMapping(LocalStack stack) throws Exception {
+    void aFileUploadedBeforeTheRoleIsMappedIsIndexedOnItsFirstDeliveryAfterTheMapping(LocalServers stack) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         // An index of its own: the shared server already holds the other tests' index.
         String indexName = "first-deploy-" + run;
-        LocalStack.Queues queues = stack.createQueues("first-deploy-" + run, 60, 5);
-        stack.s3().putObject(request -> request.bucket(LocalStack.BUCKET).key(KEY), RequestBody.fromBytes(TEXT));
+        LocalServers.Queues queues = stack.createQueues("first-deploy-" + run, 60, 5);
+        stack.s3().putObject(request -> request.bucket(LocalServers.BUCKET).key(KEY), RequestBody.fromBytes(TEXT));
         String notification = new BucketNotifications(stack.sqs(), queues.queueUrl())
-                .body("ObjectCreated:Put", LocalStack.BUCKET, KEY, (long) TEXT.length, null);
+                .body("ObjectCreated:Put", LocalServers.BUCKET, KEY, (long) TEXT.length, null);
 
         try (RefusingOpenSearchProxy openSearch = RefusingOpenSearchProxy.inFrontOf(stack.openSearchEndpoint());
                 IngestComponents ingest = IngestComponents.create(config(stack, queues, openSearch, indexName), report -> { })) {
@@ -65,7 +65,7 @@ class FirstDeployBeforeTheRoleIsMappedIT {
         }
     }
 
-    private static IngestConfig config(LocalStack stack, LocalStack.Queues queues, RefusingOpenSearchProxy openSearch,
+    private static IngestConfig config(LocalServers stack, LocalServers.Queues queues, RefusingOpenSearchProxy openSearch,
             String indexName) {
         Map<String, String> env = new HashMap<>(stack.ingestEnvironment(queues));
         env.put(IngestConfig.OPENSEARCH_ENDPOINT, openSearch.endpoint().toString());

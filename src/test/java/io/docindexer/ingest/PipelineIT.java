@@ -10,8 +10,8 @@ import io.docindexer.index.SearchHit;
 import io.docindexer.local.Await;
 import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
-import io.docindexer.local.LocalStack;
-import io.docindexer.local.LocalStackExtension;
+import io.docindexer.local.LocalServers;
+import io.docindexer.local.LocalServersExtension;
 import io.docindexer.ocr.Corpus;
 import io.docindexer.ocr.RenderedText;
 import java.awt.Font;
@@ -40,7 +40,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /** The whole path on real servers: S3 upload, S3 notification on SQS, the poller, the handler, OpenSearch. */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(LocalServersExtension.class)
 class PipelineIT {
 
 
@@ -55,14 +55,14 @@ class PipelineIT {
     }
 
     @Test
-    void aPdfUploadedToS3IsFoundInOpenSearchThroughTheQueueAndThePoller(LocalStack stack) throws Exception {
-        LocalStack.Queues queues = stack.createQueues("pipeline-" + UUID.randomUUID(), 30, 5);
+    void aPdfUploadedToS3IsFoundInOpenSearchThroughTheQueueAndThePoller(LocalServers stack) throws Exception {
+        LocalServers.Queues queues = stack.createQueues("pipeline-" + UUID.randomUUID(), 30, 5);
         IngestComponents components = ingest(stack, queues);
         String key = "it/" + UUID.randomUUID() + "/minimal document+v1.pdf";
         upload(stack, key, Corpus.file("pdf/minimal-document.pdf"));
 
         new BucketNotifications(stack.sqs(), queues.queueUrl())
-                .objectCreated(LocalStack.BUCKET, key, stack.s3().headObject(r -> r.bucket(LocalStack.BUCKET).key(key)));
+                .objectCreated(LocalServers.BUCKET, key, stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
         poll(stack, queues, components);
 
         Await.until(Duration.ofSeconds(60), "the pipeline", () -> search(components, "Lorem ipsum dolor").stream()
@@ -71,19 +71,19 @@ class PipelineIT {
     }
 
     @Test
-    void inABatchOfFiveOnlyTheRecordThatFailedIsRedeliveredAndItEndsInTheDeadLetterQueue(LocalStack stack)
+    void inABatchOfFiveOnlyTheRecordThatFailedIsRedeliveredAndItEndsInTheDeadLetterQueue(LocalServers stack)
             throws Exception {
         int maxReceiveCount = 3;
-        LocalStack.Queues queues = stack.createQueues("partial-" + UUID.randomUUID(), 2, maxReceiveCount);
+        LocalServers.Queues queues = stack.createQueues("partial-" + UUID.randomUUID(), 2, maxReceiveCount);
         IngestComponents components = ingest(stack, queues);
         BucketNotifications notifications = new BucketNotifications(stack.sqs(), queues.queueUrl());
         String run = UUID.randomUUID().toString();
         List<String> bodies = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             String key = "it/" + run + "/note " + i + ".txt";
-            stack.s3().putObject(r -> r.bucket(LocalStack.BUCKET).key(key),
+            stack.s3().putObject(r -> r.bucket(LocalServers.BUCKET).key(key),
                     RequestBody.fromString("partial batch " + run + " note number " + i));
-            bodies.add(notifications.body("ObjectCreated:Put", LocalStack.BUCKET, key, 30L, null));
+            bodies.add(notifications.body("ObjectCreated:Put", LocalServers.BUCKET, key, 30L, null));
         }
         // A bucket the function cannot read: S3 says NoSuchBucket on every attempt.
         String poison = notifications.body("ObjectCreated:Put", "no-such-bucket-" + run, "lost.txt", 10L, null);
@@ -110,19 +110,19 @@ class PipelineIT {
     }
 
     @Test
-    void aJapaneseScanIsReadByOcrAndFoundByAJapaneseQuery(LocalStack stack) throws Exception {
+    void aJapaneseScanIsReadByOcrAndFoundByAJapaneseQuery(LocalServers stack) throws Exception {
         assumeTrue(RenderedText.japaneseFontInstalled(), "apt-get install fonts-noto-cjk to render the Japanese scan");
-        LocalStack.Queues queues = stack.createQueues("japanese-" + UUID.randomUUID(), 30, 5);
+        LocalServers.Queues queues = stack.createQueues("japanese-" + UUID.randomUUID(), 30, 5);
         IngestComponents components = ingest(stack, queues);
         String key = "scans/" + UUID.randomUUID() + "/請求書スキャン.png";
         BufferedImage scan = RenderedText.render("請求書\n東京都千代田区丸の内一丁目\nご請求金額は十二万円です",
                 new Font(RenderedText.JAPANESE_FONT, Font.PLAIN, 40));
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(scan, "png", png);
-        stack.s3().putObject(r -> r.bucket(LocalStack.BUCKET).key(key), RequestBody.fromBytes(png.toByteArray()));
+        stack.s3().putObject(r -> r.bucket(LocalServers.BUCKET).key(key), RequestBody.fromBytes(png.toByteArray()));
 
         new BucketNotifications(stack.sqs(), queues.queueUrl())
-                .objectCreated(LocalStack.BUCKET, key, stack.s3().headObject(r -> r.bucket(LocalStack.BUCKET).key(key)));
+                .objectCreated(LocalServers.BUCKET, key, stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
         poll(stack, queues, components);
 
         Await.until(Duration.ofSeconds(60), "the pipeline", () -> search(components, "千代田区").stream().anyMatch(hit -> hit.key().equals(key)));
@@ -131,16 +131,16 @@ class PipelineIT {
     }
 
     @Test
-    void aScanTooLongForOneInvocationContinuesThroughContinuationMessagesUntilEveryPageIsIndexed(LocalStack stack)
+    void aScanTooLongForOneInvocationContinuesThroughContinuationMessagesUntilEveryPageIsIndexed(LocalServers stack)
             throws Exception {
-        LocalStack.Queues queues = stack.createQueues("long-" + UUID.randomUUID(), 30, 5);
+        LocalServers.Queues queues = stack.createQueues("long-" + UUID.randomUUID(), 30, 5);
         IngestComponents components = ingest(stack, queues);
         String key = "scans/" + UUID.randomUUID() + "/long scan.pdf";
         int pages = 12;
         upload(stack, key, scannedPdf(Corpus.file("ocr/phototest.tif"), pages));
 
         new BucketNotifications(stack.sqs(), queues.queueUrl())
-                .objectCreated(LocalStack.BUCKET, key, stack.s3().headObject(r -> r.bucket(LocalStack.BUCKET).key(key)));
+                .objectCreated(LocalServers.BUCKET, key, stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
         // Each invocation has well under a second beyond the handler's safety margin: a few pages at most.
         toClose.add(0, new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
                 components.handler(), 10, 1, (int) IngestHandler.SAFETY_MARGIN_MILLIS + 600));
@@ -171,22 +171,22 @@ class PipelineIT {
         return file;
     }
 
-    private IngestComponents ingest(LocalStack stack, LocalStack.Queues queues) {
+    private IngestComponents ingest(LocalServers stack, LocalServers.Queues queues) {
         IngestComponents components = IngestComponents.create(IngestConfig.fromEnv(stack.ingestEnvironment(queues)), reports::add);
         toClose.add(components);
         return components;
     }
 
-    private void poll(LocalStack stack, LocalStack.Queues queues, IngestComponents components) {
+    private void poll(LocalServers stack, LocalServers.Queues queues, IngestComponents components) {
         toClose.add(0, new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
                 new IngestHandler(components.processor()), 10, 1, 60_000));
     }
 
-    private static void upload(LocalStack stack, String key, Path file) {
-        stack.s3().putObject(r -> r.bucket(LocalStack.BUCKET).key(key), RequestBody.fromFile(file));
+    private static void upload(LocalServers stack, String key, Path file) {
+        stack.s3().putObject(r -> r.bucket(LocalServers.BUCKET).key(key), RequestBody.fromFile(file));
     }
 
-    private static void sendAsOneBatch(LocalStack stack, String queueUrl, List<String> bodies) {
+    private static void sendAsOneBatch(LocalServers stack, String queueUrl, List<String> bodies) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
             entries.add(SendMessageBatchRequestEntry.builder().id("e" + i).messageBody(bodies.get(i)).build());

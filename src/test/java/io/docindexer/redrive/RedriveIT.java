@@ -13,8 +13,8 @@ import io.docindexer.local.Await;
 import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalContext;
-import io.docindexer.local.LocalStack;
-import io.docindexer.local.LocalStackExtension;
+import io.docindexer.local.LocalServers;
+import io.docindexer.local.LocalServersExtension;
 import io.docindexer.sqs.MessageAttributes;
 import io.docindexer.sqs.SqsDeadLetterQueueGateway;
 import io.docindexer.sqs.SqsMessageMoveTasks;
@@ -38,7 +38,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * SQS moves them to the DLQ after maxReceiveCount; a body that is not an S3 event is rejected
  * straight into the DLQ with its reason.
  */
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(LocalServersExtension.class)
 class RedriveIT {
 
     private static final int MAX_RECEIVE_COUNT = 2;
@@ -56,8 +56,8 @@ class RedriveIT {
     }
 
     @Test
-    void allMovesEveryDeadLetterBackAndOnceTheCauseIsFixedTheyAreIndexed(LocalStack stack) throws Exception {
-        LocalStack.Queues queues = stack.createQueues("redrive-all-" + run, 1, MAX_RECEIVE_COUNT);
+    void allMovesEveryDeadLetterBackAndOnceTheCauseIsFixedTheyAreIndexed(LocalServers stack) throws Exception {
+        LocalServers.Queues queues = stack.createQueues("redrive-all-" + run, 1, MAX_RECEIVE_COUNT);
         IngestComponents ingest = ingest(stack, queues);
         List<String> keys = List.of("it/" + run + "/first note.txt", "it/" + run + "/second+note.txt", "it/" + run + "/third.txt");
         EventSourcePoller failing = poll(stack, queues, ingest);
@@ -86,8 +86,8 @@ class RedriveIT {
     }
 
     @Test
-    void selectiveMovesOnlyTheMatchingDeadLettersWithTheirReasons(LocalStack stack) throws Exception {
-        LocalStack.Queues queues = stack.createQueues("redrive-selective-" + run, 1, MAX_RECEIVE_COUNT);
+    void selectiveMovesOnlyTheMatchingDeadLettersWithTheirReasons(LocalServers stack) throws Exception {
+        LocalServers.Queues queues = stack.createQueues("redrive-selective-" + run, 1, MAX_RECEIVE_COUNT);
         String movePrefix = "it/" + run + "/move me/";
         Map<String, String> bodies = new HashMap<>();
         for (String key : List.of(movePrefix + "a.txt", movePrefix + "b.txt", "it/" + run + "/keep/c.txt", "it/" + run + "/keep/d.txt")) {
@@ -124,8 +124,8 @@ class RedriveIT {
     }
 
     @Test
-    void aDryRunMovesNothingAndLeavesEveryMessageVisible(LocalStack stack) throws Exception {
-        LocalStack.Queues queues = stack.createQueues("redrive-dry-" + run, 1, MAX_RECEIVE_COUNT);
+    void aDryRunMovesNothingAndLeavesEveryMessageVisible(LocalServers stack) throws Exception {
+        LocalServers.Queues queues = stack.createQueues("redrive-dry-" + run, 1, MAX_RECEIVE_COUNT);
         List<String> keys = List.of("it/" + run + "/one.txt", "it/" + run + "/two.txt");
         keys.forEach(key -> notify(stack, queues, key));
         EventSourcePoller failing = poll(stack, queues, ingest(stack, queues));
@@ -145,8 +145,8 @@ class RedriveIT {
     }
 
     @Test
-    void aRedriveKilledBetweenSendAndDeleteLosesNothingAndAtWorstDuplicates(LocalStack stack) throws Exception {
-        LocalStack.Queues queues = stack.createQueues("redrive-crash-" + run, 1, MAX_RECEIVE_COUNT);
+    void aRedriveKilledBetweenSendAndDeleteLosesNothingAndAtWorstDuplicates(LocalServers stack) throws Exception {
+        LocalServers.Queues queues = stack.createQueues("redrive-crash-" + run, 1, MAX_RECEIVE_COUNT);
         List<String> keys = List.of("it/" + run + "/one.txt", "it/" + run + "/two.txt");
         List<String> bodies = keys.stream().map(key -> notify(stack, queues, key)).toList();
         EventSourcePoller failing = poll(stack, queues, ingest(stack, queues));
@@ -211,27 +211,27 @@ class RedriveIT {
 
     // --- Helpers --------------------------------------------------------------------------------------
 
-    private IngestComponents ingest(LocalStack stack, LocalStack.Queues queues) {
+    private IngestComponents ingest(LocalServers stack, LocalServers.Queues queues) {
         IngestComponents components = IngestComponents.create(IngestConfig.fromEnv(stack.ingestEnvironment(queues)), report -> { });
         toClose.add(components);
         return components;
     }
 
-    private EventSourcePoller poll(LocalStack stack, LocalStack.Queues queues, IngestComponents ingest) {
+    private EventSourcePoller poll(LocalServers stack, LocalServers.Queues queues, IngestComponents ingest) {
         EventSourcePoller poller = new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(), ingest.handler(),
                 10, 1, 60_000);
         toClose.add(poller);
         return poller;
     }
 
-    private RedriveComponents redrive(LocalStack stack, LocalStack.Queues queues) {
+    private RedriveComponents redrive(LocalServers stack, LocalServers.Queues queues) {
         RedriveComponents components = RedriveComponents.create(RedriveConfig.fromEnv(stack.redriveEnvironment(queues)));
         toClose.add(components);
         return components;
     }
 
     /** An S3 notification for an object in the bucket that does not exist (yet); returns the body sent. */
-    private String notify(LocalStack stack, LocalStack.Queues queues, String key) {
+    private String notify(LocalServers stack, LocalServers.Queues queues, String key) {
         String body = new BucketNotifications(stack.sqs(), queues.queueUrl())
                 .body("ObjectCreated:Put", missingBucket, key, 20L, null);
         stack.sqs().sendMessage(request -> request.queueUrl(queues.queueUrl()).messageBody(body));
@@ -253,7 +253,7 @@ class RedriveIT {
     }
 
     /** Receives (and deletes) exactly {@code count} messages, failing if they do not come. */
-    private static List<Message> receiveAll(LocalStack stack, String queueUrl, int count) throws InterruptedException {
+    private static List<Message> receiveAll(LocalServers stack, String queueUrl, int count) throws InterruptedException {
         List<Message> received = new ArrayList<>();
         Await.until(PATIENCE, "the redrive", () -> {
             stack.sqs().receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
@@ -267,11 +267,11 @@ class RedriveIT {
         return received;
     }
 
-    private static int visibleIn(LocalStack stack, String queueUrl) {
+    private static int visibleIn(LocalServers stack, String queueUrl) {
         return Integer.parseInt(attributes(stack, queueUrl).get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES));
     }
 
-    private static Map<QueueAttributeName, String> attributes(LocalStack stack, String queueUrl) {
+    private static Map<QueueAttributeName, String> attributes(LocalServers stack, String queueUrl) {
         return stack.sqs().getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNames(
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
                 QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();

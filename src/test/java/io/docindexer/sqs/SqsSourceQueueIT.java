@@ -3,8 +3,8 @@ package io.docindexer.sqs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
-import io.docindexer.local.LocalStack;
-import io.docindexer.local.LocalStackExtension;
+import io.docindexer.local.LocalServers;
+import io.docindexer.local.LocalServersExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +14,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
-@ExtendWith(LocalStackExtension.class)
+@ExtendWith(LocalServersExtension.class)
 class SqsSourceQueueIT {
 
     @Test
-    void deletesFinishedMessagesFromTheQueueNamedByTheirEventSourceArn(LocalStack stack) {
-        LocalStack.Queues queues = stack.createQueues("early-delete-" + UUID.randomUUID(), 30, 5);
+    void deletesFinishedMessagesFromTheQueueNamedByTheirEventSourceArn(LocalServers stack) {
+        LocalServers.Queues queues = stack.createQueues("early-delete-" + UUID.randomUUID(), 30, 5);
         for (int i = 0; i < 12; i++) {
             int n = i;
             stack.sqs().sendMessage(r -> r.queueUrl(queues.queueUrl()).messageBody("message " + n));
@@ -36,7 +36,7 @@ class SqsSourceQueueIT {
                         Map.entry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
     }
 
-    private static List<SQSMessage> receiveAll(LocalStack stack, LocalStack.Queues queues, int expected) {
+    private static List<SQSMessage> receiveAll(LocalServers stack, LocalServers.Queues queues, int expected) {
         List<SQSMessage> messages = new ArrayList<>();
         for (int attempt = 0; attempt < 20 && messages.size() < expected; attempt++) {
             for (Message message : stack.sqs().receiveMessage(r -> r.queueUrl(queues.queueUrl()).maxNumberOfMessages(10)).messages()) {

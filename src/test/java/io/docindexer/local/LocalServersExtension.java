@@ -11,21 +11,21 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * One local stack (ElasticMQ, S3Proxy and the shared real OpenSearch) per test JVM, injected as a
- * {@link LocalStack} parameter. Tests create their own queues with {@link LocalStack#createQueues}
+ * {@link LocalServers} parameter. Tests create their own queues with {@link LocalServers#createQueues}
  * so they cannot see each other's messages. The ingest function's environment reaches OpenSearch
  * through an {@link OpenSearchRecorder}, so that IamPolicyIT can check its requests against the
  * template's policies.
  */
-public final class LocalStackExtension implements BeforeAllCallback, ParameterResolver {
+public final class LocalServersExtension implements BeforeAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalStackExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalServersExtension.class);
 
-    static LocalStack stack(ExtensionContext context) {
+    static LocalServers stack(ExtensionContext context) {
         OpenSearchServer openSearch = LocalOpenSearchExtension.server(context);
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
         URI recorded = store.getOrComputeIfAbsent(InterceptingHttpProxy.class, key -> recorder(openSearch),
                 InterceptingHttpProxy.class).endpoint();
-        return store.getOrComputeIfAbsent(LocalStack.class, key -> start(openSearch, recorded), LocalStack.class);
+        return store.getOrComputeIfAbsent(LocalServers.class, key -> start(openSearch, recorded), LocalServers.class);
     }
 
     private static InterceptingHttpProxy recorder(OpenSearchServer openSearch) {
@@ -36,9 +36,9 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
         }
     }
 
-    private static LocalStack start(OpenSearchServer openSearch, URI functionOpenSearchEndpoint) {
+    private static LocalServers start(OpenSearchServer openSearch, URI functionOpenSearchEndpoint) {
         try {
-            return LocalStack.around(openSearch, functionOpenSearchEndpoint);
+            return LocalServers.around(openSearch, functionOpenSearchEndpoint);
         } catch (Exception e) {
             throw new IllegalStateException("could not start the local SQS and S3 servers: " + e, e);
         }
@@ -51,7 +51,7 @@ public final class LocalStackExtension implements BeforeAllCallback, ParameterRe
 
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
-        return parameterContext.getParameter().getType() == LocalStack.class;
+        return parameterContext.getParameter().getType() == LocalServers.class;
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.TreeMap;
  * only if the template declares it for the function, which is why template.yaml declares the
  * endpoint overrides with empty values.
  */
-public final class SamLocalStack {
+public final class SamLocalInvokeSetup {
 
     public static final String INGEST_FUNCTION = "IngestFunction";
     public static final String REDRIVE_FUNCTION = "RedriveFunction";
@@ -31,10 +31,10 @@ public final class SamLocalStack {
     private static final int VISIBILITY_TIMEOUT_SECONDS = 60;
     private static final int MAX_RECEIVE_COUNT = 5;
 
-    private SamLocalStack() {}
+    private SamLocalInvokeSetup() {}
 
-    public static LocalStack.Queues prepare(LocalStack stack, List<Path> samples, Path envVarsFile) throws IOException {
-        LocalStack.Queues queues = stack.createQueues(LocalStack.QUEUE, VISIBILITY_TIMEOUT_SECONDS, MAX_RECEIVE_COUNT);
+    public static LocalServers.Queues prepare(LocalServers stack, List<Path> samples, Path envVarsFile) throws IOException {
+        LocalServers.Queues queues = stack.createQueues(LocalServers.QUEUE, VISIBILITY_TIMEOUT_SECONDS, MAX_RECEIVE_COUNT);
         for (Path sample : samples) {
             stack.putSample(sample);
         }

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * The whole pipeline's servers on loopback, with no AWS account: ElasticMQ for SQS, S3Proxy for
  * S3 and the real OpenSearch. Creates the bucket, the queue and its DLQ the way template.yaml does.
  */
-public final class LocalStack implements AutoCloseable {
+public final class LocalServers implements AutoCloseable {
 
     public static final String REGION = "us-east-1";
     public static final String ACCOUNT_ID = "000000000000";
@@ -40,7 +40,7 @@ public final class LocalStack implements AutoCloseable {
     /** A source queue and the DLQ its RedrivePolicy names. */
     public record Queues(String queueUrl, String queueArn, String dlqUrl, String dlqArn) {}
 
-    private LocalStack(OpenSearchServer openSearch, URI functionOpenSearchEndpoint, boolean ownsOpenSearch,
+    private LocalServers(OpenSearchServer openSearch, URI functionOpenSearchEndpoint, boolean ownsOpenSearch,
             LocalSqs sqsServer, LocalS3 s3Server) {
         this.openSearch = openSearch;
         this.functionOpenSearchEndpoint = functionOpenSearchEndpoint;
@@ -65,11 +65,11 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** Starts every server on free ports; OpenSearch takes about half a minute, the others a second. */
-    public static LocalStack start() throws Exception {
+    public static LocalServers start() throws Exception {
         return start(LocalBinding.ANY_ON_LOOPBACK);
     }
 
-    public static LocalStack start(LocalBinding binding) throws Exception {
+    public static LocalServers start(LocalBinding binding) throws Exception {
         binding.requireFree();
         OpenSearchServer openSearch = OpenSearchServer.fromBuild(binding.host(), binding.openSearch());
         openSearch.start();
@@ -88,16 +88,16 @@ public final class LocalStack implements AutoCloseable {
      *     the server's own, or something in front of it, such as the proxy through which the
      *     integration tests record the ingest function's requests
      */
-    public static LocalStack around(OpenSearchServer openSearch, URI functionOpenSearchEndpoint) throws Exception {
+    public static LocalServers around(OpenSearchServer openSearch, URI functionOpenSearchEndpoint) throws Exception {
         return around(openSearch, functionOpenSearchEndpoint, false, LocalBinding.ANY_ON_LOOPBACK);
     }
 
-    private static LocalStack around(OpenSearchServer openSearch, URI functionOpenSearchEndpoint, boolean owned,
+    private static LocalServers around(OpenSearchServer openSearch, URI functionOpenSearchEndpoint, boolean owned,
             LocalBinding binding) throws Exception {
         useLocalCredentials();
         LocalSqs sqs = LocalSqs.start(binding.host(), binding.sqs());
         try {
-            return new LocalStack(openSearch, functionOpenSearchEndpoint, owned, sqs, LocalS3.start(binding.host(), binding.s3()));
+            return new LocalServers(openSearch, functionOpenSearchEndpoint, owned, sqs, LocalS3.start(binding.host(), binding.s3()));
         } catch (Exception | Error e) {
             sqs.close();
             throw e;
