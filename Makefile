@@ -2,9 +2,10 @@
 #
 # aws-lambda-builders copies the repository, without .git and .aws-sam, to a scratch folder and
 # runs `make --makefile Makefile build-<LogicalId>` there with ARTIFACTS_DIR set. This target
-# compiles and packages without running a test (the test command is ./mvnw verify, which starts
-# servers and has no business inside a deployment build), then lays the artifact out the way
-# Lambda's Java runtime loads it: the classes at the root, the runtime-scope jars in lib/.
+# compiles and packages without running a test or the format check (the test command is
+# ./mvnw verify, which starts servers and has no business inside a deployment build), then lays
+# the artifact out the way Lambda's Java runtime loads it: the classes at the root, the
+# runtime-scope jars in lib/.
 # SamBuildIT runs exactly this in a scratch copy and checks what it produces.
 #
 # Why not SAM's Maven builder: it runs `mvn clean install` from PATH with no way to skip the
@@ -22,7 +23,7 @@ endif
 # Both functions are one artifact with different handlers. SAM never shares a makefile build between
 # functions, so it runs this once per function, each in its own scratch copy.
 build-IngestFunction build-RedriveFunction:
-	$(MVNW) -B -q -Dmaven.test.skip=true clean package
+	$(MVNW) -B -q -Dmaven.test.skip=true -Dspotless.check.skip=true clean package
 	$(MVNW) -B -q $(DEPENDENCY_PLUGIN):copy-dependencies -DincludeScope=runtime -Dmdep.prependGroupId=true \
 	  -DoutputDirectory="$(ARTIFACTS_DIR)/lib"
 	cp -R target/classes/. "$(ARTIFACTS_DIR)/"

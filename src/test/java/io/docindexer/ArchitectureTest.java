@@ -19,12 +19,16 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final String[] TOOLING = {"io.docindexer.bench..", "io.docindexer.chaos..", "io.docindexer.cli..",
-            "io.docindexer.local.."};
-    private static final ArchRule FUNCTION_NEVER_USES_TOOLING = noClasses().should().dependOnClassesThat()
+    private static final String[] TOOLING = {
+        "io.docindexer.bench..", "io.docindexer.chaos..", "io.docindexer.cli..", "io.docindexer.local.."
+    };
+    private static final ArchRule FUNCTION_NEVER_USES_TOOLING = noClasses()
+            .should()
+            .dependOnClassesThat()
             .resideInAnyPackage(TOOLING)
             .because("the tooling (src/dev/java) never ships in the Lambda artifact");
-    private static final Path FUNCTION_CLASSES = Path.of(System.getProperty("docindexer.function.classes", "target/classes"));
+    private static final Path FUNCTION_CLASSES =
+            Path.of(System.getProperty("docindexer.function.classes", "target/classes"));
 
     private static JavaClasses function;
 
@@ -35,7 +39,8 @@ class ArchitectureTest {
 
     @Test
     void theFunctionHasNoToolingClasses() {
-        assertThat(function).isNotEmpty()
+        assertThat(function)
+                .isNotEmpty()
                 .noneMatch(type -> type.getPackageName().matches("io\\.docindexer\\.(bench|chaos|cli|local)(\\..*)?"));
     }
 
@@ -46,17 +51,26 @@ class ArchitectureTest {
 
     @Test
     void theRedriveFunctionDoesNotReachIntoTheIngestBatch() {
-        noClasses().that().resideInAPackage("io.docindexer.redrive..")
-                .should().dependOnClassesThat().resideInAPackage("io.docindexer.batch..")
+        noClasses()
+                .that()
+                .resideInAPackage("io.docindexer.redrive..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.docindexer.batch..")
                 .because("what both functions share lives in io.docindexer.invocation and io.docindexer.sqs")
                 .check(function);
     }
 
     @Test
     void theBatchOwnsItsPortsAndTheSqsAdaptersImplementThem() {
-        noClasses().that().resideInAPackage("io.docindexer.batch..")
-                .should().dependOnClassesThat().resideInAPackage("io.docindexer.sqs..")
-                .because("a port belongs to the package that uses it; the adapter depends on it, not the other way round")
+        noClasses()
+                .that()
+                .resideInAPackage("io.docindexer.batch..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.docindexer.sqs..")
+                .because(
+                        "a port belongs to the package that uses it; the adapter depends on it, not the other way round")
                 .check(function);
     }
 

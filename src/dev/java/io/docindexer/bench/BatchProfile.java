@@ -20,7 +20,8 @@ final class BatchProfile {
 
     /** Forgets the warm-up. */
     void reset() {
-        for (LongAdder adder : new LongAdder[] {batches, records, fetchAndExtractMillis, indexMillis, deleteMillis, batchMillis}) {
+        for (LongAdder adder :
+                new LongAdder[] {batches, records, fetchAndExtractMillis, indexMillis, deleteMillis, batchMillis}) {
             adder.reset();
         }
     }
@@ -41,9 +42,14 @@ final class BatchProfile {
     @Override
     public String toString() {
         double count = Math.max(1, batches.sum());
-        return String.format("%d batches, %.1f records each; per batch: %.0f ms in all, bulk %.0f ms, early delete %.0f ms;"
-                + " per record: download+extract %.1f ms", batches.sum(), records.sum() / count, batchMillis.sum() / count,
-                indexMillis.sum() / count, deleteMillis.sum() / count,
+        return String.format(
+                "%d batches, %.1f records each; per batch: %.0f ms in all, bulk %.0f ms, early delete %.0f ms;"
+                        + " per record: download+extract %.1f ms",
+                batches.sum(),
+                records.sum() / count,
+                batchMillis.sum() / count,
+                indexMillis.sum() / count,
+                deleteMillis.sum() / count,
                 fetchAndExtractMillis.sum() / (double) Math.max(1, records.sum()));
     }
 }

@@ -7,8 +7,23 @@ import java.util.List;
 /** Small one-page text PDFs, each with its own text, like the bulk of what the old worker indexed. */
 final class BenchDocuments {
 
-    private static final String[] WORDS = {"invoice", "contract", "quarterly", "revenue", "meeting", "agenda",
-        "shipment", "warehouse", "customer", "renewal", "budget", "forecast", "audit", "policy", "supplier"};
+    private static final String[] WORDS = {
+        "invoice",
+        "contract",
+        "quarterly",
+        "revenue",
+        "meeting",
+        "agenda",
+        "shipment",
+        "warehouse",
+        "customer",
+        "renewal",
+        "budget",
+        "forecast",
+        "audit",
+        "policy",
+        "supplier"
+    };
 
     private BenchDocuments() {}
 
@@ -32,7 +47,8 @@ final class BenchDocuments {
     private static String line(int number, int line) {
         StringBuilder text = new StringBuilder();
         for (int word = 0; word < 8; word++) {
-            text.append(WORDS[Math.floorMod(number * 31 + line * 7 + word * 13, WORDS.length)]).append(' ');
+            text.append(WORDS[Math.floorMod(number * 31 + line * 7 + word * 13, WORDS.length)])
+                    .append(' ');
         }
         return text.append("ref ").append(number).append('-').append(line).toString();
     }

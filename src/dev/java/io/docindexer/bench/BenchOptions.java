@@ -49,7 +49,7 @@ record BenchOptions(Path dir, int repeat, int rounds) {
         } catch (NumberFormatException e) {
             // Reported below, with the usage.
         }
-        throw new UsageException(option + " must be a whole number of at least 1, not '" + args.get(index)
-                + "'; usage: " + usage);
+        throw new UsageException(
+                option + " must be a whole number of at least 1, not '" + args.get(index) + "'; usage: " + usage);
     }
 }

@@ -16,11 +16,10 @@ final class BenchReport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private BenchReport() {
-    }
+    private BenchReport() {}
 
-    static ObjectNode of(String benchmark, BenchCorpus corpus, int threads, Comparison.Result result,
-            String reference) {
+    static ObjectNode of(
+            String benchmark, BenchCorpus corpus, int threads, Comparison.Result result, String reference) {
         double referencePages = median(result.reference(), pass -> corpus.pagesPerPass() / pass.seconds());
         double ourPages = median(result.ours(), pass -> corpus.pagesPerPass() / pass.seconds());
         ObjectNode line = JSON.createObjectNode();
@@ -34,12 +33,15 @@ final class BenchReport {
         line.put("oursPagesPerSecond", round(ourPages));
         line.put("referencePagesPerSecond", round(referencePages));
         line.put("oursFilesPerSecond", round(median(result.ours(), pass -> corpus.filesPerPass() / pass.seconds())));
-        line.put("referenceFilesPerSecond",
+        line.put(
+                "referenceFilesPerSecond",
                 round(median(result.reference(), pass -> corpus.filesPerPass() / pass.seconds())));
         line.put("ratio", round(ourPages / referencePages));
         // CPU seconds per pass: what the other load on a shared machine disturbs least.
-        line.put("cpuRatio", round(median(result.reference(), PassResult::cpuSeconds)
-                / median(result.ours(), PassResult::cpuSeconds)));
+        line.put(
+                "cpuRatio",
+                round(median(result.reference(), PassResult::cpuSeconds)
+                        / median(result.ours(), PassResult::cpuSeconds)));
         line.put("oursRefused", result.ours().get(0).refused());
         line.put("referenceRefused", result.reference().get(0).refused());
         line.set("oursSeconds", seconds(result.ours(), PassResult::seconds));

@@ -46,6 +46,7 @@ public final class ColdStartBenchmark {
      * Java runtime startup behavior"): the serial collector, and JIT compilation that stops at C1.
      */
     private static final List<String> LAMBDA_JAVA_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     private static final String HANDLER = "io.docindexer.ingest.IngestHandler::handleRequest";
     private static final Path TARGET = Path.of("target");
@@ -74,20 +75,33 @@ public final class ColdStartBenchmark {
             command.add(HANDLER);
             Map<String, String> environment = new HashMap<>(stack.ingestEnvironment(queues));
             environment.putAll(Map.of(
-                    "_HANDLER", HANDLER,
-                    "LAMBDA_TASK_ROOT", artifact.toString(),
-                    "AWS_LAMBDA_FUNCTION_NAME", "IngestFunction",
-                    "AWS_REGION", LocalServers.REGION,
-                    "AWS_ACCESS_KEY_ID", "local",
-                    "AWS_SECRET_ACCESS_KEY", "local",
-                    "TESSDATA_PREFIX", TesseractLayer.tessdata(layer).toString(),
-                    "OMP_THREAD_LIMIT", "1",
-                    "JAVA_TOOL_OPTIONS", "-Djna.library.path=" + TesseractLayer.natives(layer)));
-            err.printf("bench coldstart: %d runs of %s%n", options.runs(), String.join(" ", command.subList(3, command.size())));
+                    "_HANDLER",
+                    HANDLER,
+                    "LAMBDA_TASK_ROOT",
+                    artifact.toString(),
+                    "AWS_LAMBDA_FUNCTION_NAME",
+                    "IngestFunction",
+                    "AWS_REGION",
+                    LocalServers.REGION,
+                    "AWS_ACCESS_KEY_ID",
+                    "local",
+                    "AWS_SECRET_ACCESS_KEY",
+                    "local",
+                    "TESSDATA_PREFIX",
+                    TesseractLayer.tessdata(layer).toString(),
+                    "OMP_THREAD_LIMIT",
+                    "1",
+                    "JAVA_TOOL_OPTIONS",
+                    "-Djna.library.path=" + TesseractLayer.natives(layer)));
+            err.printf(
+                    "bench coldstart: %d runs of %s%n",
+                    options.runs(), String.join(" ", command.subList(3, command.size())));
             long[] millis = new long[options.runs()];
             for (int run = 0; run < options.runs(); run++) {
                 millis[run] = coldStart(command, environment, event);
-                err.printf("  run %d/%d: %d ms from process start to the first response%n", run + 1, options.runs(), millis[run]);
+                err.printf(
+                        "  run %d/%d: %d ms from process start to the first response%n",
+                        run + 1, options.runs(), millis[run]);
             }
             long[] sorted = millis.clone();
             Arrays.sort(sorted);
@@ -144,7 +158,8 @@ public final class ColdStartBenchmark {
                 }
             }
         }
-        return artifact + ":" + Files.readString(lambdaJars).trim() + ":" + Files.readString(runtimeClient).trim();
+        return artifact + ":" + Files.readString(lambdaJars).trim() + ":"
+                + Files.readString(runtimeClient).trim();
     }
 
     private static void deleteTree(Path root) throws IOException {
@@ -157,12 +172,23 @@ public final class ColdStartBenchmark {
 
     /** Uploads a small text object and returns the SQS event Lambda would deliver for its notification. */
     private static String oneRecordEvent(LocalServers stack, LocalServers.Queues queues) {
-        stack.s3().putObject(request -> request.bucket(LocalServers.BUCKET).key(KEY),
-                RequestBody.fromString("Cold start probe: a short note to index.\n"));
-        new BucketNotifications(stack.sqs(), queues.queueUrl()).objectCreated(LocalServers.BUCKET, KEY,
-                stack.s3().headObject(request -> request.bucket(LocalServers.BUCKET).key(KEY)));
-        Message message = stack.sqs().receiveMessage(request -> request.queueUrl(queues.queueUrl())
-                .waitTimeSeconds(5).messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages().get(0);
+        stack.s3()
+                .putObject(
+                        request -> request.bucket(LocalServers.BUCKET).key(KEY),
+                        RequestBody.fromString("Cold start probe: a short note to index.\n"));
+        new BucketNotifications(stack.sqs(), queues.queueUrl())
+                .objectCreated(
+                        LocalServers.BUCKET,
+                        KEY,
+                        stack.s3()
+                                .headObject(request ->
+                                        request.bucket(LocalServers.BUCKET).key(KEY)));
+        Message message = stack.sqs()
+                .receiveMessage(request -> request.queueUrl(queues.queueUrl())
+                        .waitTimeSeconds(5)
+                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL))
+                .messages()
+                .get(0);
         return new String(SqsLambdaEvents.event(List.of(message), queues.queueArn()), StandardCharsets.UTF_8);
     }
 
@@ -171,8 +197,8 @@ public final class ColdStartBenchmark {
         Path log = Files.createTempFile("coldstart-", ".log");
         try (LambdaRuntimeApi api = LambdaRuntimeApi.start()) {
             CompletableFuture<String> response = api.invoke(event, PATIENCE);
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(environment);
             builder.environment().put(LambdaRuntimeApi.ADDRESS_VARIABLE, api.address());
             long started = System.nanoTime();

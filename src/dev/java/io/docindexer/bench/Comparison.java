@@ -15,8 +15,7 @@ import java.util.List;
  */
 final class Comparison {
 
-    private Comparison() {
-    }
+    private Comparison() {}
 
     record Result(List<PassResult> reference, List<PassResult> ours) {
 
@@ -32,7 +31,8 @@ final class Comparison {
 
     static Result measure(BenchSide reference, BenchSide ours, List<Path> pass, int rounds, PrintStream progress)
             throws Exception {
-        progress.printf("warm-up: reference %.2f s, ours %.2f s (not counted)%n",
+        progress.printf(
+                "warm-up: reference %.2f s, ours %.2f s (not counted)%n",
                 reference.run(pass).seconds(), ours.run(pass).seconds());
         List<PassResult> referenceResults = new ArrayList<>();
         List<PassResult> ourResults = new ArrayList<>();
@@ -44,9 +44,14 @@ final class Comparison {
             PassResult ourResult = referenceFirst ? second : first;
             referenceResults.add(referenceResult);
             ourResults.add(ourResult);
-            progress.printf("round %d/%d: reference %.2f s (%.2f s CPU), ours %.2f s (%.2f s CPU)%n",
-                    round, rounds, referenceResult.seconds(), referenceResult.cpuSeconds(),
-                    ourResult.seconds(), ourResult.cpuSeconds());
+            progress.printf(
+                    "round %d/%d: reference %.2f s (%.2f s CPU), ours %.2f s (%.2f s CPU)%n",
+                    round,
+                    rounds,
+                    referenceResult.seconds(),
+                    referenceResult.cpuSeconds(),
+                    ourResult.seconds(),
+                    ourResult.cpuSeconds());
         }
         return new Result(referenceResults, ourResults);
     }

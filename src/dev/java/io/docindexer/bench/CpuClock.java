@@ -18,14 +18,14 @@ final class CpuClock {
     private static final long NANOS_PER_TICK = 10_000_000L;
     /** Fields of proc(5)'s numbering, which starts at 1 with the pid: utime, stime, cutime, cstime. */
     private static final int USER_FIELD = 14;
+
     private static final int SYSTEM_FIELD = 15;
     private static final int CHILDREN_USER_FIELD = 16;
     private static final int CHILDREN_SYSTEM_FIELD = 17;
     /** The first field after the command name is field 3 (state). */
     private static final int FIRST_FIELD_AFTER_NAME = 3;
 
-    private CpuClock() {
-    }
+    private CpuClock() {}
 
     static long ownNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())

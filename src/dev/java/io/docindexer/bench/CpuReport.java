@@ -20,8 +20,11 @@ final class CpuReport {
     private record Phase(int docs, long wallNanos, long jvmNanos, long openSearchNanos) {
         @Override
         public String toString() {
-            double busy = (jvmNanos + openSearchNanos) / (double) wallNanos / Runtime.getRuntime().availableProcessors();
-            return String.format("%.1f ms (this JVM %.1f + OpenSearch %.1f), cores %.0f%% busy",
+            double busy = (jvmNanos + openSearchNanos)
+                    / (double) wallNanos
+                    / Runtime.getRuntime().availableProcessors();
+            return String.format(
+                    "%.1f ms (this JVM %.1f + OpenSearch %.1f), cores %.0f%% busy",
                     perDoc(jvmNanos + openSearchNanos), perDoc(jvmNanos), perDoc(openSearchNanos), busy * 100);
         }
 
@@ -48,8 +51,13 @@ final class CpuReport {
             Long earlier = before.openSearchNanosByPid().get(process.getKey());
             openSearchNanos += earlier == null ? 0 : process.getValue() - earlier;
         }
-        phases.put(phase, new Phase(docs, after.wallNanos() - before.wallNanos(), after.jvmNanos() - before.jvmNanos(),
-                openSearchNanos));
+        phases.put(
+                phase,
+                new Phase(
+                        docs,
+                        after.wallNanos() - before.wallNanos(),
+                        after.jvmNanos() - before.jvmNanos(),
+                        openSearchNanos));
         return result;
     }
 

@@ -54,14 +54,18 @@ final class DrainOnlyReference {
     private void drain(AtomicInteger deleted, int total) {
         while (deleted.get() < total) {
             List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(queueUrl)
-                    .maxNumberOfMessages(SQS_BATCH).waitTimeSeconds(1)).messages();
+                            .maxNumberOfMessages(SQS_BATCH)
+                            .waitTimeSeconds(1))
+                    .messages();
             if (messages.isEmpty()) {
                 continue;
             }
             List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
             for (Message message : messages) {
                 entries.add(DeleteMessageBatchRequestEntry.builder()
-                        .id(Integer.toString(entries.size())).receiptHandle(message.receiptHandle()).build());
+                        .id(Integer.toString(entries.size()))
+                        .receiptHandle(message.receiptHandle())
+                        .build());
             }
             sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
             deleted.addAndGet(entries.size());
@@ -75,7 +79,9 @@ final class DrainOnlyReference {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (String body : bodies.subList(start, end)) {
                 entries.add(SendMessageBatchRequestEntry.builder()
-                        .id(Integer.toString(entries.size())).messageBody(body).build());
+                        .id(Integer.toString(entries.size()))
+                        .messageBody(body)
+                        .build());
             }
             Arrays.fill(sentAtNanos, start, end, System.nanoTime());
             sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));

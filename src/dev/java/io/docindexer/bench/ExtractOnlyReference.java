@@ -36,7 +36,8 @@ final class ExtractOnlyReference {
             List<Future<ExtractedDocument>> futures = new ArrayList<>();
             for (Path file : files) {
                 futures.add(pool.submit(() -> {
-                    ExtractedDocument document = extractor.extract(file, file.getFileName().toString());
+                    ExtractedDocument document =
+                            extractor.extract(file, file.getFileName().toString());
                     done.incrementAndGet();
                     return document;
                 }));
@@ -44,7 +45,8 @@ final class ExtractOnlyReference {
             for (Future<ExtractedDocument> future : futures) {
                 ExtractedDocument document = future.get();
                 if (document.isMetadataOnly() || document.pageCount() != 1 || document.ocrPageCount() != 0) {
-                    throw new IllegalStateException("a benchmark document did not extract as one text page: " + document);
+                    throw new IllegalStateException(
+                            "a benchmark document did not extract as one text page: " + document);
                 }
             }
             return files.size() * 60e9 / (System.nanoTime() - started);

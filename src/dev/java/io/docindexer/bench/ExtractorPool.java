@@ -31,7 +31,8 @@ final class ExtractorPool implements BenchSide {
         List<ExtractedDocument> documents = extractAll(files);
         long nanos = System.nanoTime() - started;
         // The whole JVM's CPU time: JIT and garbage collection are part of our cost.
-        int refused = (int) documents.stream().filter(ExtractedDocument::isMetadataOnly).count();
+        int refused = (int)
+                documents.stream().filter(ExtractedDocument::isMetadataOnly).count();
         return new PassResult(nanos, CpuClock.ownNanos() - cpuBefore, refused);
     }
 
@@ -41,7 +42,8 @@ final class ExtractorPool implements BenchSide {
         try {
             List<Future<ExtractedDocument>> results = new ArrayList<>(files.size());
             for (Path file : files) {
-                results.add(pool.submit(() -> extractor.extract(file, file.getFileName().toString())));
+                results.add(pool.submit(
+                        () -> extractor.extract(file, file.getFileName().toString())));
             }
             List<ExtractedDocument> documents = new ArrayList<>(files.size());
             for (Future<ExtractedDocument> result : results) {

@@ -30,6 +30,7 @@ public final class OcrBenchmark {
     private static final int DEFAULT_REPEAT = 3;
     /** What ImageExtractor reads. */
     private static final Set<String> IMAGE_EXTENSIONS = Set.of("png", "tif", "tiff", "jpg", "jpeg", "bmp", "gif");
+
     private static final ReferenceTool TESSERACT = new ReferenceTool("tesseract", "tesseract-ocr");
 
     private final PrintStream out;
@@ -56,18 +57,34 @@ public final class OcrBenchmark {
                 DocumentExtractor extractor = new DocumentExtractor(ExtractionLimits.defaults(), engine)) {
             String tessdata = System.getenv("TESSDATA_PREFIX");
             ExtractorPool ours = new ExtractorPool(extractor, threads);
-            int pages = ours.extractAll(files).stream().mapToInt(ExtractedDocument::pageCount).sum();
+            int pages = ours.extractAll(files).stream()
+                    .mapToInt(ExtractedDocument::pageCount)
+                    .sum();
             BenchCorpus corpus = new BenchCorpus(files, options.repeat(), pages);
-            err.printf("ocr: %d images (%d pages) x %d, %d threads, languages %s, tessdata %s%n",
+            err.printf(
+                    "ocr: %d images (%d pages) x %d, %d threads, languages %s, tessdata %s%n",
                     files.size(), pages, options.repeat(), threads, languages, tessdata);
             ProcessPool reference = new ProcessPool(
-                    file -> List.of(tesseract.toString(), file.toString(), "-",
-                            "--tessdata-dir", tessdata, "-l", languages, "--psm", "1"),
+                    file -> List.of(
+                            tesseract.toString(),
+                            file.toString(),
+                            "-",
+                            "--tessdata-dir",
+                            tessdata,
+                            "-l",
+                            languages,
+                            "--psm",
+                            "1"),
                     // As the template sets it for ours: one thread per Tesseract, parallelism across files.
-                    Map.of("OMP_THREAD_LIMIT", "1"), threads);
+                    Map.of("OMP_THREAD_LIMIT", "1"),
+                    threads);
             Comparison.Result result = Comparison.measure(reference, ours, corpus.pass(), options.rounds(), err);
             String version = ReferenceTool.version(tesseract, "--version");
-            out.println(BenchReport.of("ocr", corpus, threads, result,
+            out.println(BenchReport.of(
+                    "ocr",
+                    corpus,
+                    threads,
+                    result,
                     version + " (" + threads + " processes, --psm 1, OMP_THREAD_LIMIT=1)"));
         }
         return Main.OK;

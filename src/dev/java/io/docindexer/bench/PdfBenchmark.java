@@ -25,6 +25,7 @@ public final class PdfBenchmark {
 
     /** Small PDFs take milliseconds: enough copies make a pass of a few seconds, above timer and scheduling noise. */
     private static final int DEFAULT_REPEAT = 100;
+
     private static final ReferenceTool PDFTOTEXT = new ReferenceTool("pdftotext", "poppler-utils");
 
     private final PrintStream out;
@@ -46,12 +47,17 @@ public final class PdfBenchmark {
         try (DocumentExtractor extractor = new DocumentExtractor(ExtractionLimits.defaults(), new NoOcrEngine())) {
             ExtractorPool ours = new ExtractorPool(extractor, threads);
             BenchCorpus corpus = textPdfs(pdfs, ours.extractAll(pdfs), options.repeat());
-            err.printf("pdf: %d text PDFs (%d pages) x %d, %d threads%n",
+            err.printf(
+                    "pdf: %d text PDFs (%d pages) x %d, %d threads%n",
                     corpus.files().size(), corpus.pages(), options.repeat(), threads);
-            ProcessPool reference = new ProcessPool(
-                    file -> List.of(pdftotext.toString(), file.toString(), "-"), Map.of(), threads);
+            ProcessPool reference =
+                    new ProcessPool(file -> List.of(pdftotext.toString(), file.toString(), "-"), Map.of(), threads);
             Comparison.Result result = Comparison.measure(reference, ours, corpus.pass(), options.rounds(), err);
-            out.println(BenchReport.of("pdf", corpus, threads, result,
+            out.println(BenchReport.of(
+                    "pdf",
+                    corpus,
+                    threads,
+                    result,
                     ReferenceTool.version(pdftotext, "-v") + " (" + threads + " processes)"));
         }
         return Main.OK;

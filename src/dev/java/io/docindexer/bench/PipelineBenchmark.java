@@ -56,7 +56,8 @@ public final class PipelineBenchmark {
     public int run(List<String> args) throws Exception {
         int docs = parseDocs(args);
         int concurrency = Runtime.getRuntime().availableProcessors();
-        err.printf("bench pipeline: %d documents, batches of %d, %d concurrent batches, %d extraction threads%n",
+        err.printf(
+                "bench pipeline: %d documents, batches of %d, %d concurrent batches, %d extraction threads%n",
                 docs, BATCH_SIZE, concurrency, IngestComponents.workerThreads());
         List<byte[]> pdfs = generate(docs);
         Path folder = Files.createTempDirectory("bench-pipeline-");
@@ -74,8 +75,11 @@ public final class PipelineBenchmark {
                 DrainOnlyReference.sendAll(stack.sqs(), drainQueue.queueUrl(), bodies, new long[docs]);
                 return null;
             });
-            double drainOnly = cpu.measure("drain-only", docs, () ->
-                    new DrainOnlyReference(stack.sqs(), drainQueue.queueUrl(), concurrency).docsPerMinute(docs, err));
+            double drainOnly = cpu.measure(
+                    "drain-only",
+                    docs,
+                    () -> new DrainOnlyReference(stack.sqs(), drainQueue.queueUrl(), concurrency)
+                            .docsPerMinute(docs, err));
             PipelineRun run = pipeline(stack, queues, config, warmUp, bodies, concurrency, cpu);
             err.println("  CPU per document: " + cpu);
             printResult(docs, run, extractOnly, drainOnly);
@@ -110,7 +114,8 @@ public final class PipelineBenchmark {
     private static List<Path> writeFiles(Path folder, List<byte[]> pdfs) throws IOException {
         List<Path> files = new ArrayList<>(pdfs.size());
         for (int i = 0; i < pdfs.size(); i++) {
-            files.add(Files.write(folder.resolve(Path.of(BenchDocuments.key("", i)).getFileName()), pdfs.get(i)));
+            files.add(Files.write(
+                    folder.resolve(Path.of(BenchDocuments.key("", i)).getFileName()), pdfs.get(i)));
         }
         return files;
     }
@@ -140,10 +145,14 @@ public final class PipelineBenchmark {
                 int number = i;
                 puts.add(pool.submit(() -> {
                     String key = BenchDocuments.key(prefix, number);
-                    String eTag = stack.s3().putObject(request -> request.bucket(LocalServers.BUCKET).key(key),
-                            RequestBody.fromBytes(pdfs.get(number))).eTag();
-                    bodies[number] = notifications.body("ObjectCreated:Put", LocalServers.BUCKET, key,
-                            (long) pdfs.get(number).length, eTag);
+                    String eTag = stack.s3()
+                            .putObject(
+                                    request ->
+                                            request.bucket(LocalServers.BUCKET).key(key),
+                                    RequestBody.fromBytes(pdfs.get(number)))
+                            .eTag();
+                    bodies[number] = notifications.body(
+                            "ObjectCreated:Put", LocalServers.BUCKET, key, (long) pdfs.get(number).length, eTag);
                     uploaded.incrementAndGet();
                 }));
             }
@@ -163,8 +172,15 @@ public final class PipelineBenchmark {
      * notifications, not the function, and sending them here would put their cost (the SDK client's
      * and ElasticMQ's) on the same two cores inside the timed window. The clock starts with the poller.
      */
-    private PipelineRun pipeline(LocalServers stack, LocalServers.Queues queues, IngestConfig config, List<String> warmUp,
-            List<String> bodies, int concurrency, CpuReport cpu) throws Exception {
+    private PipelineRun pipeline(
+            LocalServers stack,
+            LocalServers.Queues queues,
+            IngestConfig config,
+            List<String> warmUp,
+            List<String> bodies,
+            int concurrency,
+            CpuReport cpu)
+            throws Exception {
         AtomicInteger retries = new AtomicInteger();
         BatchProfile profile = new BatchProfile();
         try (SearchableWatcher watcher = new SearchableWatcher(stack.openSearchEndpoint(), LocalServers.INDEX);
@@ -180,31 +196,40 @@ public final class PipelineBenchmark {
             long started = System.nanoTime();
             long finished;
             try (EventSourcePoller poller = poller(stack, queues, ingest, concurrency)) {
-                finished = cpu.measure("pipeline", bodies.size(), () ->
-                        awaitSearchable(watcher, "pipeline", bodies.size(), warmedUp));
+                finished = cpu.measure(
+                        "pipeline", bodies.size(), () -> awaitSearchable(watcher, "pipeline", bodies.size(), warmedUp));
             }
             err.println("  profile: " + profile);
             if (retries.get() > 0) {
-                err.printf("  %d record outcomes were retries (redelivered after the visibility timeout)%n", retries.get());
+                err.printf(
+                        "  %d record outcomes were retries (redelivered after the visibility timeout)%n",
+                        retries.get());
             }
-            return PipelineRun.of(bodies.size(), started, finished, sentAtNanos, watcher,
-                    watcher.indexCount(BenchDocuments.TIMED));
+            return PipelineRun.of(
+                    bodies.size(), started, finished, sentAtNanos, watcher, watcher.indexCount(BenchDocuments.TIMED));
         }
     }
 
-    private static EventSourcePoller poller(LocalServers stack, LocalServers.Queues queues, IngestComponents ingest,
-            int concurrency) {
-        return new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(), ingest.handler(),
-                BATCH_SIZE, concurrency, FUNCTION_TIMEOUT_MILLIS);
+    private static EventSourcePoller poller(
+            LocalServers stack, LocalServers.Queues queues, IngestComponents ingest, int concurrency) {
+        return new EventSourcePoller(
+                stack.sqs(),
+                queues.queueUrl(),
+                queues.queueArn(),
+                ingest.handler(),
+                BATCH_SIZE,
+                concurrency,
+                FUNCTION_TIMEOUT_MILLIS);
     }
 
     /** Waits until {@code docs} more documents than {@code searchableBefore} are searchable; returns that moment. */
     private long awaitSearchable(SearchableWatcher watcher, String phase, int docs, int searchableBefore)
             throws InterruptedException {
         long started = System.nanoTime();
-        try (Progress progress = new Progress(err, phase + " (searchable)", docs,
-                () -> watcher.searchableCount() - searchableBefore)) {
-            while (watcher.searchableCount() - searchableBefore < docs && System.nanoTime() - started < PATIENCE_NANOS) {
+        try (Progress progress =
+                new Progress(err, phase + " (searchable)", docs, () -> watcher.searchableCount() - searchableBefore)) {
+            while (watcher.searchableCount() - searchableBefore < docs
+                    && System.nanoTime() - started < PATIENCE_NANOS) {
                 Thread.sleep(SearchableWatcher.POLL_MILLIS);
             }
             return System.nanoTime();
@@ -233,13 +258,16 @@ public final class PipelineBenchmark {
     }
 
     private static List<ObjectSummary> indexedObjects(RecordReport report) {
-        return report.objects().stream().filter(object -> object.status() == ObjectStatus.INDEXED).toList();
+        return report.objects().stream()
+                .filter(object -> object.status() == ObjectStatus.INDEXED)
+                .toList();
     }
 
     private void printResult(int docs, PipelineRun run, double extractOnly, double drainOnly) {
-        err.printf("pipeline %.0f docs/min, extract-only %.0f/min, drain-only %.0f/min; latency p50 %d ms, p99 %d ms;"
-                + " index count %d of %d%n", run.docsPerMinute(), extractOnly, drainOnly, run.p50Millis(), run.p99Millis(),
-                run.indexCount(), docs);
+        err.printf(
+                "pipeline %.0f docs/min, extract-only %.0f/min, drain-only %.0f/min; latency p50 %d ms, p99 %d ms;"
+                        + " index count %d of %d%n",
+                run.docsPerMinute(), extractOnly, drainOnly, run.p50Millis(), run.p99Millis(), run.indexCount(), docs);
         ObjectNode result = new ObjectMapper().createObjectNode();
         result.put("docs", docs);
         result.put("docsPerMinute", Math.round(run.docsPerMinute()));

@@ -11,18 +11,25 @@ import java.util.Arrays;
  */
 record PipelineRun(int docs, int searchable, long indexCount, double docsPerMinute, long p50Millis, long p99Millis) {
 
-    static PipelineRun of(int docs, long startedNanos, long finishedNanos, long[] sentAtNanos,
-            SearchableWatcher watcher, long indexCount) {
+    static PipelineRun of(
+            int docs,
+            long startedNanos,
+            long finishedNanos,
+            long[] sentAtNanos,
+            SearchableWatcher watcher,
+            long indexCount) {
         long[] latencies = new long[docs];
         int searchable = 0;
         for (int i = 0; i < docs; i++) {
-            Long at = watcher.searchableAtNanos(DocumentId.of(LocalServers.BUCKET, BenchDocuments.key(BenchDocuments.TIMED, i)));
+            Long at = watcher.searchableAtNanos(
+                    DocumentId.of(LocalServers.BUCKET, BenchDocuments.key(BenchDocuments.TIMED, i)));
             latencies[i] = at == null ? Long.MAX_VALUE : (at - sentAtNanos[i]) / 1_000_000;
             searchable += at == null ? 0 : 1;
         }
         Arrays.sort(latencies);
         double perMinute = searchable * 60e9 / (finishedNanos - startedNanos);
-        return new PipelineRun(docs, searchable, indexCount, perMinute, percentile(latencies, 50), percentile(latencies, 99));
+        return new PipelineRun(
+                docs, searchable, indexCount, perMinute, percentile(latencies, 50), percentile(latencies, 99));
     }
 
     boolean complete() {

@@ -37,7 +37,9 @@ record ReferenceTool(String command, String debianPackage) {
 
     /** The first line the tool prints when asked for its version (stdout or stderr, as tools differ). */
     static String version(Path tool, String flag) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(tool.toString(), flag).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(tool.toString(), flag)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(process.getInputStream().readAllBytes()).strip();
         process.waitFor();
         return output.lines().findFirst().orElse("unknown");
@@ -61,7 +63,8 @@ record ReferenceTool(String command, String debianPackage) {
     }
 
     private static void run(List<String> command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
         int exit = builder.start().waitFor();

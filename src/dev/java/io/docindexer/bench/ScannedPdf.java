@@ -36,8 +36,7 @@ final class ScannedPdf {
             Questions about the schedule should be sent to the project office, which will publish \
             the minutes of this meeting together with the revised timetable next week.""";
 
-    private ScannedPdf() {
-    }
+    private ScannedPdf() {}
 
     static Path write(Path file, int pages) throws IOException {
         try (PDDocument document = new PDDocument()) {

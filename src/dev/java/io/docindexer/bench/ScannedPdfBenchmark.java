@@ -43,8 +43,9 @@ final class ScannedPdfBenchmark {
             String languages = System.getenv().getOrDefault("OCR_LANGUAGES", TesseractOcrEngine.DEFAULT_LANGUAGES);
             try (TesseractOcrEngine engine = TesseractOcrEngine.fromEnvironment(languages);
                     DocumentExtractor extractor = new DocumentExtractor(ExtractionLimits.defaults(), engine)) {
-                err.printf("extracting %s (%d MB) with %d OCR workers...%n", pdf.getFileName(),
-                        Files.size(pdf) / (1024 * 1024), engine.parallelism());
+                err.printf(
+                        "extracting %s (%d MB) with %d OCR workers...%n",
+                        pdf.getFileName(), Files.size(pdf) / (1024 * 1024), engine.parallelism());
                 System.gc();
                 ExtractedDocument document;
                 long nanos;

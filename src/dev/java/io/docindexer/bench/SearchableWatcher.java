@@ -27,7 +27,8 @@ final class SearchableWatcher implements AutoCloseable {
     static final long POLL_MILLIS = 100;
     private static final int MAX_IDS_PER_POLL = 1_000;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final URI searchUri;
     private final URI countUri;
@@ -63,8 +64,10 @@ final class SearchableWatcher implements AutoCloseable {
         ObjectNode query = json.createObjectNode();
         query.putObject("query").putObject("prefix").put("key", keyPrefix);
         return json.readTree(send(HttpRequest.newBuilder(countUri)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(query.toString())))).path("count").asLong();
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(query.toString()))))
+                .path("count")
+                .asLong();
     }
 
     private void pollUntilClosed() {
@@ -96,8 +99,10 @@ final class SearchableWatcher implements AutoCloseable {
         query.put("_source", false);
         pending.forEach(query.putObject("query").putObject("ids").putArray("values")::add);
         JsonNode hits = json.readTree(send(HttpRequest.newBuilder(searchUri)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(query.toString())))).path("hits").path("hits");
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(query.toString()))))
+                .path("hits")
+                .path("hits");
         long now = System.nanoTime();
         for (JsonNode hit : hits) {
             String id = hit.path("_id").asText();
@@ -107,10 +112,11 @@ final class SearchableWatcher implements AutoCloseable {
     }
 
     private String send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+                http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
-            throw new IOException(request.build().uri() + " answered " + response.statusCode() + ": " + response.body());
+            throw new IOException(
+                    request.build().uri() + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
     }

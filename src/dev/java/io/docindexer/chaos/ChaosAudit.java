@@ -33,6 +33,7 @@ final class ChaosAudit {
 
     /** More than a chaos run's key space; the audit fails loudly rather than miss documents. */
     private static final int MAX_DOCUMENTS = 10_000;
+
     private static final int MAX_DLQ_RECEIVES = 1_000;
 
     private final S3Client s3;
@@ -40,7 +41,8 @@ final class ChaosAudit {
     private final URI openSearch;
     private final String alias;
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ChaosAudit(S3Client s3, SqsClient sqs, URI openSearch, String alias) {
         this.s3 = s3;
@@ -50,9 +52,11 @@ final class ChaosAudit {
     }
 
     /** The counts of the final report, apart from the number of operations and the time. */
-    record Findings(int indexed, int metadataOnly, int inDlq, int lost, int duplicates, int stale, List<String> problems) {}
+    record Findings(
+            int indexed, int metadataOnly, int inDlq, int lost, int duplicates, int stale, List<String> problems) {}
 
-    Findings audit(String bucket, String prefix, Set<String> keysTouched, String dlqUrl) throws IOException, InterruptedException {
+    Findings audit(String bucket, String prefix, Set<String> keysTouched, String dlqUrl)
+            throws IOException, InterruptedException {
         Map<String, String> truth = finalETags(bucket, prefix);
         Map<String, List<JsonNode>> visible = visibleDocuments(prefix);
         Set<String> keysInDlq = keysIn(dlqUrl);
@@ -79,10 +83,15 @@ final class ChaosAudit {
                     lost++;
                     problems.add("lost: " + key + " exists but has no document and is not in the DLQ");
                 }
-            } else if (documents.stream().noneMatch(document -> eTag.equals(unquoted(document.path("eTag").asText())))) {
+            } else if (documents.stream()
+                    .noneMatch(document ->
+                            eTag.equals(unquoted(document.path("eTag").asText())))) {
                 stale++;
-                problems.add("stale: " + key + " shows eTag " + documents.get(0).path("eTag").asText() + ", S3 has " + eTag);
-            } else if (ObjectStatus.METADATA_ONLY.code().equals(documents.get(0).path("status").asText())) {
+                problems.add("stale: " + key + " shows eTag "
+                        + documents.get(0).path("eTag").asText() + ", S3 has " + eTag);
+            } else if (ObjectStatus.METADATA_ONLY
+                    .code()
+                    .equals(documents.get(0).path("status").asText())) {
                 metadataOnly++;
             } else {
                 indexed++;
@@ -94,8 +103,11 @@ final class ChaosAudit {
     /** Key to ETag of every object under the prefix: ListObjectsV2, then HeadObject for each. */
     private Map<String, String> finalETags(String bucket, String prefix) {
         Map<String, String> eTags = new HashMap<>();
-        for (S3Object object : s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(prefix)).contents()) {
-            String eTag = s3.headObject(request -> request.bucket(bucket).key(object.key())).eTag();
+        for (S3Object object : s3.listObjectsV2Paginator(
+                        request -> request.bucket(bucket).prefix(prefix))
+                .contents()) {
+            String eTag = s3.headObject(request -> request.bucket(bucket).key(object.key()))
+                    .eTag();
             eTags.put(object.key(), unquoted(eTag));
         }
         return eTags;
@@ -106,16 +118,22 @@ final class ChaosAudit {
         request("POST", "/" + alias + "/_refresh", null);
         String query = json.createObjectNode()
                 .put("size", MAX_DOCUMENTS)
-                .set("query", json.createObjectNode().set("prefix", json.createObjectNode().put("key", prefix)))
+                .set(
+                        "query",
+                        json.createObjectNode()
+                                .set("prefix", json.createObjectNode().put("key", prefix)))
                 .toString();
-        JsonNode hits = json.readTree(request("POST", "/" + alias + "/_search", query)).path("hits");
+        JsonNode hits =
+                json.readTree(request("POST", "/" + alias + "/_search", query)).path("hits");
         if (hits.path("total").path("value").asInt() >= MAX_DOCUMENTS) {
-            throw new IllegalStateException("more than " + MAX_DOCUMENTS + " documents under " + prefix + "; cannot audit");
+            throw new IllegalStateException(
+                    "more than " + MAX_DOCUMENTS + " documents under " + prefix + "; cannot audit");
         }
         Map<String, List<JsonNode>> byKey = new HashMap<>();
         for (JsonNode hit : hits.path("hits")) {
             JsonNode source = hit.path("_source");
-            byKey.computeIfAbsent(source.path("key").asText(), key -> new ArrayList<>()).add(source);
+            byKey.computeIfAbsent(source.path("key").asText(), key -> new ArrayList<>())
+                    .add(source);
         }
         return byKey;
     }
@@ -125,8 +143,9 @@ final class ChaosAudit {
         S3EventParser parser = new S3EventParser(json);
         Set<String> keys = new HashSet<>();
         for (int receive = 0; receive < MAX_DLQ_RECEIVES; receive++) {
-            List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(dlqUrl).maxNumberOfMessages(10)
-                    .visibilityTimeout(60)).messages();
+            List<Message> messages = sqs.receiveMessage(request ->
+                            request.queueUrl(dlqUrl).maxNumberOfMessages(10).visibilityTimeout(60))
+                    .messages();
             if (messages.isEmpty()) {
                 return keys;
             }
@@ -151,7 +170,9 @@ final class ChaosAudit {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(openSearch + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
             throw new IOException(method + " " + path + " answered " + response.statusCode() + ": " + response.body());

@@ -7,12 +7,28 @@ import java.util.List;
 import java.util.Map;
 
 /** The outcome of a chaos run: how the index compares with the bucket once the faults ended. */
-public record ChaosReport(int docs, int indexed, int metadataOnly, int inDlq, int lost, int duplicates, int stale,
-        long seconds, List<String> problems) {
+public record ChaosReport(
+        int docs,
+        int indexed,
+        int metadataOnly,
+        int inDlq,
+        int lost,
+        int duplicates,
+        int stale,
+        long seconds,
+        List<String> problems) {
 
     ChaosReport(int docs, ChaosAudit.Findings findings, long seconds) {
-        this(docs, findings.indexed(), findings.metadataOnly(), findings.inDlq(), findings.lost(), findings.duplicates(),
-                findings.stale(), seconds, List.copyOf(findings.problems()));
+        this(
+                docs,
+                findings.indexed(),
+                findings.metadataOnly(),
+                findings.inDlq(),
+                findings.lost(),
+                findings.duplicates(),
+                findings.stale(),
+                seconds,
+                List.copyOf(findings.problems()));
     }
 
     /** Nothing lost, duplicated or stale, and nothing left for an operator in the DLQ. */

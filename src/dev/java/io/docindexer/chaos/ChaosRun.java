@@ -64,16 +64,25 @@ public final class ChaosRun {
             thread.setDaemon(true);
             return thread;
         });
-        try (FaultyHttpProxy s3Faults = FaultyHttpProxy.start(URI.create(env.get(IngestConfig.S3_ENDPOINT)),
-                        plan.seed(), plan.s3FailureRate());
+        try (FaultyHttpProxy s3Faults = FaultyHttpProxy.start(
+                        URI.create(env.get(IngestConfig.S3_ENDPOINT)), plan.seed(), plan.s3FailureRate());
                 OpenSearchOutage outage = new OpenSearchOutage(stack.openSearch(), plan.openSearchDownFor());
-                IngestComponents components = IngestComponents.create(ingestConfig(env, s3Faults), report -> { })) {
+                IngestComponents components = IngestComponents.create(ingestConfig(env, s3Faults), report -> {})) {
             CrashingHandler crashing = new CrashingHandler(components.handler(), plan.seed(), plan.crashRate());
-            ticker.scheduleAtFixedRate(() -> printProgress(queues, started, s3Faults, crashing, outage),
-                    PROGRESS_SECONDS, PROGRESS_SECONDS, TimeUnit.SECONDS);
+            ticker.scheduleAtFixedRate(
+                    () -> printProgress(queues, started, s3Faults, crashing, outage),
+                    PROGRESS_SECONDS,
+                    PROGRESS_SECONDS,
+                    TimeUnit.SECONDS);
             Set<String> keys;
-            try (EventSourcePoller poller = new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
-                    crashing, BATCH_SIZE, POLLERS, FUNCTION_TIMEOUT_MILLIS)) {
+            try (EventSourcePoller poller = new EventSourcePoller(
+                    stack.sqs(),
+                    queues.queueUrl(),
+                    queues.queueArn(),
+                    crashing,
+                    BATCH_SIZE,
+                    POLLERS,
+                    FUNCTION_TIMEOUT_MILLIS)) {
                 phase = "sending events, faults on";
                 keys = produce(queues, run + "/", outage);
                 phase = "OpenSearch outage ending";
@@ -87,7 +96,8 @@ public final class ChaosRun {
                 crashing.close();
             }
             phase = "auditing";
-            ChaosAudit.Findings findings = new ChaosAudit(stack.s3(), stack.sqs(), stack.openSearchEndpoint(), LocalServers.INDEX)
+            ChaosAudit.Findings findings = new ChaosAudit(
+                            stack.s3(), stack.sqs(), stack.openSearchEndpoint(), LocalServers.INDEX)
                     .audit(LocalServers.BUCKET, run + "/", keys, queues.dlqUrl());
             return new ChaosReport(plan.docs(), findings, (System.nanoTime() - started) / 1_000_000_000);
         } finally {
@@ -105,9 +115,15 @@ public final class ChaosRun {
      * sequencers are), then shuffled, some sent twice, and sent at the planned rate. The outage
      * starts a third of the way through.
      */
-    private Set<String> produce(LocalServers.Queues queues, String prefix, OpenSearchOutage outage) throws InterruptedException {
-        ChaosWorkload workload = new ChaosWorkload(stack.s3(), new BucketNotifications(stack.sqs(), queues.queueUrl()),
-                LocalServers.BUCKET, prefix, plan.seed(), plan.docs());
+    private Set<String> produce(LocalServers.Queues queues, String prefix, OpenSearchOutage outage)
+            throws InterruptedException {
+        ChaosWorkload workload = new ChaosWorkload(
+                stack.s3(),
+                new BucketNotifications(stack.sqs(), queues.queueUrl()),
+                LocalServers.BUCKET,
+                prefix,
+                plan.seed(),
+                plan.docs());
         Random order = new Random(plan.seed() + 1);
         Set<String> keys = new LinkedHashSet<>();
         long windowNanos = (long) (plan.window() * 1e9 / plan.docsPerSecond());
@@ -139,7 +155,10 @@ public final class ChaosRun {
         for (int from = 0; from < bodies.size(); from += SEND_BATCH) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (int i = from; i < Math.min(from + SEND_BATCH, bodies.size()); i++) {
-                entries.add(SendMessageBatchRequestEntry.builder().id("m" + i).messageBody(bodies.get(i)).build());
+                entries.add(SendMessageBatchRequestEntry.builder()
+                        .id("m" + i)
+                        .messageBody(bodies.get(i))
+                        .build());
             }
             stack.sqs().sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
             sent.addAndGet(entries.size());
@@ -153,23 +172,37 @@ public final class ChaosRun {
         while (emptyChecks < 2) {
             if (System.nanoTime() > deadline) {
                 QueueDepth depth = QueueDepth.of(stack.sqs(), queues.queueUrl());
-                throw new IllegalStateException("the queue did not drain within " + plan.drainTimeout().toSeconds()
-                        + " s after the faults ended: " + depth.visible() + " visible, " + depth.inFlight() + " in flight");
+                throw new IllegalStateException("the queue did not drain within "
+                        + plan.drainTimeout().toSeconds() + " s after the faults ended: " + depth.visible()
+                        + " visible, " + depth.inFlight() + " in flight");
             }
             emptyChecks = QueueDepth.of(stack.sqs(), queues.queueUrl()).total() == 0 ? emptyChecks + 1 : 0;
             Thread.sleep(POLL_INTERVAL.toMillis());
         }
     }
 
-    private void printProgress(LocalServers.Queues queues, long started, FaultyHttpProxy s3Faults,
-            CrashingHandler crashing, OpenSearchOutage outage) {
+    private void printProgress(
+            LocalServers.Queues queues,
+            long started,
+            FaultyHttpProxy s3Faults,
+            CrashingHandler crashing,
+            OpenSearchOutage outage) {
         try {
             int queued = QueueDepth.of(stack.sqs(), queues.queueUrl()).total();
             int handled = Math.max(0, sent.get() - queued);
             double seconds = Math.max((System.nanoTime() - started) / 1e9, 0.001);
-            progress.printf("chaos: %s | documents %d/%d, messages handled %d/%d (%.0f/s) | S3 503s %d, crashes %d,"
-                            + " OpenSearch %s%n", phase, operationsDone.get(), plan.docs(), handled, sent.get(),
-                    handled / seconds, s3Faults.failed(), crashing.crashes(), outage.state());
+            progress.printf(
+                    "chaos: %s | documents %d/%d, messages handled %d/%d (%.0f/s) | S3 503s %d, crashes %d,"
+                            + " OpenSearch %s%n",
+                    phase,
+                    operationsDone.get(),
+                    plan.docs(),
+                    handled,
+                    sent.get(),
+                    handled / seconds,
+                    s3Faults.failed(),
+                    crashing.crashes(),
+                    outage.state());
         } catch (RuntimeException e) {
             progress.println("chaos: progress unavailable: " + e);
         }

@@ -21,6 +21,7 @@ final class ChaosWorkload {
 
     /** About five operations land on every key, so keys are overwritten and deleted several times. */
     private static final int OPERATIONS_PER_KEY = 5;
+
     private static final double PDF_SHARE = 0.1;
     private static final double DELETE_SHARE = 0.25;
 
@@ -56,7 +57,8 @@ final class ChaosWorkload {
             return new Operation(key, notifications.body("ObjectRemoved:Delete", bucket, key, null, null));
         }
         byte[] content = key.endsWith(".pdf") ? pdf(number) : text(key, number);
-        String eTag = s3.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromBytes(content)).eTag();
+        String eTag = s3.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromBytes(content))
+                .eTag();
         existing.add(key);
         return new Operation(key, notifications.body("ObjectCreated:Put", bucket, key, (long) content.length, eTag));
     }

@@ -32,6 +32,7 @@ public final class CrashingHandler implements RequestStreamHandler, AutoCloseabl
 
     /** The latest point in an invocation at which a crash is injected. */
     private static final long MAX_CRASH_AFTER_MILLIS = 1_500;
+
     private static final long ABANDONED_WORK_TIMEOUT_SECONDS = 120;
 
     private final RequestStreamHandler handler;
@@ -96,8 +97,8 @@ public final class CrashingHandler implements RequestStreamHandler, AutoCloseabl
         invocations.shutdown();
         if (!invocations.awaitTermination(ABANDONED_WORK_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             invocations.shutdownNow();
-            throw new IllegalStateException("abandoned invocations still running after "
-                    + ABANDONED_WORK_TIMEOUT_SECONDS + " s");
+            throw new IllegalStateException(
+                    "abandoned invocations still running after " + ABANDONED_WORK_TIMEOUT_SECONDS + " s");
         }
     }
 

@@ -68,7 +68,8 @@ public final class FaultyHttpProxy implements AutoCloseable {
                 <Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message>\
                 <RequestId>faulty-http-proxy</RequestId></Error>""".getBytes(StandardCharsets.UTF_8);
         byte[] head = ("HTTP/1.1 503 Slow Down\r\nContent-Type: application/xml\r\nContent-Length: " + body.length
-                + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1);
+                        + "\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1);
         byte[] response = new byte[head.length + body.length];
         System.arraycopy(head, 0, response, 0, head.length);
         System.arraycopy(body, 0, response, head.length, body.length);

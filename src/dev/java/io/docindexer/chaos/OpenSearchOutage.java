@@ -59,9 +59,11 @@ final class OpenSearchOutage implements AutoCloseable {
         try {
             outage.get(downFor.plus(RESTART_ALLOWANCE).toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException failed) {
-            throw new IllegalStateException("the OpenSearch outage could not be ended: " + failed.getCause(), failed.getCause());
+            throw new IllegalStateException(
+                    "the OpenSearch outage could not be ended: " + failed.getCause(), failed.getCause());
         } catch (TimeoutException stuck) {
-            throw new IllegalStateException("OpenSearch was not back within " + downFor.plus(RESTART_ALLOWANCE).toSeconds() + " s");
+            throw new IllegalStateException("OpenSearch was not back within "
+                    + downFor.plus(RESTART_ALLOWANCE).toSeconds() + " s");
         }
     }
 

@@ -15,8 +15,8 @@ import java.util.List;
  */
 final class ChaosCommand {
 
-    private static final String USAGE = "usage: ./docindexer chaos --docs N --seed S   (N from 1 to "
-            + ChaosCommand.MAX_DOCS + ", S any integer)";
+    private static final String USAGE =
+            "usage: ./docindexer chaos --docs N --seed S   (N from 1 to " + ChaosCommand.MAX_DOCS + ", S any integer)";
     private static final int MAX_DOCS = 100_000;
 
     private final PrintStream out;

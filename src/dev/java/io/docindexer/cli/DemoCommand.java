@@ -43,11 +43,18 @@ final class DemoCommand {
             LocalServers.Queues queues = stack.createQueues(LocalServers.QUEUE, 60, 5);
             Map<String, RecordReport> reports = new ConcurrentHashMap<>();
             IngestConfig config = IngestConfig.fromEnv(stack.ingestEnvironment(queues));
-            try (IngestComponents ingest = IngestComponents.create(config, report -> reports.put(report.outcome().messageId(), report))) {
+            try (IngestComponents ingest = IngestComponents.create(
+                    config, report -> reports.put(report.outcome().messageId(), report))) {
                 Map<String, Path> sent = uploadAndNotify(stack, queues, files);
                 boolean finished;
-                try (EventSourcePoller poller = new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
-                        ingest.handler(), 10, Runtime.getRuntime().availableProcessors(), 60_000)) {
+                try (EventSourcePoller poller = new EventSourcePoller(
+                        stack.sqs(),
+                        queues.queueUrl(),
+                        queues.queueArn(),
+                        ingest.handler(),
+                        10,
+                        Runtime.getRuntime().availableProcessors(),
+                        60_000)) {
                     finished = awaitFinalOutcomes(sent.keySet(), reports);
                 }
                 printTable(sent, reports);
@@ -67,11 +74,16 @@ final class DemoCommand {
         Map<String, Path> sent = new LinkedHashMap<>();
         for (Path file : files) {
             String key = stack.putSample(file);
-            String messageId = notifications.objectCreated(LocalServers.BUCKET, key,
-                    stack.s3().headObject(request -> request.bucket(LocalServers.BUCKET).key(key)));
+            String messageId = notifications.objectCreated(
+                    LocalServers.BUCKET,
+                    key,
+                    stack.s3()
+                            .headObject(request ->
+                                    request.bucket(LocalServers.BUCKET).key(key)));
             sent.put(messageId, file);
         }
-        out.printf("Uploaded %d files to s3://%s/samples/ and sent their S3 notifications to %s%n",
+        out.printf(
+                "Uploaded %d files to s3://%s/samples/ and sent their S3 notifications to %s%n",
                 files.size(), LocalServers.BUCKET, queues.queueUrl());
         return sent;
     }
@@ -84,14 +96,18 @@ final class DemoCommand {
         while (System.nanoTime() < deadline) {
             done = messageIds.stream().filter(id -> isFinal(reports.get(id))).count();
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf("\r  processed %d/%d documents (%.1f docs/s)", done, messageIds.size(), done / Math.max(seconds, 0.001));
+            out.printf(
+                    "\r  processed %d/%d documents (%.1f docs/s)",
+                    done, messageIds.size(), done / Math.max(seconds, 0.001));
             if (done == messageIds.size()) {
                 out.println();
                 return true;
             }
             Thread.sleep(250);
         }
-        out.printf("%n%d documents were not processed within %s; see the reasons below%n", messageIds.size() - done, PATIENCE);
+        out.printf(
+                "%n%d documents were not processed within %s; see the reasons below%n",
+                messageIds.size() - done, PATIENCE);
         return false;
     }
 
@@ -106,9 +122,14 @@ final class DemoCommand {
         out.printf(format, "-".repeat(36), "-".repeat(28), "-----", "------", "------");
         sent.forEach((messageId, file) -> {
             RecordReport report = reports.get(messageId);
-            ObjectSummary object = report == null || report.objects().isEmpty() ? null : report.objects().get(0);
+            ObjectSummary object = report == null || report.objects().isEmpty()
+                    ? null
+                    : report.objects().get(0);
             String outcome = report == null ? "pending" : outcomeOf(report, object);
-            out.printf(format, TextColumns.pad(file.getFileName().toString(), 36), outcome,
+            out.printf(
+                    format,
+                    TextColumns.pad(file.getFileName().toString(), 36),
+                    outcome,
                     object == null ? "" : object.pages(),
                     object == null ? "" : object.chars(),
                     object == null ? "" : object.extractMillis());
@@ -117,9 +138,12 @@ final class DemoCommand {
 
     private static String outcomeOf(RecordReport report, ObjectSummary object) {
         if (!(report.outcome() instanceof RecordOutcome.Done) || object == null) {
-            return report.outcome().getClass().getSimpleName().toLowerCase() + ": " + report.outcome().detail();
+            return report.outcome().getClass().getSimpleName().toLowerCase() + ": "
+                    + report.outcome().detail();
         }
-        return object.reason() == null ? object.status().code() : object.status().code() + " (" + object.reason() + ")";
+        return object.reason() == null
+                ? object.status().code()
+                : object.status().code() + " (" + object.reason() + ")";
     }
 
     /** OpenSearch marks each matched CJK bigram separately; show one [marked] run per match. */
@@ -127,7 +151,10 @@ final class DemoCommand {
         if (snippet == null) {
             return "";
         }
-        return snippet.replace("</em><em>", "").replace("<em>", "[").replace("</em>", "]").replaceAll("\\s+", " ");
+        return snippet.replace("</em><em>", "")
+                .replace("<em>", "[")
+                .replace("</em>", "]")
+                .replaceAll("\\s+", " ");
     }
 
     private void printHits(String query, List<SearchHit> hits) {

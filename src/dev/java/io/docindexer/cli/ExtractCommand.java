@@ -45,7 +45,8 @@ final class ExtractCommand {
                 DocumentExtractor extractor = new DocumentExtractor(ExtractionLimits.defaults(), ocr)) {
             for (Path file : files) {
                 long started = System.nanoTime();
-                ExtractedDocument document = extractor.extract(file, file.getFileName().toString());
+                ExtractedDocument document =
+                        extractor.extract(file, file.getFileName().toString());
                 long millis = (System.nanoTime() - started) / 1_000_000;
                 out.println(asJson ? jsonLine(file, document, millis) : textBlock(file, document, millis));
             }
@@ -57,7 +58,9 @@ final class ExtractCommand {
         ObjectNode line = json.createObjectNode();
         line.put("file", file.toString());
         line.put("status", statusOf(document).code());
-        line.put("reason", document.isMetadataOnly() ? document.metadataOnlyReason().code() : null);
+        line.put(
+                "reason",
+                document.isMetadataOnly() ? document.metadataOnlyReason().code() : null);
         line.put("pages", document.pageCount());
         line.put("ocrPages", document.ocrPageCount());
         line.put("chars", document.text().length());
@@ -73,8 +76,17 @@ final class ExtractCommand {
 
     private static String textBlock(Path file, ExtractedDocument document, long millis) {
         String status = document.isMetadataOnly()
-                ? statusOf(document).code() + " (" + document.metadataOnlyReason().code() + ")" : statusOf(document).code();
-        return "== %s: %s, %d pages (%d OCR), %d chars, %d ms%n%s%n".formatted(file, status, document.pageCount(),
-                document.ocrPageCount(), document.text().length(), millis, document.text());
+                ? statusOf(document).code() + " ("
+                        + document.metadataOnlyReason().code() + ")"
+                : statusOf(document).code();
+        return "== %s: %s, %d pages (%d OCR), %d chars, %d ms%n%s%n"
+                .formatted(
+                        file,
+                        status,
+                        document.pageCount(),
+                        document.ocrPageCount(),
+                        document.text().length(),
+                        millis,
+                        document.text());
     }
 }

@@ -88,7 +88,8 @@ final class InvokeCommand {
                 continue; // the handler will reject it; that is what invoking it should show
             }
             if (parsed instanceof ParsedMessage.ObjectEvents objects) {
-                objects.events().stream().filter(object -> object.kind() == ObjectEvent.Kind.CREATED)
+                objects.events().stream()
+                        .filter(object -> object.kind() == ObjectEvent.Kind.CREATED)
                         .forEach(object -> upload(stack, object));
             }
         }
@@ -97,14 +98,17 @@ final class InvokeCommand {
     private static void upload(LocalServers stack, ObjectEvent object) {
         Path sample = SAMPLES.resolve(object.fileName()).normalize();
         if (!sample.startsWith(SAMPLES) || !Files.isRegularFile(sample)) {
-            System.err.printf("note: samples/ has no file named '%s', so s3://%s/%s will not exist%n",
+            System.err.printf(
+                    "note: samples/ has no file named '%s', so s3://%s/%s will not exist%n",
                     object.fileName(), object.bucket(), object.key());
             return;
         }
-        if (!stack.s3().listBuckets().buckets().stream().anyMatch(bucket -> bucket.name().equals(object.bucket()))) {
+        if (!stack.s3().listBuckets().buckets().stream()
+                .anyMatch(bucket -> bucket.name().equals(object.bucket()))) {
             stack.s3().createBucket(request -> request.bucket(object.bucket()));
         }
-        stack.s3().putObject(request -> request.bucket(object.bucket()).key(object.key()), RequestBody.fromFile(sample));
+        stack.s3()
+                .putObject(request -> request.bucket(object.bucket()).key(object.key()), RequestBody.fromFile(sample));
         System.err.printf("uploaded %s to s3://%s/%s%n", sample, object.bucket(), object.key());
     }
 }

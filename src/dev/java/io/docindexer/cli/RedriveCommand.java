@@ -70,16 +70,19 @@ final class RedriveCommand {
             if (seed > 0) {
                 seed(stack, queues, seed);
             }
-            try (RedriveComponents redrive = RedriveComponents.create(RedriveConfig.fromEnv(stack.redriveEnvironment(queues)))) {
+            try (RedriveComponents redrive =
+                    RedriveComponents.create(RedriveConfig.fromEnv(stack.redriveEnvironment(queues)))) {
                 // Log lines go to stderr so that stdout is exactly the function's response.
-                Map<String, Object> response = redrive.handler().handleRequest(request, new LocalContext(FUNCTION_TIMEOUT_MILLIS));
+                Map<String, Object> response =
+                        redrive.handler().handleRequest(request, new LocalContext(FUNCTION_TIMEOUT_MILLIS));
                 out.println(json.writerWithDefaultPrettyPrinter().writeValueAsString(response));
                 if ("all".equals(request.get("mode"))) {
                     // The move task runs inside ElasticMQ, which stops with this command: let it finish.
                     awaitTrue(() -> !moveTaskRunning(redrive.redrive()));
                 }
             }
-            System.err.printf("now %d messages in the DLQ and %d in the ingest queue%n",
+            System.err.printf(
+                    "now %d messages in the DLQ and %d in the ingest queue%n",
                     stack.messagesIn(queues.dlqUrl()), stack.messagesIn(queues.queueUrl()));
         }
         return Main.OK;
@@ -94,7 +97,8 @@ final class RedriveCommand {
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        throw new UsageException("--seed takes a number of dead letters from 1 to " + MAX_SEED + ", not '" + value + "'");
+        throw new UsageException(
+                "--seed takes a number of dead letters from 1 to " + MAX_SEED + ", not '" + value + "'");
     }
 
     private Map<String, Object> readRequest(String argument) throws Exception {
@@ -107,31 +111,41 @@ final class RedriveCommand {
             text = Files.readString(file);
         }
         try {
-            return json.readValue(text, new TypeReference<Map<String, Object>>() { });
+            return json.readValue(text, new TypeReference<Map<String, Object>>() {});
         } catch (JsonProcessingException notJson) {
-            throw new UsageException("the request is not a JSON object (" + notJson.getOriginalMessage() + "); " + USAGE);
+            throw new UsageException(
+                    "the request is not a JSON object (" + notJson.getOriginalMessage() + "); " + USAGE);
         }
     }
 
     private void seed(LocalServers stack, LocalServers.Queues queues, int count) throws Exception {
         BucketNotifications notifications = new BucketNotifications(stack.sqs(), queues.queueUrl());
         for (int i = 1; i <= count; i++) {
-            String body = notifications.body("ObjectCreated:Put", MISSING_BUCKET, "seed/document " + i + ".txt", 100L, null);
+            String body =
+                    notifications.body("ObjectCreated:Put", MISSING_BUCKET, "seed/document " + i + ".txt", 100L, null);
             stack.sqs().sendMessage(send -> send.queueUrl(queues.queueUrl()).messageBody(body));
         }
-        System.err.printf("seeding: %d S3 events for s3://%s/seed/, a bucket that does not exist, until they fail %d times%n",
+        System.err.printf(
+                "seeding: %d S3 events for s3://%s/seed/, a bucket that does not exist, until they fail %d times%n",
                 count, MISSING_BUCKET, MAX_RECEIVE_COUNT);
         IngestConfig config = IngestConfig.fromEnv(stack.ingestEnvironment(queues));
         try (IngestComponents ingest = IngestComponents.create(config, new LoggingObserver());
-                EventSourcePoller poller = new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
-                        ingest.handler(), 10, 1, FUNCTION_TIMEOUT_MILLIS)) {
+                EventSourcePoller poller = new EventSourcePoller(
+                        stack.sqs(),
+                        queues.queueUrl(),
+                        queues.queueArn(),
+                        ingest.handler(),
+                        10,
+                        1,
+                        FUNCTION_TIMEOUT_MILLIS)) {
             awaitTrue(() -> stack.messagesIn(queues.dlqUrl()) == count && stack.messagesIn(queues.queueUrl()) == 0);
         }
         System.err.printf("seeded: %d messages in the DLQ%n", count);
     }
 
     private static boolean moveTaskRunning(Redrive redrive) {
-        List<?> tasks = (List<?>) redrive.run(new RedriveRequest.Status(), () -> FUNCTION_TIMEOUT_MILLIS).get("tasks");
+        List<?> tasks = (List<?>) redrive.run(new RedriveRequest.Status(), () -> FUNCTION_TIMEOUT_MILLIS)
+                .get("tasks");
         return tasks.stream().anyMatch(task -> "RUNNING".equals(((Map<?, ?>) task).get("status")));
     }
 

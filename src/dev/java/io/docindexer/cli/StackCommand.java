@@ -39,10 +39,13 @@ final class StackCommand {
             try {
                 printWhatIsRunning(stack, queues, samples.size());
                 // Ctrl-C runs shutdown hooks: let this thread close the stack, and the JVM wait for it.
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    stopRequested.countDown();
-                    awaitQuietly(stopped);
-                }, "stack-shutdown"));
+                Runtime.getRuntime()
+                        .addShutdownHook(new Thread(
+                                () -> {
+                                    stopRequested.countDown();
+                                    awaitQuietly(stopped);
+                                },
+                                "stack-shutdown"));
                 stopRequested.await();
                 out.println("Stopping the local stack.");
             } finally {
@@ -55,7 +58,8 @@ final class StackCommand {
     }
 
     private void printWhatIsRunning(LocalServers stack, LocalServers.Queues queues, int sampleCount) {
-        out.printf("""
+        out.printf(
+                """
                 The local stack is running until you press Ctrl-C:
                   OpenSearch  %s  (index alias %s)
                   S3          %s  bucket %s with %d files under samples/, cache bucket %s
@@ -67,9 +71,15 @@ final class StackCommand {
                   sam local invoke IngestFunction -e events/s3-put.json
                   sam local invoke RedriveFunction -e events/redrive-status.json
                 """,
-                stack.openSearchEndpoint(), LocalServers.INDEX,
-                stack.s3Endpoint(), LocalServers.BUCKET, sampleCount, LocalServers.CACHE_BUCKET,
-                stack.sqsEndpoint(), queues.queueUrl(), queues.dlqUrl(),
+                stack.openSearchEndpoint(),
+                LocalServers.INDEX,
+                stack.s3Endpoint(),
+                LocalServers.BUCKET,
+                sampleCount,
+                LocalServers.CACHE_BUCKET,
+                stack.sqsEndpoint(),
+                queues.queueUrl(),
+                queues.dlqUrl(),
                 ENV_VARS.toAbsolutePath());
     }
 

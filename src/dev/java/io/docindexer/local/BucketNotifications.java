@@ -57,7 +57,8 @@ public final class BucketNotifications {
     }
 
     private String send(String body) {
-        return sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body)).messageId();
+        return sqs.sendMessage(request -> request.queueUrl(queueUrl).messageBody(body))
+                .messageId();
     }
 
     /** As S3 does: form encoding ({@code +} for a space), with path separators left readable. */

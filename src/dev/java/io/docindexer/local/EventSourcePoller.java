@@ -36,8 +36,13 @@ public final class EventSourcePoller implements AutoCloseable {
     private final ExecutorService pollers;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
-    public EventSourcePoller(SqsClient sqs, String queueUrl, String queueArn,
-            RequestStreamHandler handler, int batchSize, int concurrency,
+    public EventSourcePoller(
+            SqsClient sqs,
+            String queueUrl,
+            String queueArn,
+            RequestStreamHandler handler,
+            int batchSize,
+            int concurrency,
             int functionTimeoutMillis) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
@@ -69,8 +74,7 @@ public final class EventSourcePoller implements AutoCloseable {
     }
 
     private void pollOnce() {
-        ReceiveMessageResponse response = sqs.receiveMessage(request -> request
-                .queueUrl(queueUrl)
+        ReceiveMessageResponse response = sqs.receiveMessage(request -> request.queueUrl(queueUrl)
                 .maxNumberOfMessages(batchSize)
                 .waitTimeSeconds(1)
                 .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
@@ -82,19 +86,25 @@ public final class EventSourcePoller implements AutoCloseable {
         ByteArrayOutputStream result = new ByteArrayOutputStream();
         Set<String> failed;
         try {
-            handler.handleRequest(new ByteArrayInputStream(SqsLambdaEvents.event(messages, queueArn)), result,
+            handler.handleRequest(
+                    new ByteArrayInputStream(SqsLambdaEvents.event(messages, queueArn)),
+                    result,
                     new LocalContext(functionTimeoutMillis));
             failed = SqsLambdaEvents.failedMessageIds(result.toByteArray());
         } catch (IOException | RuntimeException escaped) {
-            System.err.println("handler threw or answered no partial batch response, so the whole batch will be redelivered: "
-                    + escaped);
+            System.err.println(
+                    "handler threw or answered no partial batch response, so the whole batch will be redelivered: "
+                            + escaped);
             return;
         }
         deleteAllBut(messages, failed);
     }
 
     private void deleteAllBut(List<Message> messages, Set<String> failed) {
-        if (!messages.stream().map(Message::messageId).collect(Collectors.toSet()).containsAll(failed)) {
+        if (!messages.stream()
+                .map(Message::messageId)
+                .collect(Collectors.toSet())
+                .containsAll(failed)) {
             System.err.println("the response names messages that are not in the batch " + failed
                     + ", so the whole batch will be redelivered, as Lambda does");
             return;

@@ -180,7 +180,8 @@ public final class InterceptingHttpProxy implements AutoCloseable {
         for (String line : lines) {
             String lower = line.toLowerCase(Locale.ROOT);
             if (lower.startsWith("transfer-encoding:")
-                    || (lower.startsWith("content-length:") && !lower.substring(15).trim().equals("0"))) {
+                    || (lower.startsWith("content-length:")
+                            && !lower.substring(15).trim().equals("0"))) {
                 hasBody = true;
             }
         }

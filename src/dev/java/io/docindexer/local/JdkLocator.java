@@ -47,8 +47,9 @@ final class JdkLocator {
         if (override != null && !override.isBlank()) {
             Path home = Path.of(override.trim());
             if (!Files.isExecutable(home.resolve("bin/java"))) {
-                throw new IllegalStateException(OVERRIDE_VARIABLE + " is '" + override + "' but " + home.resolve("bin/java")
-                        + " is not an executable; point it at the home directory of a JDK " + MINIMUM_FEATURE_VERSION + "+");
+                throw new IllegalStateException(OVERRIDE_VARIABLE + " is '" + override + "' but "
+                        + home.resolve("bin/java") + " is not an executable; point it at the home directory of a JDK "
+                        + MINIMUM_FEATURE_VERSION + "+");
             }
             return home;
         }
@@ -69,7 +70,8 @@ final class JdkLocator {
             return List.of();
         }
         try (Stream<Path> homes = Files.list(jvmDirectory)) {
-            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java"))).toList();
+            return homes.filter(home -> Files.isExecutable(home.resolve("bin/java")))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list " + jvmDirectory, e);
         }

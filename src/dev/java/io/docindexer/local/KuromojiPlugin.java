@@ -27,6 +27,7 @@ final class KuromojiPlugin {
 
     /** The folder with the plugin's jars (set by failsafe; the pom's kuromoji execution fills it). */
     static final String JARS_PROPERTY = "docindexer.opensearch.kuromoji";
+
     static final String NAME = "analysis-kuromoji";
 
     private static final Path DEFAULT_JARS = Path.of("target", "opensearch-plugins", NAME);
@@ -40,8 +41,10 @@ final class KuromojiPlugin {
         if (Files.isDirectory(installed)) {
             return;
         }
-        try (FileChannel lockFile = FileChannel.open(distribution.resolve(".plugin-install.lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try (FileChannel lockFile = FileChannel.open(
+                        distribution.resolve(".plugin-install.lock"),
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.WRITE);
                 FileLock lock = lockFile.lock()) {
             if (!Files.isDirectory(installed)) {
                 install(distribution, javaHome);
@@ -58,8 +61,11 @@ final class KuromojiPlugin {
         Path zip = Files.createTempFile(NAME + "-", ".zip");
         try {
             writePluginZip(zip, jars(), versionOf(distribution));
-            ProcessBuilder builder = new ProcessBuilder(distribution.resolve("bin/opensearch-plugin").toString(),
-                    "install", "--batch", zip.toUri().toString())
+            ProcessBuilder builder = new ProcessBuilder(
+                            distribution.resolve("bin/opensearch-plugin").toString(),
+                            "install",
+                            "--batch",
+                            zip.toUri().toString())
                     .redirectErrorStream(true);
             builder.environment().put("OPENSEARCH_JAVA_HOME", javaHome.toString());
             Process tool = builder.start();
@@ -80,7 +86,9 @@ final class KuromojiPlugin {
         List<Path> jars = List.of();
         if (Files.isDirectory(folder)) {
             try (Stream<Path> files = Files.list(folder)) {
-                jars = files.filter(file -> file.toString().endsWith(".jar")).sorted().toList();
+                jars = files.filter(file -> file.toString().endsWith(".jar"))
+                        .sorted()
+                        .toList();
             }
         }
         if (jars.size() != 2) {
@@ -92,7 +100,8 @@ final class KuromojiPlugin {
     }
 
     private static String versionOf(Path distribution) throws IOException {
-        Matcher version = DISTRIBUTION_VERSION.matcher(distribution.getFileName().toString());
+        Matcher version =
+                DISTRIBUTION_VERSION.matcher(distribution.getFileName().toString());
         if (!version.matches()) {
             throw new IOException("cannot tell the OpenSearch version of " + distribution
                     + " (expected a folder named opensearch-X.Y.Z, as the distribution unpacks)");
@@ -102,7 +111,8 @@ final class KuromojiPlugin {
 
     /** The layout bin/opensearch-plugin installs: the jars and plugin-descriptor.properties at the root. */
     private static void writePluginZip(Path zip, List<Path> jars, String openSearchVersion) throws IOException {
-        String descriptor = String.join("\n",
+        String descriptor = String.join(
+                "\n",
                 "description=The Japanese (kuromoji) Analysis plugin integrates Lucene kuromoji analysis module into OpenSearch.",
                 "version=" + openSearchVersion,
                 "name=" + NAME,
@@ -110,7 +120,8 @@ final class KuromojiPlugin {
                 "java.version=21",
                 "opensearch.version=" + openSearchVersion,
                 "");
-        try (OutputStream file = Files.newOutputStream(zip); ZipOutputStream out = new ZipOutputStream(file)) {
+        try (OutputStream file = Files.newOutputStream(zip);
+                ZipOutputStream out = new ZipOutputStream(file)) {
             out.putNextEntry(new ZipEntry("plugin-descriptor.properties"));
             out.write(descriptor.getBytes(StandardCharsets.UTF_8));
             out.closeEntry();

@@ -77,8 +77,8 @@ public final class LambdaRuntimeApi implements AutoCloseable {
      * fails with {@link FunctionErrorException} if the function reported an error (or its init failed).
      */
     public CompletableFuture<String> invoke(String event, Duration timeout) {
-        Invocation invocation = new Invocation(UUID.randomUUID().toString(), event,
-                System.currentTimeMillis() + timeout.toMillis());
+        Invocation invocation =
+                new Invocation(UUID.randomUUID().toString(), event, System.currentTimeMillis() + timeout.toMillis());
         CompletableFuture<String> response = new CompletableFuture<>();
         pending.put(invocation.requestId(), response);
         startError.thenAccept(error -> response.completeExceptionally(new FunctionErrorException(error)));
@@ -95,7 +95,8 @@ public final class LambdaRuntimeApi implements AutoCloseable {
             } else if (exchange.getRequestMethod().equals("GET") && path.equals("restore/next")) {
                 restores.incrementAndGet();
                 respond(exchange, 200, "");
-            } else if (exchange.getRequestMethod().equals("POST") && (path.equals("init/error") || path.equals("restore/error"))) {
+            } else if (exchange.getRequestMethod().equals("POST")
+                    && (path.equals("init/error") || path.equals("restore/error"))) {
                 startError.complete(path + ": " + body);
                 respond(exchange, 202, "{}");
             } else if (exchange.getRequestMethod().equals("POST") && path.startsWith("invocation/")) {
@@ -118,8 +119,11 @@ public final class LambdaRuntimeApi implements AutoCloseable {
         exchange.getResponseHeaders().add("Lambda-Runtime-Aws-Request-Id", invocation.requestId());
         exchange.getResponseHeaders().add("Lambda-Runtime-Deadline-Ms", Long.toString(invocation.deadlineMillis()));
         exchange.getResponseHeaders().add("Lambda-Runtime-Invoked-Function-Arn", FUNCTION_ARN);
-        exchange.getResponseHeaders().add("Lambda-Runtime-Trace-Id",
-                "Root=1-00000000-" + invocation.requestId().replace("-", "").substring(0, 24) + ";Sampled=0");
+        exchange.getResponseHeaders()
+                .add(
+                        "Lambda-Runtime-Trace-Id",
+                        "Root=1-00000000-"
+                                + invocation.requestId().replace("-", "").substring(0, 24) + ";Sampled=0");
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         respond(exchange, 200, invocation.event());
     }

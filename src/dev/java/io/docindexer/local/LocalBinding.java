@@ -44,7 +44,10 @@ public record LocalBinding(String host, int sqs, int s3, int openSearch) {
             if (bridge == null) {
                 return Optional.empty();
             }
-            return bridge.inetAddresses().filter(Inet4Address.class::isInstance).map(InetAddress::getHostAddress).findFirst();
+            return bridge.inetAddresses()
+                    .filter(Inet4Address.class::isInstance)
+                    .map(InetAddress::getHostAddress)
+                    .findFirst();
         } catch (SocketException unreadable) {
             return Optional.empty();
         }
@@ -59,7 +62,10 @@ public record LocalBinding(String host, int sqs, int s3, int openSearch) {
         StringBuilder taken = new StringBuilder();
         wanted.forEach((server, port) -> {
             if (port != 0 && !isFree(port)) {
-                taken.append(taken.isEmpty() ? "" : ", ").append(server).append(" port ").append(port);
+                taken.append(taken.isEmpty() ? "" : ", ")
+                        .append(server)
+                        .append(" port ")
+                        .append(port);
             }
         });
         if (!taken.isEmpty()) {

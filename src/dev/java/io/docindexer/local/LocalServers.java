@@ -40,8 +40,12 @@ public final class LocalServers implements AutoCloseable {
     /** A source queue and the DLQ its RedrivePolicy names. */
     public record Queues(String queueUrl, String queueArn, String dlqUrl, String dlqArn) {}
 
-    private LocalServers(OpenSearchServer openSearch, URI functionOpenSearchEndpoint, boolean ownsOpenSearch,
-            LocalSqs sqsServer, LocalS3 s3Server) {
+    private LocalServers(
+            OpenSearchServer openSearch,
+            URI functionOpenSearchEndpoint,
+            boolean ownsOpenSearch,
+            LocalSqs sqsServer,
+            LocalS3 s3Server) {
         this.openSearch = openSearch;
         this.functionOpenSearchEndpoint = functionOpenSearchEndpoint;
         this.ownsOpenSearch = ownsOpenSearch;
@@ -92,12 +96,14 @@ public final class LocalServers implements AutoCloseable {
         return around(openSearch, functionOpenSearchEndpoint, false, LocalBinding.ANY_ON_LOOPBACK);
     }
 
-    private static LocalServers around(OpenSearchServer openSearch, URI functionOpenSearchEndpoint, boolean owned,
-            LocalBinding binding) throws Exception {
+    private static LocalServers around(
+            OpenSearchServer openSearch, URI functionOpenSearchEndpoint, boolean owned, LocalBinding binding)
+            throws Exception {
         useLocalCredentials();
         LocalSqs sqs = LocalSqs.start(binding.host(), binding.sqs());
         try {
-            return new LocalServers(openSearch, functionOpenSearchEndpoint, owned, sqs, LocalS3.start(binding.host(), binding.s3()));
+            return new LocalServers(
+                    openSearch, functionOpenSearchEndpoint, owned, sqs, LocalS3.start(binding.host(), binding.s3()));
         } catch (Exception | Error e) {
             sqs.close();
             throw e;
@@ -120,19 +126,24 @@ public final class LocalServers implements AutoCloseable {
 
     /** Creates a queue and its DLQ, wired the way template.yaml wires them on AWS. */
     public Queues createQueues(String name, int visibilityTimeoutSeconds, int maxReceiveCount) {
-        String dlqUrl = sqs.createQueue(request -> request.queueName(name + "-dlq")).queueUrl();
+        String dlqUrl =
+                sqs.createQueue(request -> request.queueName(name + "-dlq")).queueUrl();
         String dlqArn = arnOf(dlqUrl);
-        String redrivePolicy = "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}";
+        String redrivePolicy =
+                "{\"deadLetterTargetArn\":\"" + dlqArn + "\",\"maxReceiveCount\":\"" + maxReceiveCount + "\"}";
         Map<QueueAttributeName, String> attributes = new HashMap<>();
         attributes.put(QueueAttributeName.VISIBILITY_TIMEOUT, Integer.toString(visibilityTimeoutSeconds));
         attributes.put(QueueAttributeName.REDRIVE_POLICY, redrivePolicy);
-        String queueUrl = sqs.createQueue(request -> request.queueName(name).attributes(attributes)).queueUrl();
+        String queueUrl = sqs.createQueue(request -> request.queueName(name).attributes(attributes))
+                .queueUrl();
         return new Queues(queueUrl, arnOf(queueUrl), dlqUrl, dlqArn);
     }
 
     private String arnOf(String queueUrl) {
-        return sqs.getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
-                .attributes().get(QueueAttributeName.QUEUE_ARN);
+        return sqs.getQueueAttributes(
+                        request -> request.queueUrl(queueUrl).attributeNames(QueueAttributeName.QUEUE_ARN))
+                .attributes()
+                .get(QueueAttributeName.QUEUE_ARN);
     }
 
     /** The IngestFunction's environment pointing at these servers, as the template sets it on AWS. */
@@ -197,7 +208,8 @@ public final class LocalServers implements AutoCloseable {
     public void close() throws Exception {
         s3.close();
         sqs.close();
-        try (sqsServer; s3Server) {
+        try (sqsServer;
+                s3Server) {
             if (ownsOpenSearch) {
                 openSearch.close();
             }

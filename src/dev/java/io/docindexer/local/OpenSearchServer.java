@@ -48,7 +48,8 @@ public final class OpenSearchServer implements AutoCloseable {
     private final String host;
     private final int requestedHttpPort;
     private final boolean runningAsRoot;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private OpenSearchWorkDir workDir;
     private Path javaHome;
     private int httpPort;
@@ -76,7 +77,8 @@ public final class OpenSearchServer implements AutoCloseable {
     /** @param httpPort on {@code host}; 0 for any free one */
     public static OpenSearchServer fromBuild(String host, int httpPort) {
         String home = System.getProperty(HOME_PROPERTY);
-        return new OpenSearchServer(home != null && !home.isBlank() ? Path.of(home) : unpackedDistribution(), host, httpPort);
+        return new OpenSearchServer(
+                home != null && !home.isBlank() ? Path.of(home) : unpackedDistribution(), host, httpPort);
     }
 
     public synchronized void start() {
@@ -95,8 +97,11 @@ public final class OpenSearchServer implements AutoCloseable {
         long started = System.nanoTime();
         process = launch();
         awaitHealthy();
-        LOG.info("OpenSearch is up at {} after {} s (working dir {})",
-                endpoint(), Duration.ofNanos(System.nanoTime() - started).toSeconds(), workDir.root());
+        LOG.info(
+                "OpenSearch is up at {} after {} s (working dir {})",
+                endpoint(),
+                Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+                workDir.root());
     }
 
     /** {@code http://HOST:PORT}; the port stays the same across restarts. */
@@ -132,7 +137,8 @@ public final class OpenSearchServer implements AutoCloseable {
             LOG.warn("OpenSearch did not stop within {} s; killing it", GRACEFUL_STOP_TIMEOUT.toSeconds());
             tree.forEach(ProcessHandle::destroyForcibly);
             if (!awaitExit(tree, FORCED_STOP_TIMEOUT)) {
-                throw new IllegalStateException("OpenSearch (pid " + process.pid() + ") did not exit even after SIGKILL");
+                throw new IllegalStateException(
+                        "OpenSearch (pid " + process.pid() + ") did not exit even after SIGKILL");
             }
         }
         process = null;
@@ -165,8 +171,11 @@ public final class OpenSearchServer implements AutoCloseable {
     private Process launch() {
         List<String> command = new ArrayList<>();
         if (runningAsRoot) {
-            command.addAll(List.of("setpriv", "--reuid=" + OpenSearchWorkDir.UNPRIVILEGED_USER,
-                    "--regid=" + OpenSearchWorkDir.UNPRIVILEGED_GROUP, "--clear-groups"));
+            command.addAll(List.of(
+                    "setpriv",
+                    "--reuid=" + OpenSearchWorkDir.UNPRIVILEGED_USER,
+                    "--regid=" + OpenSearchWorkDir.UNPRIVILEGED_GROUP,
+                    "--clear-groups"));
         }
         command.add(workDir.home().resolve("bin/opensearch").toString());
         settings().forEach((name, value) -> command.add("-E" + name + "=" + value));
@@ -174,7 +183,8 @@ public final class OpenSearchServer implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workDir.home().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.consoleLog().toFile()));
+                .redirectOutput(
+                        ProcessBuilder.Redirect.appendTo(workDir.consoleLog().toFile()));
         Map<String, String> env = builder.environment();
         env.put("OPENSEARCH_JAVA_HOME", javaHome.toString());
         env.put("OPENSEARCH_JAVA_OPTS", JAVA_OPTS);
@@ -186,8 +196,10 @@ public final class OpenSearchServer implements AutoCloseable {
         try {
             return builder.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot launch " + String.join(" ", command)
-                    + (runningAsRoot ? " (running as root needs setpriv from util-linux)" : ""), e);
+            throw new UncheckedIOException(
+                    "Cannot launch " + String.join(" ", command)
+                            + (runningAsRoot ? " (running as root needs setpriv from util-linux)" : ""),
+                    e);
         }
     }
 
@@ -229,7 +241,10 @@ public final class OpenSearchServer implements AutoCloseable {
 
     private boolean answersHealthy(URI health) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(10)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(health)
+                    .timeout(Duration.ofSeconds(10))
+                    .GET()
+                    .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException notListeningYet) {
             return false;
@@ -240,8 +255,8 @@ public final class OpenSearchServer implements AutoCloseable {
     }
 
     private IllegalStateException startFailure(String what) {
-        return new IllegalStateException(what + " (" + endpoint() + ", JDK " + javaHome + ")."
-                + " Last lines of " + workDir.consoleLog() + ":\n" + logTail());
+        return new IllegalStateException(what + " (" + endpoint() + ", JDK " + javaHome + ")." + " Last lines of "
+                + workDir.consoleLog() + ":\n" + logTail());
     }
 
     private String logTail() {

@@ -34,7 +34,8 @@ final class OpenSearchWorkDir {
 
     static OpenSearchWorkDir create(Path distribution, boolean handToUnprivilegedUser) {
         if (!Files.isExecutable(distribution.resolve("bin/opensearch"))) {
-            throw new IllegalStateException("No OpenSearch distribution at " + distribution + " (bin/opensearch missing)."
+            throw new IllegalStateException("No OpenSearch distribution at " + distribution
+                    + " (bin/opensearch missing)."
                     + " Unpack it with `./mvnw pre-integration-test` or `mvn dependency:unpack@opensearch`,"
                     + " or point system property " + OpenSearchServer.HOME_PROPERTY + " at an unpacked distribution.");
         }
@@ -81,7 +82,8 @@ final class OpenSearchWorkDir {
 
     void delete() {
         try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot delete " + root, e);
         }
@@ -98,8 +100,11 @@ final class OpenSearchWorkDir {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 // COPY_ATTRIBUTES keeps the executable bits of bin/ scripts.
-                Files.copy(file, target.resolve(source.relativize(file).toString()),
-                        StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                Files.copy(
+                        file,
+                        target.resolve(source.relativize(file).toString()),
+                        StandardCopyOption.COPY_ATTRIBUTES,
+                        LinkOption.NOFOLLOW_LINKS);
                 return FileVisitResult.CONTINUE;
             }
         });

@@ -29,20 +29,25 @@ public final class SamLocalInvokeSetup {
     public static final Path ENV_VARS_FILE = Path.of("local-env.json");
     /** The template's default function timeout is 300 s; locally a minute is plenty and retries come sooner. */
     private static final int VISIBILITY_TIMEOUT_SECONDS = 60;
+
     private static final int MAX_RECEIVE_COUNT = 5;
 
     private SamLocalInvokeSetup() {}
 
-    public static LocalServers.Queues prepare(LocalServers stack, List<Path> samples, Path envVarsFile) throws IOException {
-        LocalServers.Queues queues = stack.createQueues(LocalServers.QUEUE, VISIBILITY_TIMEOUT_SECONDS, MAX_RECEIVE_COUNT);
+    public static LocalServers.Queues prepare(LocalServers stack, List<Path> samples, Path envVarsFile)
+            throws IOException {
+        LocalServers.Queues queues =
+                stack.createQueues(LocalServers.QUEUE, VISIBILITY_TIMEOUT_SECONDS, MAX_RECEIVE_COUNT);
         for (Path sample : samples) {
             stack.putSample(sample);
         }
         String stackHost = "//" + stack.sqsEndpoint().getHost() + ":";
         ObjectMapper json = new ObjectMapper();
         ObjectNode envVars = json.createObjectNode();
-        envVars.set(INGEST_FUNCTION, json.valueToTree(asTheContainerSeesIt(stack.ingestEnvironment(queues), stackHost)));
-        envVars.set(REDRIVE_FUNCTION, json.valueToTree(asTheContainerSeesIt(stack.redriveEnvironment(queues), stackHost)));
+        envVars.set(
+                INGEST_FUNCTION, json.valueToTree(asTheContainerSeesIt(stack.ingestEnvironment(queues), stackHost)));
+        envVars.set(
+                REDRIVE_FUNCTION, json.valueToTree(asTheContainerSeesIt(stack.redriveEnvironment(queues), stackHost)));
         Files.writeString(envVarsFile, json.writerWithDefaultPrettyPrinter().writeValueAsString(envVars) + "\n");
         return queues;
     }

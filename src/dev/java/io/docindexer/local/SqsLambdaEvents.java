@@ -35,7 +35,8 @@ public final class SqsLambdaEvents {
             ObjectNode attributes = record.putObject("attributes");
             message.attributesAsStrings().forEach(attributes::put);
             ObjectNode messageAttributes = record.putObject("messageAttributes");
-            message.messageAttributes().forEach((name, value) -> messageAttribute(messageAttributes.putObject(name), value));
+            message.messageAttributes()
+                    .forEach((name, value) -> messageAttribute(messageAttributes.putObject(name), value));
             record.put("md5OfBody", message.md5OfBody());
             if (message.md5OfMessageAttributes() != null) {
                 record.put("md5OfMessageAttributes", message.md5OfMessageAttributes());

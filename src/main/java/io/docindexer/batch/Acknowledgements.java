@@ -61,7 +61,8 @@ final class Acknowledgements {
             return new RecordOutcome.DeadLettered(rejected.messageId(), "sent to the DLQ: " + rejected.reason());
         } catch (RuntimeException sendFailed) {
             // Not acknowledged: SQS redelivers it and, after maxReceiveCount, moves it to the DLQ itself.
-            return new RecordOutcome.Retry(rejected.messageId(),
+            return new RecordOutcome.Retry(
+                    rejected.messageId(),
                     "unusable message, and sending it to the DLQ failed: " + sendFailed.getMessage());
         }
     }
@@ -69,10 +70,12 @@ final class Acknowledgements {
     private RecordOutcome continueLater(SQSMessage message, Preparation.Continued continued) {
         try {
             sourceQueue.sendContinuation(message, continued.progress());
-            return new RecordOutcome.Continued(continued.messageId(), "continues in a new message: " + continued.progress());
+            return new RecordOutcome.Continued(
+                    continued.messageId(), "continues in a new message: " + continued.progress());
         } catch (RuntimeException sendFailed) {
             // The progress is saved: the redelivered message resumes from it.
-            return new RecordOutcome.Retry(continued.messageId(),
+            return new RecordOutcome.Retry(
+                    continued.messageId(),
                     "could not send the continuation (" + continued.progress() + "): " + sendFailed.getMessage());
         }
     }

@@ -33,8 +33,13 @@ public final class BatchProcessor {
     private final ExecutorService workers;
     private final BatchObserver observer;
 
-    public BatchProcessor(RecordPreparer preparer, DocumentIndex index, DeadLetterQueue deadLetterQueue,
-            SourceQueue sourceQueue, ExecutorService workers, BatchObserver observer) {
+    public BatchProcessor(
+            RecordPreparer preparer,
+            DocumentIndex index,
+            DeadLetterQueue deadLetterQueue,
+            SourceQueue sourceQueue,
+            ExecutorService workers,
+            BatchObserver observer) {
         this.preparer = preparer;
         this.index = index;
         this.acknowledgements = new Acknowledgements(deadLetterQueue, sourceQueue);

@@ -23,7 +23,11 @@ final class BatchRun implements Schedule.Waves {
     private final List<RecordReport> reports = new ArrayList<>();
 
     /** @param inOrder whether the batch is from a FIFO queue (see {@link FifoOrdering}) */
-    BatchRun(List<SQSMessage> messages, boolean inOrder, BulkWrite bulkWrite, Acknowledgements acknowledgements,
+    BatchRun(
+            List<SQSMessage> messages,
+            boolean inOrder,
+            BulkWrite bulkWrite,
+            Acknowledgements acknowledgements,
             BatchObserver observer) {
         this.messages = messages;
         this.inOrder = inOrder;
@@ -35,7 +39,8 @@ final class BatchRun implements Schedule.Waves {
 
     @Override
     public void finish(List<PreparedRecord> wave, boolean moreFollow) {
-        List<Preparation> written = bulkWrite.apply(wave.stream().map(PreparedRecord::preparation).toList(), timings);
+        List<Preparation> written =
+                bulkWrite.apply(wave.stream().map(PreparedRecord::preparation).toList(), timings);
         if (inOrder) {
             written = FifoOrdering.failEverythingAfterFirstRetry(written);
         }
@@ -55,7 +60,8 @@ final class BatchRun implements Schedule.Waves {
         }
         long millis = timings.millisSoFar();
         for (int i = 0; i < wave.size(); i++) {
-            RecordReport report = new RecordReport(outcomes.get(i), wave.get(i).preparation().objects(), millis);
+            RecordReport report =
+                    new RecordReport(outcomes.get(i), wave.get(i).preparation().objects(), millis);
             reports.add(report);
             observer.onRecord(report);
         }

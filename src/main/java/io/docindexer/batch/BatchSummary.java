@@ -13,6 +13,8 @@ import java.util.List;
 public record BatchSummary(List<RecordReport> reports, long indexMillis, long deleteMillis, long millis) {
 
     public long count(Class<? extends RecordOutcome> outcome) {
-        return reports.stream().filter(report -> outcome.isInstance(report.outcome())).count();
+        return reports.stream()
+                .filter(report -> outcome.isInstance(report.outcome()))
+                .count();
     }
 }

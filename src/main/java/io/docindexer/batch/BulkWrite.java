@@ -91,8 +91,8 @@ final class BulkWrite {
                 }
                 case STALE -> written.add("stale, a newer event is already indexed");
                 case RETRYABLE, FAILED -> {
-                    return new RecordOutcome.Retry(messageId,
-                            "index write " + result.status().name().toLowerCase() + ": " + result.detail());
+                    return new RecordOutcome.Retry(
+                            messageId, "index write " + result.status().name().toLowerCase() + ": " + result.detail());
                 }
             }
         }

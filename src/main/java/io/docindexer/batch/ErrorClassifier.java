@@ -56,7 +56,8 @@ public final class ErrorClassifier {
             int status = service.statusCode();
             return status >= 500 ? "server error " + status : "refused with " + status;
         }
-        if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException
+        if (error instanceof ApiCallTimeoutException
+                || error instanceof ApiCallAttemptTimeoutException
                 || hasCause(error, SocketTimeoutException.class)) {
             return "timed out";
         }
@@ -69,7 +70,9 @@ public final class ErrorClassifier {
         if (error instanceof IndexUnavailableException) {
             return "OpenSearch unavailable";
         }
-        if (error instanceof SdkClientException || error instanceof IOException || error instanceof UncheckedIOException) {
+        if (error instanceof SdkClientException
+                || error instanceof IOException
+                || error instanceof UncheckedIOException) {
             return "I/O failure";
         }
         return "unexpected " + error.getClass().getName();

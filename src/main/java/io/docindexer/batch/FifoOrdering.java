@@ -18,8 +18,9 @@ final class FifoOrdering {
         boolean failed = false;
         for (Preparation preparation : written) {
             if (failed && !isRetry(preparation)) {
-                preparation = new Preparation.Settled(new RecordOutcome.Retry(preparation.messageId(),
-                        "an earlier record of this FIFO batch failed"), preparation.objects());
+                preparation = new Preparation.Settled(
+                        new RecordOutcome.Retry(preparation.messageId(), "an earlier record of this FIFO batch failed"),
+                        preparation.objects());
             }
             failed |= isRetry(preparation);
             ordered.add(preparation);

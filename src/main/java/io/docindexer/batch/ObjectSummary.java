@@ -7,8 +7,15 @@ package io.docindexer.batch;
  *     continued; {@code null} when it was indexed or deleted
  */
 public record ObjectSummary(
-        String bucket, String key, ObjectStatus status, String reason, int pages, int ocrPages, int chars,
-        long bytes, long extractMillis) {
+        String bucket,
+        String key,
+        ObjectStatus status,
+        String reason,
+        int pages,
+        int ocrPages,
+        int chars,
+        long bytes,
+        long extractMillis) {
 
     /** An object nothing was extracted from: deleted, skipped or continued. */
     public static ObjectSummary of(String bucket, String key, ObjectStatus status, String reason) {

@@ -21,7 +21,11 @@ final class RecordTask implements Callable<PreparedRecord> {
     private final Map<String, String> logContext;
 
     /** @param logContext the logging context of the thread running the batch (see {@link LogContext#handOver}) */
-    RecordTask(int position, SQSMessage message, RecordPreparer preparer, TimeBudget budget,
+    RecordTask(
+            int position,
+            SQSMessage message,
+            RecordPreparer preparer,
+            TimeBudget budget,
             Map<String, String> logContext) {
         this.position = position;
         this.message = message;
@@ -39,8 +43,8 @@ final class RecordTask implements Callable<PreparedRecord> {
 
     private Preparation prepare() {
         if (!budget.allowsStart()) {
-            return new Preparation.Settled(new RecordOutcome.Retry(message.getMessageId(),
-                    "not started: too little of the invocation's time was left"));
+            return new Preparation.Settled(new RecordOutcome.Retry(
+                    message.getMessageId(), "not started: too little of the invocation's time was left"));
         }
         try {
             return preparer.prepare(message, budget);

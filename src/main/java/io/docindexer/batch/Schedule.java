@@ -83,7 +83,10 @@ final class Schedule {
         return groups;
     }
 
-    private void runInWaves(List<Integer> positions, IntFunction<Callable<PreparedRecord>> tasks, Waves waves,
+    private void runInWaves(
+            List<Integer> positions,
+            IntFunction<Callable<PreparedRecord>> tasks,
+            Waves waves,
             boolean moreGroupsFollow) {
         CompletionService<PreparedRecord> completion = new ExecutorCompletionService<>(workers);
         for (int position : positions) {

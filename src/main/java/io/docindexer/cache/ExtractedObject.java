@@ -8,4 +8,9 @@ import java.time.Instant;
  * the cache keeps so a retry can index it again without downloading or extracting it.
  */
 public record ExtractedObject(
-        long size, String contentType, String eTag, String versionId, Instant lastModified, ExtractedDocument document) {}
+        long size,
+        String contentType,
+        String eTag,
+        String versionId,
+        Instant lastModified,
+        ExtractedDocument document) {}

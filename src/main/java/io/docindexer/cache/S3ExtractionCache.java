@@ -50,13 +50,16 @@ public final class S3ExtractionCache implements ExtractionCache {
 
     @Override
     public Optional<List<ExtractedPage>> findCheckpoint(ObjectEvent event) {
-        return cacheKey(event, CHECKPOINT).flatMap(key -> read(key, Checkpoint.class)).map(Checkpoint::pages);
+        return cacheKey(event, CHECKPOINT)
+                .flatMap(key -> read(key, Checkpoint.class))
+                .map(Checkpoint::pages);
     }
 
     @Override
     public void storeCheckpoint(ObjectEvent event, List<ExtractedPage> finishedPages) {
-        String key = cacheKey(event, CHECKPOINT).orElseThrow(() -> new IllegalStateException(
-                "s3://" + event.bucket() + "/" + event.key() + ": the event names no version or ETag to checkpoint against"));
+        String key = cacheKey(event, CHECKPOINT)
+                .orElseThrow(() -> new IllegalStateException("s3://" + event.bucket() + "/" + event.key()
+                        + ": the event names no version or ETag to checkpoint against"));
         write(key, new Checkpoint(finishedPages));
     }
 
@@ -72,7 +75,11 @@ public final class S3ExtractionCache implements ExtractionCache {
 
     private void write(String key, Object value) {
         byte[] entry = CachedExtractionCodec.encode(value);
-        s3.putObject(request -> request.bucket(bucket).key(key).contentType("application/json").contentEncoding("gzip"),
+        s3.putObject(
+                request -> request.bucket(bucket)
+                        .key(key)
+                        .contentType("application/json")
+                        .contentEncoding("gzip"),
                 RequestBody.fromBytes(entry));
     }
 
@@ -81,7 +88,8 @@ public final class S3ExtractionCache implements ExtractionCache {
      * and safe.
      */
     static Optional<String> cacheKey(ObjectEvent event, String suffix) {
-        String version = event.versionId() != null ? "v:" + event.versionId()
+        String version = event.versionId() != null
+                ? "v:" + event.versionId()
                 : event.eTag() != null ? "e:" + event.eTag() : null;
         if (version == null) {
             return Optional.empty();

@@ -77,7 +77,8 @@ final class EnvironmentReader {
     String oneOf(String name, Set<String> allowed, String fallback) {
         String value = value(name).orElse(fallback);
         if (!allowed.contains(value)) {
-            problems.add(name + " is '" + value + "'; expected one of " + allowed.stream().sorted().toList());
+            problems.add(name + " is '" + value + "'; expected one of "
+                    + allowed.stream().sorted().toList());
         }
         return value;
     }

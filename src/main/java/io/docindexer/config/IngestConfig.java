@@ -56,8 +56,17 @@ public record IngestConfig(
 
     /** The variables a deployment must set (the template test checks template.yaml sets them all). */
     public static final Set<String> DEPLOYED_VARIABLES = Set.of(
-            OPENSEARCH_ENDPOINT, OPENSEARCH_SERVICE, INDEX_NAME, DLQ_URL, OCR_LANGUAGES,
-            MAX_OBJECT_BYTES, MAX_PAGES, MAX_PIXELS_PER_PAGE, MAX_CHARS, CACHE_BUCKET, METRICS_NAMESPACE);
+            OPENSEARCH_ENDPOINT,
+            OPENSEARCH_SERVICE,
+            INDEX_NAME,
+            DLQ_URL,
+            OCR_LANGUAGES,
+            MAX_OBJECT_BYTES,
+            MAX_PAGES,
+            MAX_PIXELS_PER_PAGE,
+            MAX_CHARS,
+            CACHE_BUCKET,
+            METRICS_NAMESPACE);
 
     private static final Set<String> SERVICES = Set.of("es", "aoss");
     // OpenSearch index names: lowercase, no leading '_', '-' or '+', none of \ / * ? " < > | , # : or space.
@@ -74,11 +83,18 @@ public record IngestConfig(
         IngestConfig config = new IngestConfig(
                 reader.requiredUri(OPENSEARCH_ENDPOINT),
                 reader.oneOf(OPENSEARCH_SERVICE, SERVICES, "es"),
-                reader.matching(INDEX_NAME, INDEX_NAME_PATTERN, "a lowercase OpenSearch index name"
-                        + " (letters, digits, '.', '_', '-'; not starting with '_' or '-')").orElse("documents"),
+                reader.matching(
+                                INDEX_NAME,
+                                INDEX_NAME_PATTERN,
+                                "a lowercase OpenSearch index name"
+                                        + " (letters, digits, '.', '_', '-'; not starting with '_' or '-')")
+                        .orElse("documents"),
                 reader.required(DLQ_URL),
-                reader.matching(OCR_LANGUAGES, LANGUAGES_PATTERN,
-                        "Tesseract language codes joined by '+', e.g. eng+jpn").orElse("eng+jpn"),
+                reader.matching(
+                                OCR_LANGUAGES,
+                                LANGUAGES_PATTERN,
+                                "Tesseract language codes joined by '+', e.g. eng+jpn")
+                        .orElse("eng+jpn"),
                 reader.positive(MAX_OBJECT_BYTES, 100L * 1024 * 1024, Long.MAX_VALUE),
                 (int) reader.positive(MAX_PAGES, 2_000, Integer.MAX_VALUE),
                 reader.positive(MAX_PIXELS_PER_PAGE, 100_000_000L, Long.MAX_VALUE),
@@ -86,10 +102,18 @@ public record IngestConfig(
                 reader.optionalUri(S3_ENDPOINT),
                 reader.optionalUri(SQS_ENDPOINT),
                 reader.matching(CACHE_BUCKET, BUCKET_PATTERN, "an S3 bucket name"),
-                reader.matching(METRICS_NAMESPACE, NAMESPACE_PATTERN, "a CloudWatch namespace: up to 255 letters,"
-                        + " digits and . - _ / # : or space, not starting with AWS/").orElse("DocIndexer"),
-                reader.matching(METRICS_DIMENSION, DIMENSION_PATTERN, "a CloudWatch dimension name: up to 255"
-                        + " printable ASCII characters, not starting with ':'").orElse("FunctionName"),
+                reader.matching(
+                                METRICS_NAMESPACE,
+                                NAMESPACE_PATTERN,
+                                "a CloudWatch namespace: up to 255 letters,"
+                                        + " digits and . - _ / # : or space, not starting with AWS/")
+                        .orElse("DocIndexer"),
+                reader.matching(
+                                METRICS_DIMENSION,
+                                DIMENSION_PATTERN,
+                                "a CloudWatch dimension name: up to 255"
+                                        + " printable ASCII characters, not starting with ':'")
+                        .orElse("FunctionName"),
                 reader.value(AWS_LAMBDA_FUNCTION_NAME).orElse("local"));
         reader.throwIfProblems();
         return config;

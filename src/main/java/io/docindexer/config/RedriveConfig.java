@@ -21,11 +21,7 @@ import java.util.regex.Pattern;
  * @param sqsEndpoint an endpoint override for SQS (the local ElasticMQ); empty on AWS
  */
 public record RedriveConfig(
-        String dlqUrl,
-        String dlqArn,
-        String sourceQueueUrl,
-        String sourceQueueArn,
-        Optional<URI> sqsEndpoint) {
+        String dlqUrl, String dlqArn, String sourceQueueUrl, String sourceQueueArn, Optional<URI> sqsEndpoint) {
 
     public static final String DLQ_URL = IngestConfig.DLQ_URL;
     public static final String DLQ_ARN = "DLQ_ARN";
@@ -38,7 +34,9 @@ public record RedriveConfig(
 
     /** {@code arn:PARTITION:sqs:REGION:ACCOUNT:NAME}; group 1 is the queue name. */
     private static final String QUEUE_ARN_FORM = "an SQS queue ARN, arn:aws:sqs:REGION:ACCOUNT:NAME";
-    private static final Pattern QUEUE_ARN = Pattern.compile("arn:aws[a-z-]*:sqs:[a-z0-9-]+:[0-9]{12}:([A-Za-z0-9_-]{1,80}(\\.fifo)?)");
+
+    private static final Pattern QUEUE_ARN =
+            Pattern.compile("arn:aws[a-z-]*:sqs:[a-z0-9-]+:[0-9]{12}:([A-Za-z0-9_-]{1,80}(\\.fifo)?)");
 
     public static RedriveConfig fromEnv(Map<String, String> env) {
         EnvironmentReader reader = new EnvironmentReader(env);
@@ -50,7 +48,8 @@ public record RedriveConfig(
         sameQueue(reader, DLQ_URL, dlqUrl, DLQ_ARN, dlqArn);
         sameQueue(reader, SOURCE_QUEUE_URL, sourceUrl, SOURCE_QUEUE_ARN, sourceArn);
         if (dlqArn != null && dlqArn.equals(sourceArn)) {
-            reader.problem(DLQ_ARN + " and " + SOURCE_QUEUE_ARN + " are the same queue; a redrive would move messages onto themselves");
+            reader.problem(DLQ_ARN + " and " + SOURCE_QUEUE_ARN
+                    + " are the same queue; a redrive would move messages onto themselves");
         }
         reader.throwIfProblems();
         return new RedriveConfig(dlqUrl, dlqArn, sourceUrl, sourceArn, sqsEndpoint);

@@ -23,7 +23,10 @@ public record ObjectEvent(
         Instant eventTime,
         String eventName) {
 
-    public enum Kind { CREATED, REMOVED }
+    public enum Kind {
+        CREATED,
+        REMOVED
+    }
 
     public ObjectEvent {
         Objects.requireNonNull(kind, "kind");

@@ -128,8 +128,8 @@ public final class S3EventParser {
             return null;
         }
         if (!value.isTextual() || !SEQUENCER.matcher(value.asText()).matches()) {
-            throw new UnusableMessageException("S3 event sequencer '" + value.asText() + "' is not a hex string of 1 to "
-                    + MAX_SEQUENCER_DIGITS + " digits");
+            throw new UnusableMessageException("S3 event sequencer '" + value.asText()
+                    + "' is not a hex string of 1 to " + MAX_SEQUENCER_DIGITS + " digits");
         }
         return value.asText();
     }

@@ -58,8 +58,8 @@ final class ImageExtractor {
         for (int index = 0; index < pageCount; index++) {
             long pixels = (long) reader.getWidth(index) * reader.getHeight(index);
             if (pixels > limits.maxPixelsPerPage()) {
-                throw new RefusedContentException(MetadataOnlyReason.TOO_MANY_PIXELS,
-                        "page " + (index + 1) + " has " + pixels + " pixels");
+                throw new RefusedContentException(
+                        MetadataOnlyReason.TOO_MANY_PIXELS, "page " + (index + 1) + " has " + pixels + " pixels");
             }
             int imageIndex = index;
             pending.add(PendingPage.ofOcr(index + 1, ocr.submit(() -> reader.read(imageIndex))));

@@ -32,6 +32,7 @@ final class PdfExtractor {
      * is taken for a scan (scanners often stamp a page number or a date on it as text).
      */
     private static final int MIN_TEXT_LAYER_CHARS = 16;
+
     private static final float POINTS_PER_INCH = 72;
 
     private final ExtractionLimits limits;
@@ -99,20 +100,24 @@ final class PdfExtractor {
                 pending.add(PendingPage.ofTextLayer(number, text));
             } else {
                 if (images.largestPixels() > limits.maxPixelsPerPage()) {
-                    throw new RefusedContentException(MetadataOnlyReason.TOO_MANY_PIXELS,
+                    throw new RefusedContentException(
+                            MetadataOnlyReason.TOO_MANY_PIXELS,
                             "page " + number + " draws an image of " + images.largestPixels() + " pixels");
                 }
                 float dpi = ocrDpi(page.getCropBox(), number);
                 int pageIndex = index;
-                pending.add(PendingPage.ofOcr(number,
-                        ocr.submit(() -> renderer.renderImageWithDPI(pageIndex, dpi, ImageType.GRAY))));
+                pending.add(PendingPage.ofOcr(
+                        number, ocr.submit(() -> renderer.renderImageWithDPI(pageIndex, dpi, ImageType.GRAY))));
             }
         }
         return pending;
     }
 
     private static boolean hasTextLayer(String text) {
-        return text.codePoints().filter(c -> !Character.isWhitespace(c)).limit(MIN_TEXT_LAYER_CHARS).count()
+        return text.codePoints()
+                        .filter(c -> !Character.isWhitespace(c))
+                        .limit(MIN_TEXT_LAYER_CHARS)
+                        .count()
                 >= MIN_TEXT_LAYER_CHARS;
     }
 
@@ -127,7 +132,8 @@ final class PdfExtractor {
             return OCR_DPI;
         }
         if (fittingDpi < MIN_OCR_DPI) {
-            throw new RefusedContentException(MetadataOnlyReason.TOO_MANY_PIXELS,
+            throw new RefusedContentException(
+                    MetadataOnlyReason.TOO_MANY_PIXELS,
                     "page " + number + " is " + Math.round(squareInches) + " square inches");
         }
         return (float) Math.floor(fittingDpi);

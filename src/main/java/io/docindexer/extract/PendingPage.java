@@ -39,8 +39,8 @@ record PendingPage(int number, String textLayer, Future<OcrResult> ocr, Extracte
                 pages.add(ExtractedPage.fromTextLayer(page.number(), ""));
             } else if (page.earlier() != null) {
                 ExtractedPage earlier = page.earlier();
-                pages.add(new ExtractedPage(earlier.number(), budget.take(earlier.text()), earlier.ocr(),
-                        earlier.ocrConfidence()));
+                pages.add(new ExtractedPage(
+                        earlier.number(), budget.take(earlier.text()), earlier.ocr(), earlier.ocrConfidence()));
             } else if (page.ocr() == null) {
                 pages.add(ExtractedPage.fromTextLayer(page.number(), budget.take(page.textLayer())));
             } else {

@@ -43,7 +43,8 @@ final class PlainTextExtractor {
         }
         TextBudget budget = new TextBudget(maxChars);
         String kept = budget.take(text.toString());
-        return ExtractedDocument.ofPages(contentType, List.of(ExtractedPage.fromTextLayer(1, kept)), budget.truncated());
+        return ExtractedDocument.ofPages(
+                contentType, List.of(ExtractedPage.fromTextLayer(1, kept)), budget.truncated());
     }
 
     static Charset detectCharset(Path file) throws IOException {
@@ -59,6 +60,8 @@ final class PlainTextExtractor {
             return StandardCharsets.UTF_8;
         }
         // Files called Shift_JIS are nearly always Windows' superset of it (NEC and IBM extensions).
-        return Constants.CHARSET_SHIFT_JIS.equals(detected) ? Charset.forName("windows-31j") : Charset.forName(detected);
+        return Constants.CHARSET_SHIFT_JIS.equals(detected)
+                ? Charset.forName("windows-31j")
+                : Charset.forName(detected);
     }
 }

@@ -27,7 +27,8 @@ public final class TextPdfs {
 
     /** One A4 page per element, each with its lines. */
     public static byte[] pages(List<List<String>> pages) {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             for (List<String> lines : pages) {
                 PDPage page = new PDPage(PDRectangle.A4);
                 document.addPage(page);

@@ -24,8 +24,10 @@ final class BulkItemClassifier {
                     : IndexItemResult.applied(documentId);
         }
         String detail = item.status() + " " + error.type() + ": " + error.reason();
-        return new IndexItemResult(documentId, isRetryable(item.status()) ? IndexItemResult.Status.RETRYABLE
-                : IndexItemResult.Status.FAILED, detail);
+        return new IndexItemResult(
+                documentId,
+                isRetryable(item.status()) ? IndexItemResult.Status.RETRYABLE : IndexItemResult.Status.FAILED,
+                detail);
     }
 
     /**

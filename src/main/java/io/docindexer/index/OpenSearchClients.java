@@ -40,9 +40,15 @@ final class OpenSearchClients {
     private static OpenSearchTransport transport(URI endpoint, String service) {
         return switch (endpoint.getScheme()) {
             case "http" -> plainHttp(endpoint);
-            case "https" -> signed(endpoint, service, urlConnectionClient(), DefaultCredentialsProvider.builder().build(),
-                    new DefaultAwsRegionProviderChain().getRegion());
-            default -> throw new IllegalArgumentException("OpenSearch endpoint must be http:// or https://, not " + endpoint);
+            case "https" ->
+                signed(
+                        endpoint,
+                        service,
+                        urlConnectionClient(),
+                        DefaultCredentialsProvider.builder().build(),
+                        new DefaultAwsRegionProviderChain().getRegion());
+            default ->
+                throw new IllegalArgumentException("OpenSearch endpoint must be http:// or https://, not " + endpoint);
         };
     }
 
@@ -50,8 +56,7 @@ final class OpenSearchClients {
         HttpHost host = new HttpHost(endpoint.getScheme(), endpoint.getHost(), endpoint.getPort());
         return ApacheHttpClient5TransportBuilder.builder(host)
                 .setMapper(new JacksonJsonpMapper())
-                .setConnectionConfigCallback(config -> config
-                        .setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
+                .setConnectionConfigCallback(config -> config.setConnectTimeout(Timeout.of(CONNECT_TIMEOUT))
                         .setSocketTimeout(Timeout.of(RESPONSE_TIMEOUT)))
                 .setRequestConfigCallback(request -> request.setResponseTimeout(Timeout.of(RESPONSE_TIMEOUT)))
                 .build();
@@ -61,8 +66,8 @@ final class OpenSearchClients {
      * Signs every request with SigV4 for {@code service} in {@code region}. Package-private so a
      * test can pass its own HTTP client, credentials and region.
      */
-    static OpenSearchTransport signed(URI endpoint, String service, SdkHttpClient http,
-            AwsCredentialsProvider credentials, Region region) {
+    static OpenSearchTransport signed(
+            URI endpoint, String service, SdkHttpClient http, AwsCredentialsProvider credentials, Region region) {
         String host = endpoint.getPort() == -1 ? endpoint.getHost() : endpoint.getHost() + ":" + endpoint.getPort();
         AwsSdk2TransportOptions options = AwsSdk2TransportOptions.builder()
                 .setCredentials(credentials)

@@ -59,7 +59,8 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
      * @param indexName the search alias; documents live in a versioned index behind it
      */
     public static OpenSearchDocumentIndex connect(URI endpoint, String service, String indexName) {
-        return new OpenSearchDocumentIndex(OpenSearchClients.create(endpoint, service), new IndexLayout(indexName), Clock.systemUTC());
+        return new OpenSearchDocumentIndex(
+                OpenSearchClients.create(endpoint, service), new IndexLayout(indexName), Clock.systemUTC());
     }
 
     /**
@@ -92,22 +93,31 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
         try {
             boolean kuromoji = hasKuromoji();
             request = "PUT " + template;
-            expectSuccess(client.generic().execute(Requests.builder()
-                    .method("PUT")
-                    .endpoint(template)
-                    .json(layout.templateJson(kuromoji))
-                    .build()), request);
+            expectSuccess(
+                    client.generic()
+                            .execute(Requests.builder()
+                                    .method("PUT")
+                                    .endpoint(template)
+                                    .json(layout.templateJson(kuromoji))
+                                    .build()),
+                    request);
             request = "PUT /" + layout.concreteIndex();
             createIndexUnlessExists();
-            LOG.info("Index {} (alias {}) ready; Kuromoji analysis {}", layout.concreteIndex(), layout.alias(),
+            LOG.info(
+                    "Index {} (alias {}) ready; Kuromoji analysis {}",
+                    layout.concreteIndex(),
+                    layout.alias(),
                     kuromoji ? "on" : "not installed, CJK bigrams only");
         } catch (IOException | OpenSearchException e) {
             if (isRefusal(e)) {
-                throw new IndexAccessDeniedException("Cannot prepare index " + layout.concreteIndex() + ": OpenSearch refused "
-                        + request + " (" + reason(e) + ")", e);
+                throw new IndexAccessDeniedException(
+                        "Cannot prepare index " + layout.concreteIndex() + ": OpenSearch refused " + request + " ("
+                                + reason(e) + ")",
+                        e);
             }
-            throw new IndexUnavailableException("Cannot prepare index " + layout.concreteIndex() + ": " + request
-                    + " failed (" + reason(e) + ")", e);
+            throw new IndexUnavailableException(
+                    "Cannot prepare index " + layout.concreteIndex() + ": " + request + " failed (" + reason(e) + ")",
+                    e);
         }
     }
 
@@ -122,7 +132,8 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
                 bulk.add(SequencedWrite.toBulkOperation(layout.concreteIndex(), operation, clock.instant()));
                 positions.add(i);
             } catch (IllegalArgumentException malformed) {
-                results[i] = new IndexItemResult(operation.documentId(), IndexItemResult.Status.FAILED, malformed.getMessage());
+                results[i] = new IndexItemResult(
+                        operation.documentId(), IndexItemResult.Status.FAILED, malformed.getMessage());
             }
         }
         if (!bulk.isEmpty()) {
@@ -131,7 +142,8 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
             List<BulkResponseItem> items = send(bulk);
             for (int j = 0; j < items.size(); j++) {
                 int position = positions.get(j);
-                results[position] = BulkItemClassifier.classify(operations.get(position).documentId(), items.get(j));
+                results[position] =
+                        BulkItemClassifier.classify(operations.get(position).documentId(), items.get(j));
             }
         }
         return Arrays.asList(results);
@@ -146,7 +158,8 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
         JsonpMapper mapper = client._transport().jsonpMapper();
         StringWriter body = new StringWriter();
         for (IndexOperation operation : operations) {
-            Iterator<?> lines = SequencedWrite.toBulkOperation(layout.concreteIndex(), operation, clock.instant())._serializables();
+            Iterator<?> lines = SequencedWrite.toBulkOperation(layout.concreteIndex(), operation, clock.instant())
+                    ._serializables();
             while (lines.hasNext()) {
                 try (JsonGenerator generator = mapper.jsonProvider().createGenerator(body)) {
                     mapper.serialize(lines.next(), generator);
@@ -162,14 +175,15 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
         try {
             response = client.bulk(b -> b.operations(bulk));
         } catch (OpenSearchException e) {
-            throw new IndexUnavailableException("OpenSearch rejected the whole bulk request (" + e.status() + "): "
-                    + e.getMessage(), e);
+            throw new IndexUnavailableException(
+                    "OpenSearch rejected the whole bulk request (" + e.status() + "): " + e.getMessage(), e);
         } catch (IOException e) {
             throw new IndexUnavailableException("OpenSearch is unreachable: " + e.getMessage(), e);
         }
         if (response.items().size() != bulk.size()) {
-            throw new IndexUnavailableException("OpenSearch answered " + response.items().size() + " items for a bulk of "
-                    + bulk.size() + "; cannot tell which operations were applied");
+            throw new IndexUnavailableException(
+                    "OpenSearch answered " + response.items().size() + " items for a bulk of " + bulk.size()
+                            + "; cannot tell which operations were applied");
         }
         return response.items();
     }
@@ -177,21 +191,25 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
     /** Searches the alias (so tombstones never show) over content in every analysis and the key. */
     public List<SearchHit> search(String query, int size) {
         try {
-            SearchResponse<StoredName> response = client.search(s -> s
-                    .index(layout.alias())
-                    .size(size)
-                    .source(source -> source.filter(f -> f.includes("key", "fileName")))
-                    // AND: the English subfield splits Japanese into single characters, which would
-                    // otherwise let one shared character (書) match unrelated documents.
-                    .query(q -> q.multiMatch(m -> m.query(query).fields(SEARCHED_FIELDS).operator(Operator.And)))
-                    .highlight(h -> h
-                            .preTags("<em>").postTags("</em>")
-                            .fields("content", f -> f.numberOfFragments(1))
-                            .fields("content.*", f -> f.numberOfFragments(1))),
+            SearchResponse<StoredName> response = client.search(
+                    s -> s.index(layout.alias())
+                            .size(size)
+                            .source(source -> source.filter(f -> f.includes("key", "fileName")))
+                            // AND: the English subfield splits Japanese into single characters, which would
+                            // otherwise let one shared character (書) match unrelated documents.
+                            .query(q -> q.multiMatch(
+                                    m -> m.query(query).fields(SEARCHED_FIELDS).operator(Operator.And)))
+                            .highlight(h -> h.preTags("<em>")
+                                    .postTags("</em>")
+                                    .fields("content", f -> f.numberOfFragments(1))
+                                    .fields("content.*", f -> f.numberOfFragments(1))),
                     StoredName.class);
             return response.hits().hits().stream()
-                    .map(hit -> new SearchHit(hit.source().key(), hit.source().fileName(),
-                            hit.score() == null ? 0 : hit.score(), firstFragment(hit.highlight())))
+                    .map(hit -> new SearchHit(
+                            hit.source().key(),
+                            hit.source().fileName(),
+                            hit.score() == null ? 0 : hit.score(),
+                            firstFragment(hit.highlight())))
                     .toList();
         } catch (IOException | OpenSearchException e) {
             throw new IndexUnavailableException("Search failed: " + e.getMessage(), e);
@@ -213,18 +231,26 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
     }
 
     private static String firstFragment(Map<String, List<String>> highlight) {
-        return highlight.values().stream().filter(fragments -> !fragments.isEmpty())
-                .map(fragments -> fragments.get(0)).findFirst().orElse(null);
+        return highlight.values().stream()
+                .filter(fragments -> !fragments.isEmpty())
+                .map(fragments -> fragments.get(0))
+                .findFirst()
+                .orElse(null);
     }
 
     private boolean hasKuromoji() throws IOException {
-        try (Response response = client.generic().execute(Requests.builder()
-                .method("GET").endpoint("/_cat/plugins?h=component").build())) {
+        try (Response response = client.generic()
+                .execute(Requests.builder()
+                        .method("GET")
+                        .endpoint("/_cat/plugins?h=component")
+                        .build())) {
             if (response.getStatus() >= HTTP_BAD_REQUEST) {
                 // e.g. OpenSearch Serverless, which has no _cat/plugins: fall back to the analysis every cluster has
                 return false;
             }
-            return response.getBody().map(body -> body.bodyAsString().contains("analysis-kuromoji")).orElse(false);
+            return response.getBody()
+                    .map(body -> body.bodyAsString().contains("analysis-kuromoji"))
+                    .orElse(false);
         }
     }
 

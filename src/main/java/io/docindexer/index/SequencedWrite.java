@@ -46,13 +46,11 @@ final class SequencedWrite {
         Map<String, Object> document = operation instanceof IndexOperation.Upsert upsert
                 ? source(upsert.document(), sequencer)
                 : tombstone((IndexOperation.Delete) operation, sequencer, now);
-        Script script = Script.of(s -> s.inline(i -> i
-                .source(SCRIPT)
+        Script script = Script.of(s -> s.inline(i -> i.source(SCRIPT)
                 .params("sequencer", JsonData.of(sequencer))
                 .params("deleted", JsonData.of(deleted))
                 .params("document", JsonData.of(document))));
-        return BulkOperation.of(b -> b.update(u -> u
-                .index(index)
+        return BulkOperation.of(b -> b.update(u -> u.index(index)
                 .id(operation.documentId())
                 .script(script)
                 .scriptedUpsert(true)

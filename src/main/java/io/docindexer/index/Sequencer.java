@@ -29,8 +29,8 @@ final class Sequencer {
             return ZEROS;
         }
         if (!HEX.matcher(sequencer).matches() || sequencer.length() > WIDTH) {
-            throw new IllegalArgumentException("S3 sequencer '" + sequencer + "' is not a hex string of at most "
-                    + WIDTH + " digits");
+            throw new IllegalArgumentException(
+                    "S3 sequencer '" + sequencer + "' is not a hex string of at most " + WIDTH + " digits");
         }
         return sequencer.toUpperCase(Locale.ROOT) + ZEROS.substring(sequencer.length());
     }

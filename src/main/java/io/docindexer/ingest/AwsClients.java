@@ -29,15 +29,17 @@ public final class AwsClients implements AutoCloseable {
 
     public AwsClients(IngestConfig config) {
         this.http = SqsClients.httpClient();
-        ClientOverrideConfiguration overrides = SqsClients.overrides(Duration.ofSeconds(60), Duration.ofSeconds(20), APP_ID);
+        ClientOverrideConfiguration overrides =
+                SqsClients.overrides(Duration.ofSeconds(60), Duration.ofSeconds(20), APP_ID);
 
         S3ClientBuilder s3Builder = S3Client.builder().httpClient(http).overrideConfiguration(overrides);
-        config.s3Endpoint().ifPresent(endpoint -> s3Builder
-                .endpointOverride(endpoint)
-                .forcePathStyle(true)
-                // S3-compatible servers do not all speak the SDK's newer default checksums.
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
+        config.s3Endpoint()
+                .ifPresent(endpoint -> s3Builder
+                        .endpointOverride(endpoint)
+                        .forcePathStyle(true)
+                        // S3-compatible servers do not all speak the SDK's newer default checksums.
+                        .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                        .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED));
         this.s3 = s3Builder.build();
 
         this.sqs = SqsClients.create(http, overrides, config.sqsEndpoint());

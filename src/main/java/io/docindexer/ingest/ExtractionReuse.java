@@ -34,8 +34,9 @@ final class ExtractionReuse {
 
     /** A redelivery, or the continuation of a long document: the only messages that can find something kept. */
     static boolean triedBefore(SQSMessage message) {
-        return ReceiveCount.of(message) > 1 || message.getMessageAttributes() != null
-                && message.getMessageAttributes().containsKey(MessageAttributes.CONTINUATION);
+        return ReceiveCount.of(message) > 1
+                || message.getMessageAttributes() != null
+                        && message.getMessageAttributes().containsKey(MessageAttributes.CONTINUATION);
     }
 
     /**
@@ -58,7 +59,11 @@ final class ExtractionReuse {
         try {
             return cache.find(event);
         } catch (RuntimeException unreadable) {
-            LOG.warn("extraction cache unreadable for s3://{}/{}: {}", event.bucket(), event.key(), unreadable.toString());
+            LOG.warn(
+                    "extraction cache unreadable for s3://{}/{}: {}",
+                    event.bucket(),
+                    event.key(),
+                    unreadable.toString());
             return Optional.empty();
         }
     }
@@ -77,7 +82,11 @@ final class ExtractionReuse {
         try {
             cache.store(event, extracted);
         } catch (RuntimeException unwritable) {
-            LOG.warn("could not cache the extraction of s3://{}/{}: {}", event.bucket(), event.key(), unwritable.toString());
+            LOG.warn(
+                    "could not cache the extraction of s3://{}/{}: {}",
+                    event.bucket(),
+                    event.key(),
+                    unwritable.toString());
         }
     }
 

@@ -41,6 +41,8 @@ final class IndexedDocuments {
 
     static String extensionOf(String fileName) {
         int dot = fileName.lastIndexOf('.');
-        return dot <= 0 || dot == fileName.length() - 1 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+        return dot <= 0 || dot == fileName.length() - 1
+                ? ""
+                : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }

@@ -52,7 +52,8 @@ public final class IngestComponents implements AutoCloseable {
             implements AutoCloseable {
         @Override
         public void close() throws IOException {
-            try (aws; index) {
+            try (aws;
+                    index) {
                 // closes both, even if one fails
             }
         }
@@ -69,16 +70,19 @@ public final class IngestComponents implements AutoCloseable {
         // requests, the native Tesseract load): run side by side, a cold start without SnapStart
         // waits for the slowest instead of their sum.
         Future<OpenSearchDocumentIndex> index = workers.submit(() -> {
-            OpenSearchDocumentIndex openSearch =
-                    OpenSearchDocumentIndex.connect(config.openSearchEndpoint(), config.openSearchService(), config.indexName());
+            OpenSearchDocumentIndex openSearch = OpenSearchDocumentIndex.connect(
+                    config.openSearchEndpoint(), config.openSearchService(), config.indexName());
             IndexPreparationAtInit.prepareUnlessRefused(openSearch, LOG::warn);
             return openSearch;
         });
-        Future<TesseractOcrEngine> ocr = workers.submit(() -> TesseractOcrEngine.fromEnvironment(config.ocrLanguages()));
+        Future<TesseractOcrEngine> ocr =
+                workers.submit(() -> TesseractOcrEngine.fromEnvironment(config.ocrLanguages()));
         AwsClients aws = new AwsClients(config);
         this.ocr = initialised(ocr);
-        this.extractor = new DocumentExtractor(new ExtractionLimits(
-                config.maxObjectBytes(), config.maxPages(), config.maxPixelsPerPage(), config.maxChars()), this.ocr);
+        this.extractor = new DocumentExtractor(
+                new ExtractionLimits(
+                        config.maxObjectBytes(), config.maxPages(), config.maxPixelsPerPage(), config.maxChars()),
+                this.ocr);
         this.connected = wire(aws, initialised(index));
     }
 
@@ -106,11 +110,17 @@ public final class IngestComponents implements AutoCloseable {
                 parser,
                 new S3DocumentSource(aws.s3(), Path.of(System.getProperty("java.io.tmpdir")), config.maxObjectBytes()),
                 extractor,
-                config.cacheBucket().<ExtractionCache>map(bucket -> new S3ExtractionCache(aws.s3(), bucket))
+                config.cacheBucket()
+                        .<ExtractionCache>map(bucket -> new S3ExtractionCache(aws.s3(), bucket))
                         .orElse(ExtractionCache.NONE),
                 Clock.systemUTC());
-        BatchProcessor processor = new BatchProcessor(preparer, index, new SqsDeadLetterQueue(aws.sqs(), config.dlqUrl()),
-                new SqsSourceQueue(aws.sqs()), workers, observer);
+        BatchProcessor processor = new BatchProcessor(
+                preparer,
+                index,
+                new SqsDeadLetterQueue(aws.sqs(), config.dlqUrl()),
+                new SqsSourceQueue(aws.sqs()),
+                workers,
+                observer);
         return new Connected(aws, index, processor);
     }
 
@@ -123,7 +133,8 @@ public final class IngestComponents implements AutoCloseable {
      */
     public synchronized void reconnect() throws IOException {
         Connected stale = connected;
-        connected = wire(new AwsClients(config),
+        connected = wire(
+                new AwsClients(config),
                 stale.index().reconnected(config.openSearchEndpoint(), config.openSearchService()));
         stale.close();
     }
@@ -140,9 +151,17 @@ public final class IngestComponents implements AutoCloseable {
 
     /** The Lambda wiring: a log line per record, and an EMF metrics document per batch on stdout. */
     public static IngestComponents create(IngestConfig config) {
-        return create(config, BatchObserver.both(new LoggingObserver(),
-                new EmbeddedMetricsObserver(new ObjectMapper(), System.out, Clock.systemUTC(), config.metricsNamespace(),
-                        config.metricsDimension(), config.functionName())));
+        return create(
+                config,
+                BatchObserver.both(
+                        new LoggingObserver(),
+                        new EmbeddedMetricsObserver(
+                                new ObjectMapper(),
+                                System.out,
+                                Clock.systemUTC(),
+                                config.metricsNamespace(),
+                                config.metricsDimension(),
+                                config.functionName())));
     }
 
     public static IngestComponents create(IngestConfig config, BatchObserver observer) {
@@ -181,7 +200,9 @@ public final class IngestComponents implements AutoCloseable {
     @Override
     public void close() throws Exception {
         workers.shutdownNow();
-        try (Connected clients = connected; ocr; extractor) {
+        try (Connected clients = connected;
+                ocr;
+                extractor) {
             // closes all three, in reverse order, even if one fails
         }
     }

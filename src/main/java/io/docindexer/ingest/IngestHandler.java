@@ -63,7 +63,8 @@ public final class IngestHandler implements RequestStreamHandler {
     public void handleRequest(InputStream event, OutputStream response, Context context) throws IOException {
         try (LogContext.Scope invocation = LogContext.invocation(context.getAwsRequestId())) {
             List<SQSEvent.SQSMessage> records = events.readRecords(event);
-            SQSBatchResponse failures = processor.get()
+            SQSBatchResponse failures = processor
+                    .get()
                     .process(records, new TimeBudget(context::getRemainingTimeInMillis, SAFETY_MARGIN_MILLIS));
             events.writeResponse(failures, response);
         }

@@ -46,17 +46,22 @@ final class Priming {
 
     private Priming() {}
 
-    static String run(SqsEventCodec events, S3EventParser parser, TextExtractor extractor, OpenSearchDocumentIndex index)
+    static String run(
+            SqsEventCodec events, S3EventParser parser, TextExtractor extractor, OpenSearchDocumentIndex index)
             throws IOException {
-        Map<String, byte[]> objects = Map.of("priming/sample.pdf", TextPdfs.onePage(TEXT), "priming/sample.txt", TEXT.getBytes(UTF_8));
-        S3EventPreparer preparer = new S3EventPreparer(parser, new InMemorySource(objects), extractor,
-                ExtractionCache.NONE, Clock.systemUTC());
-        SQSMessage message = events.readRecords(new ByteArrayInputStream(sqsEvent(objects).getBytes(UTF_8))).get(0);
+        Map<String, byte[]> objects =
+                Map.of("priming/sample.pdf", TextPdfs.onePage(TEXT), "priming/sample.txt", TEXT.getBytes(UTF_8));
+        S3EventPreparer preparer = new S3EventPreparer(
+                parser, new InMemorySource(objects), extractor, ExtractionCache.NONE, Clock.systemUTC());
+        SQSMessage message = events.readRecords(
+                        new ByteArrayInputStream(sqsEvent(objects).getBytes(UTF_8)))
+                .get(0);
         Preparation prepared = preparer.prepare(message, new TimeBudget(() -> Long.MAX_VALUE, 0));
         if (!(prepared instanceof Preparation.Indexable indexable)) {
             throw new IllegalStateException("priming did not get as far as the index: " + prepared);
         }
-        events.writeResponse(new SQSBatchResponse(List.of(new SQSBatchResponse.BatchItemFailure(message.getMessageId()))),
+        events.writeResponse(
+                new SQSBatchResponse(List.of(new SQSBatchResponse.BatchItemFailure(message.getMessageId()))),
                 OutputStream.nullOutputStream());
         return index.bulkBody(indexable.operations());
     }

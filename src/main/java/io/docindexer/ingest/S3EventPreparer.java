@@ -46,8 +46,8 @@ public final class S3EventPreparer implements RecordPreparer {
     private final ExtractionReuse reuse;
     private final Clock clock;
 
-    public S3EventPreparer(S3EventParser parser, DocumentSource source, TextExtractor extractor, ExtractionCache cache,
-            Clock clock) {
+    public S3EventPreparer(
+            S3EventParser parser, DocumentSource source, TextExtractor extractor, ExtractionCache cache, Clock clock) {
         this.parser = parser;
         this.source = source;
         this.extractor = extractor;
@@ -92,7 +92,8 @@ public final class S3EventPreparer implements RecordPreparer {
 
     private PreparedObject prepare(ObjectEvent event, Attempt attempt) throws IOException {
         if (event.kind() == ObjectEvent.Kind.REMOVED) {
-            return new PreparedObject(Optional.of(new IndexOperation.Delete(event.bucket(), event.key(), event.sequencer())),
+            return new PreparedObject(
+                    Optional.of(new IndexOperation.Delete(event.bucket(), event.key(), event.sequencer())),
                     ObjectSummary.of(event.bucket(), event.key(), ObjectStatus.DELETED, null));
         }
         long started = System.nanoTime();
@@ -105,18 +106,32 @@ public final class S3EventPreparer implements RecordPreparer {
             }
         } catch (ObjectGoneException gone) {
             // Its ObjectRemoved event (or a newer Put's) follows and will record the final state.
-            return new PreparedObject(Optional.empty(),
+            return new PreparedObject(
+                    Optional.empty(),
                     ObjectSummary.of(event.bucket(), event.key(), ObjectStatus.SKIPPED, "object no longer exists"));
         } catch (ObjectTooLargeException tooLarge) {
-            extracted = new ExtractedObject(tooLarge.size(), null, event.eTag(), event.versionId(), event.eventTime(),
+            extracted = new ExtractedObject(
+                    tooLarge.size(),
+                    null,
+                    event.eTag(),
+                    event.versionId(),
+                    event.eventTime(),
                     ExtractedDocument.metadataOnly(null, MetadataOnlyReason.TOO_LARGE));
         }
         long extractMillis = (System.nanoTime() - started) / 1_000_000;
         IndexedDocument document = IndexedDocuments.of(event, extracted, clock.instant());
-        return new PreparedObject(Optional.of(new IndexOperation.Upsert(document)),
-                new ObjectSummary(event.bucket(), event.key(), IndexedDocuments.statusOf(extracted.document()),
-                        document.reason(), document.pages(), document.ocrPages(), document.content().length(),
-                        extracted.size(), extractMillis));
+        return new PreparedObject(
+                Optional.of(new IndexOperation.Upsert(document)),
+                new ObjectSummary(
+                        event.bucket(),
+                        event.key(),
+                        IndexedDocuments.statusOf(extracted.document()),
+                        document.reason(),
+                        document.pages(),
+                        document.ocrPages(),
+                        document.content().length(),
+                        extracted.size(),
+                        extractMillis));
     }
 
     /**
@@ -130,15 +145,21 @@ public final class S3EventPreparer implements RecordPreparer {
             List<ExtractedPage> earlier = reuse.checkpoint(event, attempt.triedBefore(), object.eTag());
             ExtractedDocument document;
             try {
-                document = extractor.extract(object.file(), event.fileName(), new CheckpointProgress(earlier, attempt.budget()));
+                document = extractor.extract(
+                        object.file(), event.fileName(), new CheckpointProgress(earlier, attempt.budget()));
             } catch (ExtractionPausedException paused) {
                 if (!ExtractionReuse.isVersionNamedBy(event, object.eTag())) {
                     throw new ObjectGoneException(event.bucket(), event.key());
                 }
                 throw paused;
             }
-            return new ExtractedObject(object.size(), object.contentType(), object.eTag(), object.versionId(),
-                    object.lastModified(), document);
+            return new ExtractedObject(
+                    object.size(),
+                    object.contentType(),
+                    object.eTag(),
+                    object.versionId(),
+                    object.lastModified(),
+                    document);
         }
     }
 
@@ -146,13 +167,16 @@ public final class S3EventPreparer implements RecordPreparer {
      * Keeps the pages finished so far; the batch then sends a continuation message. Without a kept
      * checkpoint a continuation would start over, so then the record is retried instead.
      */
-    private Preparation checkpoint(String messageId, ObjectEvent event, ExtractionPausedException paused,
-            List<ObjectSummary> objects) {
+    private Preparation checkpoint(
+            String messageId, ObjectEvent event, ExtractionPausedException paused, List<ObjectSummary> objects) {
         try {
             reuse.keepCheckpoint(event, paused.finishedPages());
         } catch (RuntimeException unsaved) {
-            return ErrorClassifier.classify(messageId,
-                    where(event) + ": " + paused.getMessage() + ", and its progress could not be saved", unsaved, objects);
+            return ErrorClassifier.classify(
+                    messageId,
+                    where(event) + ": " + paused.getMessage() + ", and its progress could not be saved",
+                    unsaved,
+                    objects);
         }
         objects.add(ObjectSummary.of(event.bucket(), event.key(), ObjectStatus.CONTINUED, paused.getMessage()));
         return new Preparation.Continued(messageId, where(event) + " " + paused.getMessage(), objects);

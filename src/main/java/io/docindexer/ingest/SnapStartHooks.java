@@ -28,15 +28,18 @@ final class SnapStartHooks implements Resource {
     public void beforeCheckpoint(Context<? extends Resource> context) throws IOException {
         long started = System.nanoTime();
         int bulkBytes = components.prime().length();
-        LOG.info("SnapStart: primed the ingest path before the snapshot in {} ms (bulk body of {} chars built, not sent)",
-                (System.nanoTime() - started) / 1_000_000, bulkBytes);
+        LOG.info(
+                "SnapStart: primed the ingest path before the snapshot in {} ms (bulk body of {} chars built, not sent)",
+                (System.nanoTime() - started) / 1_000_000,
+                bulkBytes);
     }
 
     @Override
     public void afterRestore(Context<? extends Resource> context) throws IOException {
         long started = System.nanoTime();
         components.reconnect();
-        LOG.info("SnapStart: new SDK and OpenSearch clients after the restore in {} ms",
+        LOG.info(
+                "SnapStart: new SDK and OpenSearch clients after the restore in {} ms",
                 (System.nanoTime() - started) / 1_000_000);
     }
 }

@@ -53,7 +53,8 @@ final class SqsEventCodec {
         List<SQSMessage> messages = new ArrayList<>(records.size());
         for (JsonNode record : records) {
             if (!record.isObject()) {
-                throw notAnSqsEvent("record " + messages.size() + " of its Records is " + record.getNodeType() + ", not an object");
+                throw notAnSqsEvent(
+                        "record " + messages.size() + " of its Records is " + record.getNodeType() + ", not an object");
             }
             messages.add(message(record));
         }

@@ -15,6 +15,7 @@ public final class LogContext {
 
     /** The key Lambda's own JSON log lines give the request id. */
     public static final String REQUEST_ID = "AWSRequestId";
+
     public static final String MESSAGE_ID = "messageId";
     public static final String BUCKET = "bucket";
     public static final String KEY = "key";
@@ -31,7 +32,7 @@ public final class LogContext {
     /** Names the invocation on this thread, for every line until closed. */
     public static Scope invocation(String requestId) {
         if (requestId == null) {
-            return () -> { };
+            return () -> {};
         }
         MDC.put(REQUEST_ID, requestId);
         return () -> MDC.remove(REQUEST_ID);

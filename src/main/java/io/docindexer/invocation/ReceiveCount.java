@@ -11,7 +11,8 @@ public final class ReceiveCount {
     private ReceiveCount() {}
 
     public static int of(SQSMessage message) {
-        String count = message.getAttributes() == null ? null : message.getAttributes().get(ATTRIBUTE);
+        String count =
+                message.getAttributes() == null ? null : message.getAttributes().get(ATTRIBUTE);
         try {
             return count == null ? 1 : Integer.parseInt(count);
         } catch (NumberFormatException garbled) {

@@ -35,8 +35,13 @@ public final class EmbeddedMetricsObserver implements BatchObserver {
     private final String dimensionName;
     private final String dimensionValue;
 
-    public EmbeddedMetricsObserver(ObjectMapper json, PrintStream out, Clock clock, String namespace,
-            String dimensionName, String dimensionValue) {
+    public EmbeddedMetricsObserver(
+            ObjectMapper json,
+            PrintStream out,
+            Clock clock,
+            String namespace,
+            String dimensionName,
+            String dimensionValue) {
         this.json = json;
         this.out = out;
         this.clock = clock;
@@ -57,7 +62,8 @@ public final class EmbeddedMetricsObserver implements BatchObserver {
         directive.put("Namespace", namespace);
         directive.putArray("Dimensions").addArray().add(dimensionName);
         ArrayNode definitions = directive.putArray("Metrics");
-        metrics.forEach((name, metric) -> definitions.addObject().put("Name", name).put("Unit", metric.unit()));
+        metrics.forEach(
+                (name, metric) -> definitions.addObject().put("Name", name).put("Unit", metric.unit()));
         ObjectNode aws = document.putObject("_aws");
         aws.put("Timestamp", clock.millis());
         aws.putArray("CloudWatchMetrics").add(directive);
@@ -89,7 +95,8 @@ public final class EmbeddedMetricsObserver implements BatchObserver {
             }
         }
         Map<String, Metric> metrics = new LinkedHashMap<>();
-        long done = summary.count(RecordOutcome.Indexed.class) + summary.count(RecordOutcome.Skipped.class)
+        long done = summary.count(RecordOutcome.Indexed.class)
+                + summary.count(RecordOutcome.Skipped.class)
                 + summary.count(RecordOutcome.Continued.class);
         metrics.put("RecordsDone", new Metric(done, COUNT));
         metrics.put("RecordsRetried", new Metric(summary.count(RecordOutcome.Retry.class), COUNT));

@@ -85,7 +85,10 @@ final class JsonLines {
     private static void writeValue(JsonGenerator generator, Object value) throws IOException {
         if (value == null) {
             generator.writeNull();
-        } else if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+        } else if (value instanceof Integer
+                || value instanceof Long
+                || value instanceof Short
+                || value instanceof Byte) {
             generator.writeNumber(((Number) value).longValue());
         } else if (value instanceof Number number) {
             generator.writeNumber(number.doubleValue());

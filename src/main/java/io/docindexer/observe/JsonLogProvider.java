@@ -46,7 +46,8 @@ public final class JsonLogProvider implements SLF4JServiceProvider {
         LogLevels levels = LogLevels.fromEnv(env);
         JsonLines lines = new JsonLines(out, clock, context);
         Map<String, Logger> byName = new ConcurrentHashMap<>();
-        loggers = name -> byName.computeIfAbsent(name, named -> new JsonLogger(named, levels.thresholdOf(named), lines));
+        loggers =
+                name -> byName.computeIfAbsent(name, named -> new JsonLogger(named, levels.thresholdOf(named), lines));
     }
 
     @Override

@@ -29,15 +29,18 @@ final class JsonLogger extends LegacyAbstractLogger implements LoggingEventAware
     public void log(LoggingEvent event) {
         if (isEnabled(event.getLevel())) {
             NormalizedParameters normalized = NormalizedParameters.normalize(event);
-            lines.write(event.getLevel(), name,
+            lines.write(
+                    event.getLevel(),
+                    name,
                     MessageFormatter.basicArrayFormat(normalized.getMessage(), normalized.getArguments()),
-                    event.getKeyValuePairs() == null ? List.of() : event.getKeyValuePairs(), normalized.getThrowable());
+                    event.getKeyValuePairs() == null ? List.of() : event.getKeyValuePairs(),
+                    normalized.getThrowable());
         }
     }
 
     @Override
-    protected void handleNormalizedLoggingCall(Level level, Marker marker, String pattern, Object[] arguments,
-            Throwable error) {
+    protected void handleNormalizedLoggingCall(
+            Level level, Marker marker, String pattern, Object[] arguments, Throwable error) {
         lines.write(level, name, MessageFormatter.basicArrayFormat(pattern, arguments), List.of(), error);
     }
 

@@ -27,13 +27,14 @@ final class LogLevels {
 
     static LogLevels fromEnv(Map<String, String> env) {
         String level = env.getOrDefault("AWS_LAMBDA_LOG_LEVEL", "INFO").toUpperCase(Locale.ROOT);
-        return new LogLevels(switch (level) {
-            case "TRACE" -> Level.TRACE;
-            case "DEBUG" -> Level.DEBUG;
-            case "WARN" -> Level.WARN;
-            case "ERROR", "FATAL" -> Level.ERROR;
-            default -> Level.INFO;
-        });
+        return new LogLevels(
+                switch (level) {
+                    case "TRACE" -> Level.TRACE;
+                    case "DEBUG" -> Level.DEBUG;
+                    case "WARN" -> Level.WARN;
+                    case "ERROR", "FATAL" -> Level.ERROR;
+                    default -> Level.INFO;
+                });
     }
 
     Level thresholdOf(String loggerName) {

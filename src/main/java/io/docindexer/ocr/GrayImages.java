@@ -11,8 +11,7 @@ import java.nio.ByteBuffer;
  */
 final class GrayImages {
 
-    private GrayImages() {
-    }
+    private GrayImages() {}
 
     static BufferedImage toGray(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {

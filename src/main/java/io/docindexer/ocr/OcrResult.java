@@ -1,5 +1,4 @@
 package io.docindexer.ocr;
 
 /** Recognised text of one image and Tesseract's mean word confidence (0-100). */
-public record OcrResult(String text, float meanConfidence) {
-}
+public record OcrResult(String text, float meanConfidence) {}

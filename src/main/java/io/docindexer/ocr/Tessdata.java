@@ -18,7 +18,8 @@ record Tessdata(Path folder, String languages) {
     static Tessdata checked(String tessdataPrefix, String languages) {
         List<String> problems = new ArrayList<>();
         if (languages == null || !languages.matches("[A-Za-z_]+(\\+[A-Za-z_]+)*")) {
-            problems.add("OCR languages must be Tesseract language codes joined by '+', like eng+jpn, not '" + languages + "'");
+            problems.add("OCR languages must be Tesseract language codes joined by '+', like eng+jpn, not '" + languages
+                    + "'");
         }
         if (tessdataPrefix == null || tessdataPrefix.isBlank()) {
             problems.add("TESSDATA_PREFIX is not set: point it at the folder holding the *.traineddata files "

@@ -42,7 +42,9 @@ public final class TesseractOcrEngine implements OcrEngine {
 
     /** Reads TESSDATA_PREFIX from the environment; one worker per available processor. */
     public static TesseractOcrEngine fromEnvironment(String languages) {
-        return new TesseractOcrEngine(System.getenv("TESSDATA_PREFIX"), languages,
+        return new TesseractOcrEngine(
+                System.getenv("TESSDATA_PREFIX"),
+                languages,
                 Runtime.getRuntime().availableProcessors());
     }
 

@@ -50,11 +50,12 @@ final class TesseractWorker implements AutoCloseable {
             setImage(gray);
             Pointer text = api.TessBaseAPIGetUTF8Text(reader);
             if (text == null) {
-                throw new IllegalStateException("Tesseract failed to recognise an image of "
-                        + gray.getWidth() + "x" + gray.getHeight() + " pixels");
+                throw new IllegalStateException("Tesseract failed to recognise an image of " + gray.getWidth() + "x"
+                        + gray.getHeight() + " pixels");
             }
             try {
-                return new OcrResult(text.getString(0, StandardCharsets.UTF_8.name()), api.TessBaseAPIMeanTextConf(reader));
+                return new OcrResult(
+                        text.getString(0, StandardCharsets.UTF_8.name()), api.TessBaseAPIMeanTextConf(reader));
             } finally {
                 api.TessDeleteText(text);
             }

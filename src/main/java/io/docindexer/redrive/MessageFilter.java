@@ -25,7 +25,8 @@ public record MessageFilter(
         Optional<Duration> olderThan,
         Optional<Duration> newerThan) {
 
-    public static final MessageFilter ALL = new MessageFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+    public static final MessageFilter ALL =
+            new MessageFilter(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     /** @param keys the object keys the message's body announces, see {@link ObjectKeys} */
     public boolean matches(DeadLetter letter, List<String> keys, Instant now) {

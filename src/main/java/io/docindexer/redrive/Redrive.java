@@ -33,7 +33,9 @@ public final class Redrive {
         if (request instanceof RedriveRequest.Cancel cancel) {
             return cancel(cancel.taskHandle());
         }
-        return selective.run((RedriveRequest.Selective) request, remainingMillis).toMap();
+        return selective
+                .run((RedriveRequest.Selective) request, remainingMillis)
+                .toMap();
     }
 
     /** Without a handle, the running task: SQS runs at most one per queue, and only it has a handle. */
@@ -52,8 +54,10 @@ public final class Redrive {
     }
 
     private static Optional<String> running(List<MoveTask> tasks) {
-        return tasks.stream().filter(task -> "RUNNING".equals(task.status()) && task.taskHandle() != null)
-                .map(MoveTask::taskHandle).findFirst();
+        return tasks.stream()
+                .filter(task -> "RUNNING".equals(task.status()) && task.taskHandle() != null)
+                .map(MoveTask::taskHandle)
+                .findFirst();
     }
 
     private static Map<String, Object> response(String mode) {

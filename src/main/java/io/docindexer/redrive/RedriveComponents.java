@@ -29,12 +29,17 @@ public final class RedriveComponents implements AutoCloseable {
 
     private RedriveComponents(RedriveConfig config) {
         this.http = SqsClients.httpClient();
-        this.sqs = SqsClients.create(http, SqsClients.overrides(Duration.ofSeconds(30), Duration.ofSeconds(10), APP_ID),
+        this.sqs = SqsClients.create(
+                http,
+                SqsClients.overrides(Duration.ofSeconds(30), Duration.ofSeconds(10), APP_ID),
                 config.sqsEndpoint());
         this.redrive = new Redrive(
                 new SqsMessageMoveTasks(sqs, config.dlqArn(), config.sourceQueueArn()),
-                new SelectiveRedrive(new SqsDeadLetterQueueGateway(sqs, config.dlqUrl(), config.sourceQueueUrl()),
-                        new ObjectKeys(new S3EventParser(new ObjectMapper())), Clock.systemUTC(), SAFETY_MARGIN_MILLIS));
+                new SelectiveRedrive(
+                        new SqsDeadLetterQueueGateway(sqs, config.dlqUrl(), config.sourceQueueUrl()),
+                        new ObjectKeys(new S3EventParser(new ObjectMapper())),
+                        Clock.systemUTC(),
+                        SAFETY_MARGIN_MILLIS));
     }
 
     public static RedriveComponents create(RedriveConfig config) {

@@ -32,7 +32,8 @@ public final class RedriveHandler implements RequestHandler<Map<String, Object>,
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> request, Context context) {
         try (LogContext.Scope invocation = LogContext.invocation(context.getAwsRequestId())) {
-            Map<String, Object> response = redrive.run(RedriveRequest.parse(request), context::getRemainingTimeInMillis);
+            Map<String, Object> response =
+                    redrive.run(RedriveRequest.parse(request), context::getRemainingTimeInMillis);
             log(response);
             return response;
         }

@@ -29,7 +29,8 @@ final class RedriveRequestReader {
             "status", Set.of("mode"),
             "cancel", Set.of("mode", "taskHandle"),
             "selective", Set.of("mode", "filter", "maxMessages", "dryRun"));
-    private static final Set<String> FILTER_FIELDS = Set.of("errorClass", "keyPrefix", "olderThanSeconds", "newerThanSeconds");
+    private static final Set<String> FILTER_FIELDS =
+            Set.of("errorClass", "keyPrefix", "olderThanSeconds", "newerThanSeconds");
 
     private final Map<String, Object> json;
     private final List<String> problems = new ArrayList<>();
@@ -47,13 +48,15 @@ final class RedriveRequestReader {
         }
         onlyKnownFields("", json, FIELDS_BY_MODE.get(name));
         RedriveRequest request = switch (name) {
-            case "all" -> new RedriveRequest.MoveAll(optionalInt("maxPerSecond", json, 1, RedriveRequest.MAX_MOVES_PER_SECOND));
+            case "all" ->
+                new RedriveRequest.MoveAll(optionalInt("maxPerSecond", json, 1, RedriveRequest.MAX_MOVES_PER_SECOND));
             case "status" -> new RedriveRequest.Status();
             case "cancel" -> new RedriveRequest.Cancel(optionalText("taskHandle", json, ""));
-            default -> new RedriveRequest.Selective(
-                    filter(),
-                    optionalInt("maxMessages", json, 1, MAX_MAX_MESSAGES).orElse(DEFAULT_MAX_MESSAGES),
-                    dryRun());
+            default ->
+                new RedriveRequest.Selective(
+                        filter(),
+                        optionalInt("maxMessages", json, 1, MAX_MAX_MESSAGES).orElse(DEFAULT_MAX_MESSAGES),
+                        dryRun());
         };
         if (!problems.isEmpty()) {
             throw new InvalidRedriveRequestException(problems);
@@ -67,7 +70,8 @@ final class RedriveRequestReader {
             return MessageFilter.ALL;
         }
         if (!(filter instanceof Map<?, ?> raw)) {
-            problems.add("filter is " + describe(filter) + "; expected an object such as {\"keyPrefix\":\"invoices/\"}");
+            problems.add(
+                    "filter is " + describe(filter) + "; expected an object such as {\"keyPrefix\":\"invoices/\"}");
             return MessageFilter.ALL;
         }
         Map<String, Object> fields = new LinkedHashMap<>();
@@ -76,11 +80,16 @@ final class RedriveRequestReader {
         Optional<Duration> olderThan = age("olderThanSeconds", fields);
         Optional<Duration> newerThan = age("newerThanSeconds", fields);
         if (olderThan.isPresent() && newerThan.isPresent() && olderThan.get().compareTo(newerThan.get()) > 0) {
-            problems.add("filter.olderThanSeconds (" + olderThan.get().toSeconds() + ") is larger than filter.newerThanSeconds ("
-                    + newerThan.get().toSeconds() + "), so nothing can match; a message between the two ages needs older < newer");
+            problems.add("filter.olderThanSeconds (" + olderThan.get().toSeconds()
+                    + ") is larger than filter.newerThanSeconds ("
+                    + newerThan.get().toSeconds()
+                    + "), so nothing can match; a message between the two ages needs older < newer");
         }
-        return new MessageFilter(optionalText("errorClass", fields, "filter."), optionalText("keyPrefix", fields, "filter."),
-                olderThan, newerThan);
+        return new MessageFilter(
+                optionalText("errorClass", fields, "filter."),
+                optionalText("keyPrefix", fields, "filter."),
+                olderThan,
+                newerThan);
     }
 
     private boolean dryRun() {
@@ -112,7 +121,8 @@ final class RedriveRequestReader {
         }
         Long whole = wholeNumber(value);
         if (whole == null || whole < min || whole > max) {
-            problems.add(prefix + name + " is " + describe(value) + "; expected a whole number from " + min + " to " + max);
+            problems.add(
+                    prefix + name + " is " + describe(value) + "; expected a whole number from " + min + " to " + max);
             return OptionalInt.empty();
         }
         return OptionalInt.of(whole.intValue());
@@ -150,8 +160,11 @@ final class RedriveRequestReader {
     }
 
     private void onlyKnownFields(String prefix, Map<String, Object> fields, Set<String> known) {
-        fields.keySet().stream().filter(field -> !known.contains(field)).sorted().forEach(field ->
-                problems.add("unknown field " + prefix + field + "; expected only " + new TreeSet<>(known)));
+        fields.keySet().stream()
+                .filter(field -> !known.contains(field))
+                .sorted()
+                .forEach(field ->
+                        problems.add("unknown field " + prefix + field + "; expected only " + new TreeSet<>(known)));
     }
 
     private static String describe(Object value) {

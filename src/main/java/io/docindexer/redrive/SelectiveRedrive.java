@@ -48,9 +48,12 @@ final class SelectiveRedrive {
                         ? queue.receive(Duration.ofMillis(remainingMillis.getAsLong()))
                         : List.of();
                 if (received.isEmpty()) {
-                    report.stop(!budget.allowsStart() ? SelectiveReport.StopReason.TIME_BUDGET
-                            : report.matched() >= request.maxMessages() ? SelectiveReport.StopReason.MAX_MESSAGES
-                            : SelectiveReport.StopReason.DLQ_EMPTY);
+                    report.stop(
+                            !budget.allowsStart()
+                                    ? SelectiveReport.StopReason.TIME_BUDGET
+                                    : report.matched() >= request.maxMessages()
+                                            ? SelectiveReport.StopReason.MAX_MESSAGES
+                                            : SelectiveReport.StopReason.DLQ_EMPTY);
                 }
                 for (DeadLetter letter : received) {
                     if (!budget.allowsStart() || report.matched() >= request.maxMessages()) {
@@ -62,14 +65,21 @@ final class SelectiveRedrive {
             }
         } finally {
             if (!held.isEmpty()) {
-                queue.release(held).forEach(messageId -> report.note(messageId,
-                        "not released; it stays in the DLQ and is visible again when its visibility timeout ends"));
+                queue.release(held)
+                        .forEach(
+                                messageId -> report.note(
+                                        messageId,
+                                        "not released; it stays in the DLQ and is visible again when its visibility timeout ends"));
             }
         }
         return report;
     }
 
-    private void examine(DeadLetter letter, RedriveRequest.Selective request, Instant now, SelectiveReport report,
+    private void examine(
+            DeadLetter letter,
+            RedriveRequest.Selective request,
+            Instant now,
+            SelectiveReport report,
             List<DeadLetter> held) {
         List<String> keys = objectKeys.of(letter.body());
         if (!request.filter().matches(letter, keys, now)) {
@@ -94,8 +104,11 @@ final class SelectiveRedrive {
             queue.delete(letter);
             report.moved();
         } catch (RuntimeException notDeleted) {
-            report.failed(letter, "sent to the source queue but not deleted from the DLQ; the DLQ copy reappears"
-                    + " after its visibility timeout (a duplicate, which the ingest absorbs): " + notDeleted.getMessage());
+            report.failed(
+                    letter,
+                    "sent to the source queue but not deleted from the DLQ; the DLQ copy reappears"
+                            + " after its visibility timeout (a duplicate, which the ingest absorbs): "
+                            + notDeleted.getMessage());
         }
     }
 }

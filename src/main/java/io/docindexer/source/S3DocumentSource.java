@@ -47,8 +47,13 @@ public final class S3DocumentSource implements DocumentSource {
             Path file = Files.createTempFile(tempDirectory, "object-", ".bin");
             try {
                 long copied = copyAtMost(body, file, maxObjectBytes);
-                return new FetchedObject(file, copied, response.contentType(), response.eTag(),
-                        response.versionId(), response.lastModified());
+                return new FetchedObject(
+                        file,
+                        copied,
+                        response.contentType(),
+                        response.eTag(),
+                        response.versionId(),
+                        response.lastModified());
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(file);
                 throw e;

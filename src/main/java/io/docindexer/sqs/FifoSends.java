@@ -9,14 +9,17 @@ final class FifoSends {
 
     private FifoSends() {}
 
-    static SendMessageRequest.Builder ordered(SendMessageRequest.Builder request, String queueUrl, String groupId,
-            String deduplicationId) {
-        return FifoQueues.isFifo(queueUrl) ? request.messageGroupId(groupId).messageDeduplicationId(deduplicationId) : request;
+    static SendMessageRequest.Builder ordered(
+            SendMessageRequest.Builder request, String queueUrl, String groupId, String deduplicationId) {
+        return FifoQueues.isFifo(queueUrl)
+                ? request.messageGroupId(groupId).messageDeduplicationId(deduplicationId)
+                : request;
     }
 
     /** The record's own message group, so a resend keeps its place among its group; {@code otherwise} for a standard queue's. */
     static String groupOf(SQSMessage message, String otherwise) {
-        return message.getAttributes() == null ? otherwise
+        return message.getAttributes() == null
+                ? otherwise
                 : message.getAttributes().getOrDefault(MessageAttributes.MESSAGE_GROUP_ID, otherwise);
     }
 }

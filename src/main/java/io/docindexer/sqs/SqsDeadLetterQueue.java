@@ -30,21 +30,26 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
     public void send(SQSMessage message, String errorClass, String reason) {
         Map<String, MessageAttributeValue> attributes = new HashMap<>();
         attributes.put(MessageAttributes.ERROR_CLASS, text(errorClass));
-        attributes.put(MessageAttributes.REASON,
+        attributes.put(
+                MessageAttributes.REASON,
                 text(reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason));
-        attributes.put(MessageAttributes.FIRST_FAILURE_TIME, text(firstReceived(message).toString()));
+        attributes.put(
+                MessageAttributes.FIRST_FAILURE_TIME,
+                text(firstReceived(message).toString()));
         attributes.put(MessageAttributes.ORIGINAL_MESSAGE_ID, text(message.getMessageId()));
         SendMessageRequest.Builder request = SendMessageRequest.builder()
                 .queueUrl(queueUrl)
                 // An empty body is itself a reason for rejection, but SQS refuses to send one.
                 .messageBody(message.getBody() == null || message.getBody().isEmpty() ? "(empty)" : message.getBody())
                 .messageAttributes(attributes);
-        sqs.sendMessage(FifoSends.ordered(request, queueUrl, FifoSends.groupOf(message, "rejected"), message.getMessageId())
-                .build());
+        sqs.sendMessage(
+                FifoSends.ordered(request, queueUrl, FifoSends.groupOf(message, "rejected"), message.getMessageId())
+                        .build());
     }
 
     private static Instant firstReceived(SQSMessage message) {
-        String millis = message.getAttributes() == null ? null
+        String millis = message.getAttributes() == null
+                ? null
                 : message.getAttributes().get(MessageAttributes.APPROXIMATE_FIRST_RECEIVE_TIMESTAMP);
         try {
             return millis == null ? Instant.now() : Instant.ofEpochMilli(Long.parseLong(millis));
@@ -54,6 +59,9 @@ public final class SqsDeadLetterQueue implements DeadLetterQueue {
     }
 
     private static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+        return MessageAttributeValue.builder()
+                .dataType("String")
+                .stringValue(value)
+                .build();
     }
 }

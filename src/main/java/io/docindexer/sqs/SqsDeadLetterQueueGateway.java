@@ -23,6 +23,7 @@ public final class SqsDeadLetterQueueGateway implements DeadLetterQueueGateway {
 
     /** SQS's limits: ten messages per receive or batch, visibility timeouts of up to twelve hours. */
     private static final int MAX_BATCH = 10;
+
     private static final long MAX_VISIBILITY_SECONDS = 12 * 3600;
     /** Long enough for a long poll, which asks every SQS server, so an empty answer means empty. */
     private static final int WAIT_SECONDS = 1;
@@ -40,14 +41,17 @@ public final class SqsDeadLetterQueueGateway implements DeadLetterQueueGateway {
     @Override
     public List<DeadLetter> receive(Duration hiddenFor) {
         long seconds = Math.max(1, Math.min(MAX_VISIBILITY_SECONDS, (hiddenFor.toMillis() + 999) / 1000));
-        return sqs.receiveMessage(request -> request
-                        .queueUrl(dlqUrl)
+        return sqs
+                .receiveMessage(request -> request.queueUrl(dlqUrl)
                         .maxNumberOfMessages(MAX_BATCH)
                         .waitTimeSeconds(WAIT_SECONDS)
                         .visibilityTimeout((int) seconds)
                         .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
                         .messageAttributeNames("All"))
-                .messages().stream().map(SqsDeadLetterQueueGateway::toDeadLetter).toList();
+                .messages()
+                .stream()
+                .map(SqsDeadLetterQueueGateway::toDeadLetter)
+                .toList();
     }
 
     @Override
@@ -59,8 +63,13 @@ public final class SqsDeadLetterQueueGateway implements DeadLetterQueueGateway {
                 .messageBody(letter.body())
                 .messageAttributes(attributes);
         // The DLQ message id as deduplication id: a redrive retried within five minutes is not sent twice.
-        return sqs.sendMessage(FifoSends.ordered(request, sourceQueueUrl,
-                letter.messageGroupId() == null ? "redrive" : letter.messageGroupId(), letter.messageId()).build()).messageId();
+        return sqs.sendMessage(FifoSends.ordered(
+                                request,
+                                sourceQueueUrl,
+                                letter.messageGroupId() == null ? "redrive" : letter.messageGroupId(),
+                                letter.messageId())
+                        .build())
+                .messageId();
     }
 
     @Override
@@ -82,9 +91,11 @@ public final class SqsDeadLetterQueueGateway implements DeadLetterQueueGateway {
                         .build());
             }
             try {
-                ChangeMessageVisibilityBatchResponse response =
-                        sqs.changeMessageVisibilityBatch(request -> request.queueUrl(dlqUrl).entries(entries));
-                response.failed().forEach(failure -> notReleased.add(chunk.get(Integer.parseInt(failure.id())).messageId()));
+                ChangeMessageVisibilityBatchResponse response = sqs.changeMessageVisibilityBatch(
+                        request -> request.queueUrl(dlqUrl).entries(entries));
+                response.failed()
+                        .forEach(failure -> notReleased.add(
+                                chunk.get(Integer.parseInt(failure.id())).messageId()));
             } catch (RuntimeException unreachable) {
                 // Releasing only hurries them: they reappear by themselves when their timeout ends.
                 chunk.forEach(letter -> notReleased.add(letter.messageId()));
@@ -102,21 +113,25 @@ public final class SqsDeadLetterQueueGateway implements DeadLetterQueueGateway {
                 message.receiptHandle(),
                 message.body(),
                 attributes,
-                Instant.ofEpochMilli(Long.parseLong(system.getOrDefault(MessageSystemAttributeName.SENT_TIMESTAMP, "0"))),
+                Instant.ofEpochMilli(
+                        Long.parseLong(system.getOrDefault(MessageSystemAttributeName.SENT_TIMESTAMP, "0"))),
                 Integer.parseInt(system.getOrDefault(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "0")),
                 system.get(MessageSystemAttributeName.MESSAGE_GROUP_ID));
     }
 
     private static DeadLetter.Attribute fromSqs(MessageAttributeValue value) {
         return value.binaryValue() != null
-                ? new DeadLetter.Attribute(value.dataType(), Base64.getEncoder().encodeToString(value.binaryValue().asByteArray()))
+                ? new DeadLetter.Attribute(
+                        value.dataType(),
+                        Base64.getEncoder().encodeToString(value.binaryValue().asByteArray()))
                 : new DeadLetter.Attribute(value.dataType(), value.stringValue());
     }
 
     private static MessageAttributeValue toSqs(DeadLetter.Attribute attribute) {
         MessageAttributeValue.Builder value = MessageAttributeValue.builder().dataType(attribute.dataType());
         return attribute.isBinary()
-                ? value.binaryValue(SdkBytes.fromByteArray(Base64.getDecoder().decode(attribute.value()))).build()
+                ? value.binaryValue(SdkBytes.fromByteArray(Base64.getDecoder().decode(attribute.value())))
+                        .build()
                 : value.stringValue(attribute.value()).build();
     }
 }

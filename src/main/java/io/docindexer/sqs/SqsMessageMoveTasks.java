@@ -32,22 +32,23 @@ public final class SqsMessageMoveTasks implements MessageMoveTasks {
 
     @Override
     public String start(OptionalInt maxPerSecond) {
-        StartMessageMoveTaskRequest.Builder request = StartMessageMoveTaskRequest.builder()
-                .sourceArn(dlqArn)
-                .destinationArn(destinationArn);
+        StartMessageMoveTaskRequest.Builder request =
+                StartMessageMoveTaskRequest.builder().sourceArn(dlqArn).destinationArn(destinationArn);
         maxPerSecond.ifPresent(request::maxNumberOfMessagesPerSecond);
         return sqs.startMessageMoveTask(request.build()).taskHandle();
     }
 
     @Override
     public List<MoveTask> list() {
-        return sqs.listMessageMoveTasks(request -> request.sourceArn(dlqArn).maxResults(MAX_RESULTS))
-                .results().stream().map(SqsMessageMoveTasks::toMoveTask).toList();
+        return sqs.listMessageMoveTasks(request -> request.sourceArn(dlqArn).maxResults(MAX_RESULTS)).results().stream()
+                .map(SqsMessageMoveTasks::toMoveTask)
+                .toList();
     }
 
     @Override
     public long cancel(String taskHandle) {
-        Long moved = sqs.cancelMessageMoveTask(request -> request.taskHandle(taskHandle)).approximateNumberOfMessagesMoved();
+        Long moved = sqs.cancelMessageMoveTask(request -> request.taskHandle(taskHandle))
+                .approximateNumberOfMessagesMoved();
         return moved == null ? 0 : moved;
     }
 

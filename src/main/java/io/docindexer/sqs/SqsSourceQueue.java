@@ -40,10 +40,12 @@ public final class SqsSourceQueue implements SourceQueue {
                         .receiptHandle(message.getReceiptHandle())
                         .build());
             }
-            DeleteMessageBatchResponse response = sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
+            DeleteMessageBatchResponse response =
+                    sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
             if (response.hasFailed() && !response.failed().isEmpty()) {
-                throw new IllegalStateException("SQS did not delete " + response.failed().size() + " of " + chunk.size()
-                        + " messages: " + response.failed().get(0).message());
+                throw new IllegalStateException(
+                        "SQS did not delete " + response.failed().size() + " of " + chunk.size() + " messages: "
+                                + response.failed().get(0).message());
             }
         }
     }
@@ -54,10 +56,18 @@ public final class SqsSourceQueue implements SourceQueue {
         SendMessageRequest.Builder request = SendMessageRequest.builder()
                 .queueUrl(queueUrl)
                 .messageBody(message.getBody())
-                .messageAttributes(Map.of(MessageAttributes.CONTINUATION, MessageAttributeValue.builder()
-                        .dataType("String").stringValue(progress).build()));
-        sqs.sendMessage(FifoSends.ordered(request, queueUrl, FifoSends.groupOf(message, "continuations"),
-                message.getMessageId() + "-" + Math.abs(progress.hashCode())).build());
+                .messageAttributes(Map.of(
+                        MessageAttributes.CONTINUATION,
+                        MessageAttributeValue.builder()
+                                .dataType("String")
+                                .stringValue(progress)
+                                .build()));
+        sqs.sendMessage(FifoSends.ordered(
+                        request,
+                        queueUrl,
+                        FifoSends.groupOf(message, "continuations"),
+                        message.getMessageId() + "-" + Math.abs(progress.hashCode()))
+                .build());
     }
 
     /** {@code arn:aws:sqs:REGION:ACCOUNT:NAME} to the queue's URL, which only SQS knows for sure. */
@@ -67,7 +77,8 @@ public final class SqsSourceQueue implements SourceQueue {
             if (parts.length != 6 || !"sqs".equals(parts[2])) {
                 throw new IllegalArgumentException("'" + arn + "' is not an SQS queue ARN");
             }
-            return sqs.getQueueUrl(request -> request.queueName(parts[5]).queueOwnerAWSAccountId(parts[4])).queueUrl();
+            return sqs.getQueueUrl(request -> request.queueName(parts[5]).queueOwnerAWSAccountId(parts[4]))
+                    .queueUrl();
         });
     }
 }

@@ -34,6 +34,7 @@ class BatchProcessorTest {
     private final List<String> deletedEarly = new ArrayList<>();
     /** Released by the first early delete: what a slow record waits for instead of a fixed time. */
     private final CountDownLatch firstEarlyDelete = new CountDownLatch(1);
+
     private final List<String> deletedWhenRedeliveredRecordStarted = new ArrayList<>();
 
     /**
@@ -57,7 +58,9 @@ class BatchProcessorTest {
         }
         if (body.startsWith("delete:")) {
             String key = body.substring("delete:".length());
-            return new Preparation.Indexable(id, List.of(new IndexOperation.Delete("bucket", key, "0A")),
+            return new Preparation.Indexable(
+                    id,
+                    List.of(new IndexOperation.Delete("bucket", key, "0A")),
                     List.of(ObjectSummary.of("bucket", key, ObjectStatus.DELETED, null)));
         }
         return switch (body) {
@@ -106,8 +109,7 @@ class BatchProcessorTest {
 
     @Test
     void aFullySuccessfulBatchReportsNoFailuresAndWritesInOneBulkRequest() {
-        SQSBatchResponse response = processor.process(
-                messages("delete:a", "delete:b", "delete:c"), plentyOfTime());
+        SQSBatchResponse response = processor.process(messages("delete:a", "delete:b", "delete:c"), plentyOfTime());
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(index.bulkRequests).hasSize(1);
@@ -134,25 +136,37 @@ class BatchProcessorTest {
     void aRecordsLogLinesOnItsWorkerNameItsMessageIdAndTheInvocation() throws Exception {
         ((ThreadPoolExecutor) workers).prestartAllCoreThreads();
         Map<String, String> seenOnWorkers = new ConcurrentHashMap<>();
-        BatchProcessor processor = new BatchProcessor((message, budget) -> {
-            seenOnWorkers.put(message.getMessageId(), MDC.get(LogContext.MESSAGE_ID) + " of " + MDC.get(LogContext.REQUEST_ID));
-            return new Preparation.Settled(new RecordOutcome.Skipped(message.getMessageId(), "test"));
-        }, index, deadLetterQueue, sourceQueue, workers, reports::add);
+        BatchProcessor processor = new BatchProcessor(
+                (message, budget) -> {
+                    seenOnWorkers.put(
+                            message.getMessageId(),
+                            MDC.get(LogContext.MESSAGE_ID) + " of " + MDC.get(LogContext.REQUEST_ID));
+                    return new Preparation.Settled(new RecordOutcome.Skipped(message.getMessageId(), "test"));
+                },
+                index,
+                deadLetterQueue,
+                sourceQueue,
+                workers,
+                reports::add);
 
         try (LogContext.Scope invocation = LogContext.invocation("request-1")) {
             processor.process(messages("a", "b", "c"), plentyOfTime());
         }
 
-        assertThat(seenOnWorkers).containsOnly(Map.entry("m1", "m1 of request-1"), Map.entry("m2", "m2 of request-1"),
-                Map.entry("m3", "m3 of request-1"));
-        assertThat(workers.submit(() -> MDC.getCopyOfContextMap()).get()).as("a worker's context after its record")
+        assertThat(seenOnWorkers)
+                .containsOnly(
+                        Map.entry("m1", "m1 of request-1"),
+                        Map.entry("m2", "m2 of request-1"),
+                        Map.entry("m3", "m3 of request-1"));
+        assertThat(workers.submit(() -> MDC.getCopyOfContextMap()).get())
+                .as("a worker's context after its record")
                 .isNullOrEmpty();
     }
 
     @Test
     void onlyTheRecordThatFailedIsReported() {
-        SQSBatchResponse response = processor.process(
-                messages("delete:a", "delete:b", "retry", "delete:d", "delete:e"), plentyOfTime());
+        SQSBatchResponse response =
+                processor.process(messages("delete:a", "delete:b", "retry", "delete:d", "delete:e"), plentyOfTime());
 
         assertThat(failedIds(response)).containsExactly("m3");
         assertThat(index.documents).hasSize(4);
@@ -174,7 +188,9 @@ class BatchProcessorTest {
         SQSBatchResponse response = processor.process(messages("delete:a", "done", "delete:c"), plentyOfTime());
 
         assertThat(failedIds(response)).containsExactly("m1", "m3");
-        assertThat(reportFor("m1").outcome().detail()).contains("OpenSearch unavailable").contains("connection refused");
+        assertThat(reportFor("m1").outcome().detail())
+                .contains("OpenSearch unavailable")
+                .contains("connection refused");
     }
 
     @Test
@@ -204,7 +220,9 @@ class BatchProcessorTest {
         SQSBatchResponse response = processor.process(redelivery, plentyOfTime());
 
         assertThat(response.getBatchItemFailures()).isEmpty();
-        assertThat(index.preparationAttempts).as("the refused attempt and the one that succeeded").hasValue(2);
+        assertThat(index.preparationAttempts)
+                .as("the refused attempt and the one that succeeded")
+                .hasValue(2);
         assertThat(index.documents).hasSize(2);
     }
 
@@ -235,7 +253,8 @@ class BatchProcessorTest {
 
     @Test
     void recordsAreNotStartedWhenTheInvocationIsAboutToTimeOut() {
-        SQSBatchResponse response = processor.process(messages("delete:a", "delete:b"), new TimeBudget(() -> 5_000, 10_000));
+        SQSBatchResponse response =
+                processor.process(messages("delete:a", "delete:b"), new TimeBudget(() -> 5_000, 10_000));
 
         assertThat(failedIds(response)).containsExactly("m1", "m2");
         assertThat(prepared).hasValue(0);
@@ -284,9 +303,11 @@ class BatchProcessorTest {
         processor.process(messages("slow:a", "delete:b", "delete:c"), plentyOfTime());
 
         assertThat(index.bulkRequests).hasSize(2);
-        assertThat(index.bulkRequests.get(0)).extracting(operation -> ((IndexOperation.Delete) operation).key())
+        assertThat(index.bulkRequests.get(0))
+                .extracting(operation -> ((IndexOperation.Delete) operation).key())
                 .containsExactlyInAnyOrder("b", "c");
-        assertThat(index.bulkRequests.get(1)).extracting(operation -> ((IndexOperation.Delete) operation).key())
+        assertThat(index.bulkRequests.get(1))
+                .extracting(operation -> ((IndexOperation.Delete) operation).key())
                 .containsExactly("a");
     }
 
@@ -299,8 +320,12 @@ class BatchProcessorTest {
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(deletedWhenRedeliveredRecordStarted).containsExactlyInAnyOrder("m1", "m3");
-        assertThat(index.bulkRequests).last().satisfies(bulk -> assertThat(bulk).singleElement()
-                .satisfies(operation -> assertThat(((IndexOperation.Delete) operation).key()).isEqualTo("suspect")));
+        assertThat(index.bulkRequests)
+                .last()
+                .satisfies(bulk -> assertThat(bulk)
+                        .singleElement()
+                        .satisfies(operation -> assertThat(((IndexOperation.Delete) operation).key())
+                                .isEqualTo("suspect")));
     }
 
     @Test
@@ -354,7 +379,10 @@ class BatchProcessorTest {
     }
 
     private RecordReport reportFor(String messageId) {
-        return reports.stream().filter(report -> report.outcome().messageId().equals(messageId)).findFirst().orElseThrow();
+        return reports.stream()
+                .filter(report -> report.outcome().messageId().equals(messageId))
+                .findFirst()
+                .orElseThrow();
     }
 
     private void awaitFirstEarlyDelete() {
@@ -368,6 +396,8 @@ class BatchProcessorTest {
     }
 
     private static List<String> failedIds(SQSBatchResponse response) {
-        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+        return response.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .toList();
     }
 }

@@ -20,34 +20,47 @@ class ErrorClassifierTest {
 
     @Test
     void anUnusableMessageIsRejected() {
-        Preparation preparation = ErrorClassifier.classify("m1", "parsing", new UnusableMessageException("not JSON"), List.of());
+        Preparation preparation =
+                ErrorClassifier.classify("m1", "parsing", new UnusableMessageException("not JSON"), List.of());
 
         assertThat(preparation).isEqualTo(new Preparation.Rejected("m1", "not JSON", List.of()));
     }
 
     @Test
     void throttlingIsRetriedAndSaysSo() {
-        S3Exception slowDown = (S3Exception) S3Exception.builder().statusCode(503)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("SlowDown").errorMessage("Please reduce your request rate.").build())
-                .message("Please reduce your request rate.").build();
+        S3Exception slowDown = (S3Exception) S3Exception.builder()
+                .statusCode(503)
+                .awsErrorDetails(AwsErrorDetails.builder()
+                        .errorCode("SlowDown")
+                        .errorMessage("Please reduce your request rate.")
+                        .build())
+                .message("Please reduce your request rate.")
+                .build();
 
         assertThat(reasonFor(slowDown)).startsWith("s3://b/k: throttled");
     }
 
     @Test
     void serverErrorsAndRefusalsAreRetriedWithTheirStatus() {
-        assertThat(reasonFor(S3Exception.builder().statusCode(500).message("boom").build())).contains("server error 500");
-        assertThat(reasonFor(S3Exception.builder().statusCode(403).message("Access Denied").build()))
+        assertThat(reasonFor(
+                        S3Exception.builder().statusCode(500).message("boom").build()))
+                .contains("server error 500");
+        assertThat(reasonFor(S3Exception.builder()
+                        .statusCode(403)
+                        .message("Access Denied")
+                        .build()))
                 .contains("refused with 403 (Access Denied)");
     }
 
     @Test
     void timeoutsAndRefusedConnectionsAreRetried() {
         assertThat(reasonFor(ApiCallTimeoutException.create(60_000))).contains("timed out");
-        assertThat(reasonFor(SdkClientException.create("io", new SocketTimeoutException("read timed out")))).contains("timed out");
+        assertThat(reasonFor(SdkClientException.create("io", new SocketTimeoutException("read timed out"))))
+                .contains("timed out");
         assertThat(reasonFor(new IndexUnavailableException("down", new ConnectException("Connection refused"))))
                 .contains("connection refused");
-        assertThat(reasonFor(new IndexUnavailableException("OpenSearch answered 503"))).contains("OpenSearch unavailable");
+        assertThat(reasonFor(new IndexUnavailableException("OpenSearch answered 503")))
+                .contains("OpenSearch unavailable");
     }
 
     @Test
@@ -60,12 +73,14 @@ class ErrorClassifierTest {
 
     @Test
     void ioFailuresAreRetried() {
-        assertThat(reasonFor(new UncheckedIOException(new IOException("disk full")))).contains("I/O failure");
+        assertThat(reasonFor(new UncheckedIOException(new IOException("disk full"))))
+                .contains("I/O failure");
     }
 
     @Test
     void unknownErrorsAreRetriedNotDropped() {
-        assertThat(reasonFor(new IllegalStateException("surprise"))).contains("unexpected java.lang.IllegalStateException (surprise)");
+        assertThat(reasonFor(new IllegalStateException("surprise")))
+                .contains("unexpected java.lang.IllegalStateException (surprise)");
     }
 
     private static String reasonFor(Throwable error) {

@@ -34,7 +34,8 @@ final class InMemoryDocumentIndex implements DocumentIndex {
         }
         preparationAttempts.incrementAndGet();
         if (refusesAccess) {
-            throw new IndexAccessDeniedException("OpenSearch refused PUT /_index_template/documents (403 security_exception)", null);
+            throw new IndexAccessDeniedException(
+                    "OpenSearch refused PUT /_index_template/documents (403 security_exception)", null);
         }
         prepared = true;
     }
@@ -48,10 +49,12 @@ final class InMemoryDocumentIndex implements DocumentIndex {
         }
         List<IndexItemResult> results = new ArrayList<>();
         for (IndexOperation operation : operations) {
-            String key = operation instanceof IndexOperation.Upsert upsert ? upsert.document().key()
+            String key = operation instanceof IndexOperation.Upsert upsert
+                    ? upsert.document().key()
                     : ((IndexOperation.Delete) operation).key();
             if (keysThatFail.contains(key)) {
-                results.add(new IndexItemResult(operation.documentId(), IndexItemResult.Status.RETRYABLE, "429 too many requests"));
+                results.add(new IndexItemResult(
+                        operation.documentId(), IndexItemResult.Status.RETRYABLE, "429 too many requests"));
             } else if (keysIndexedByANewerEvent.contains(key)) {
                 results.add(new IndexItemResult(operation.documentId(), IndexItemResult.Status.STALE, null));
             } else {

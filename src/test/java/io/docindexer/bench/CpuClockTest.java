@@ -20,7 +20,9 @@ class CpuClockTest {
 
         long ownUsed = CpuClock.ownNanos() - ownBefore;
         long procUsed = CpuClock.processNanos(pid) - procBefore;
-        assertThat(procUsed).isGreaterThanOrEqualTo(ownUsed - TICK_SLACK_NANOS).isLessThan(ownUsed * 2 + TICK_SLACK_NANOS);
+        assertThat(procUsed)
+                .isGreaterThanOrEqualTo(ownUsed - TICK_SLACK_NANOS)
+                .isLessThan(ownUsed * 2 + TICK_SLACK_NANOS);
     }
 
     @Test

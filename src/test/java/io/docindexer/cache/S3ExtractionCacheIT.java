@@ -21,8 +21,14 @@ class S3ExtractionCacheIT {
         ExtractionCache cache = new S3ExtractionCache(stack.s3(), LocalServers.CACHE_BUCKET);
         String key = "scans/" + UUID.randomUUID() + "/receipt.png";
         ObjectEvent version1 = event(key, "etag-1");
-        ExtractedObject extracted = new ExtractedObject(2048, "image/png", "etag-1", null, Instant.parse("2026-11-23T09:00:00Z"),
-                ExtractedDocument.ofPages("image/png", List.of(new ExtractedPage(1, "領収書 total 1,200", true, 91.0f)), false));
+        ExtractedObject extracted = new ExtractedObject(
+                2048,
+                "image/png",
+                "etag-1",
+                null,
+                Instant.parse("2026-11-23T09:00:00Z"),
+                ExtractedDocument.ofPages(
+                        "image/png", List.of(new ExtractedPage(1, "領収書 total 1,200", true, 91.0f)), false));
 
         assertThat(cache.find(version1)).isEmpty();
         cache.store(version1, extracted);
@@ -32,7 +38,15 @@ class S3ExtractionCacheIT {
     }
 
     private static ObjectEvent event(String key, String eTag) {
-        return new ObjectEvent(ObjectEvent.Kind.CREATED, LocalServers.BUCKET, key, 2048, eTag, null, "0A",
-                Instant.parse("2026-11-23T09:00:00Z"), "ObjectCreated:Put");
+        return new ObjectEvent(
+                ObjectEvent.Kind.CREATED,
+                LocalServers.BUCKET,
+                key,
+                2048,
+                eTag,
+                null,
+                "0A",
+                Instant.parse("2026-11-23T09:00:00Z"),
+                "ObjectCreated:Put");
     }
 }

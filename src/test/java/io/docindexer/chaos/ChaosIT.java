@@ -21,8 +21,8 @@ class ChaosIT {
     @Timeout(180)
     void afterFaultsEndTheIndexMatchesTheBucketWithNothingLostDuplicatedStaleOrDeadLettered(LocalServers stack)
             throws Exception {
-        ChaosPlan plan = new ChaosPlan(60, 42, Duration.ofSeconds(2), 0.2, 0.15, 0.1, 15, 20, 5, 20,
-                Duration.ofSeconds(90));
+        ChaosPlan plan =
+                new ChaosPlan(60, 42, Duration.ofSeconds(2), 0.2, 0.15, 0.1, 15, 20, 5, 20, Duration.ofSeconds(90));
 
         ChaosReport report = new ChaosRun(stack, plan, System.err).run();
 
@@ -31,6 +31,8 @@ class ChaosIT {
         assertThat(report.duplicates()).isZero();
         assertThat(report.stale()).isZero();
         assertThat(report.inDlq()).isZero();
-        assertThat(report.indexed() + report.metadataOnly()).as("documents for the keys that exist").isPositive();
+        assertThat(report.indexed() + report.metadataOnly())
+                .as("documents for the keys that exist")
+                .isPositive();
     }
 }

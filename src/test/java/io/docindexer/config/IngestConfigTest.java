@@ -71,7 +71,8 @@ class IngestConfigTest {
         env.put("S3_ENDPOINT", "localhost:9000");
         env.put("CACHE_BUCKET", "Not_A_Bucket");
 
-        ConfigurationException error = catchThrowableOfType(ConfigurationException.class, () -> IngestConfig.fromEnv(env));
+        ConfigurationException error =
+                catchThrowableOfType(ConfigurationException.class, () -> IngestConfig.fromEnv(env));
 
         assertThat(error.problems()).hasSize(9);
         assertThat(error.getMessage())
@@ -91,8 +92,10 @@ class IngestConfigTest {
         Map<String, String> env = minimal();
         env.put("MAX_PAGES", "3000000000");
 
-        ConfigurationException error = catchThrowableOfType(ConfigurationException.class, () -> IngestConfig.fromEnv(env));
+        ConfigurationException error =
+                catchThrowableOfType(ConfigurationException.class, () -> IngestConfig.fromEnv(env));
 
-        assertThat(error.problems()).containsExactly("MAX_PAGES is '3000000000'; expected a whole number from 1 to 2147483647");
+        assertThat(error.problems())
+                .containsExactly("MAX_PAGES is '3000000000'; expected a whole number from 1 to 2147483647");
     }
 }

@@ -34,11 +34,12 @@ class RedriveConfigTest {
 
     @Test
     void everyMissingVariableIsListedAtOnce() {
-        assertThat(problems(Map.of())).containsExactly(
-                "DLQ_URL is not set; it is required",
-                "DLQ_ARN is not set; it is required",
-                "SOURCE_QUEUE_URL is not set; it is required",
-                "SOURCE_QUEUE_ARN is not set; it is required");
+        assertThat(problems(Map.of()))
+                .containsExactly(
+                        "DLQ_URL is not set; it is required",
+                        "DLQ_ARN is not set; it is required",
+                        "SOURCE_QUEUE_URL is not set; it is required",
+                        "SOURCE_QUEUE_ARN is not set; it is required");
     }
 
     @Test
@@ -48,10 +49,11 @@ class RedriveConfigTest {
         env.put(RedriveConfig.SOURCE_QUEUE_URL, "docs-ingest");
         env.put(RedriveConfig.SQS_ENDPOINT, "localhost:9324");
 
-        assertThat(problems(env)).containsExactly(
-                "DLQ_ARN is 'docs-ingest-dlq'; expected an SQS queue ARN, arn:aws:sqs:REGION:ACCOUNT:NAME",
-                "SOURCE_QUEUE_URL is 'docs-ingest'; expected an http:// or https:// URL with a host",
-                "SQS_ENDPOINT is 'localhost:9324'; expected an http:// or https:// URL with a host");
+        assertThat(problems(env))
+                .containsExactly(
+                        "DLQ_ARN is 'docs-ingest-dlq'; expected an SQS queue ARN, arn:aws:sqs:REGION:ACCOUNT:NAME",
+                        "SOURCE_QUEUE_URL is 'docs-ingest'; expected an http:// or https:// URL with a host",
+                        "SQS_ENDPOINT is 'localhost:9324'; expected an http:// or https:// URL with a host");
     }
 
     @Test
@@ -60,9 +62,11 @@ class RedriveConfigTest {
         env.put(RedriveConfig.DLQ_ARN, QUEUE_ARN);
         env.put(RedriveConfig.SOURCE_QUEUE_ARN, DLQ_ARN);
 
-        assertThat(problems(env)).containsExactly(
-                "DLQ_URL (" + DLQ_URL + ") and DLQ_ARN (" + QUEUE_ARN + ") name different queues",
-                "SOURCE_QUEUE_URL (" + QUEUE_URL + ") and SOURCE_QUEUE_ARN (" + DLQ_ARN + ") name different queues");
+        assertThat(problems(env))
+                .containsExactly(
+                        "DLQ_URL (" + DLQ_URL + ") and DLQ_ARN (" + QUEUE_ARN + ") name different queues",
+                        "SOURCE_QUEUE_URL (" + QUEUE_URL + ") and SOURCE_QUEUE_ARN (" + DLQ_ARN
+                                + ") name different queues");
     }
 
     @Test
@@ -84,6 +88,7 @@ class RedriveConfigTest {
     }
 
     private static List<String> problems(Map<String, String> env) {
-        return catchThrowableOfType(ConfigurationException.class, () -> RedriveConfig.fromEnv(env)).problems();
+        return catchThrowableOfType(ConfigurationException.class, () -> RedriveConfig.fromEnv(env))
+                .problems();
     }
 }

@@ -30,7 +30,11 @@ record ElfFile(int machine, List<String> needed, Set<String> requiredVersions) {
     static boolean isElf(Path file) throws IOException {
         byte[] magic = new byte[4];
         try (var in = Files.newInputStream(file)) {
-            return in.readNBytes(magic, 0, 4) == 4 && magic[0] == 0x7f && magic[1] == 'E' && magic[2] == 'L' && magic[3] == 'F';
+            return in.readNBytes(magic, 0, 4) == 4
+                    && magic[0] == 0x7f
+                    && magic[1] == 'E'
+                    && magic[2] == 'L'
+                    && magic[3] == 'F';
         }
     }
 
@@ -50,7 +54,8 @@ record ElfFile(int machine, List<String> needed, Set<String> requiredVersions) {
             if (section.type() == SHT_DYNAMIC) {
                 readNeeded(elf, section, Section.at(elf, sectionsAt + (long) section.link() * sectionSize), needed);
             } else if (section.type() == SHT_GNU_VERNEED) {
-                readVersionNeeds(elf, section, Section.at(elf, sectionsAt + (long) section.link() * sectionSize), versions);
+                readVersionNeeds(
+                        elf, section, Section.at(elf, sectionsAt + (long) section.link() * sectionSize), versions);
             }
         }
         return new ElfFile(machine, List.copyOf(needed), Set.copyOf(versions));
@@ -60,8 +65,12 @@ record ElfFile(int machine, List<String> needed, Set<String> requiredVersions) {
     private record Section(int type, long offset, long size, int link, int info) {
         static Section at(ByteBuffer elf, long at) {
             int base = Math.toIntExact(at);
-            return new Section(elf.getInt(base + 4), elf.getLong(base + 0x18), elf.getLong(base + 0x20),
-                    elf.getInt(base + 0x28), elf.getInt(base + 0x2c));
+            return new Section(
+                    elf.getInt(base + 4),
+                    elf.getLong(base + 0x18),
+                    elf.getLong(base + 0x20),
+                    elf.getInt(base + 0x28),
+                    elf.getInt(base + 0x2c));
         }
     }
 

@@ -1,7 +1,6 @@
 package io.docindexer.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,16 +38,23 @@ class LambdaRuntimeIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void theOfficialRuntimeClientRunsTheHandlerFromTheArtifactThroughASnapStartRestore(LocalServers stack) throws Exception {
+    void theOfficialRuntimeClientRunsTheHandlerFromTheArtifactThroughASnapStartRestore(LocalServers stack)
+            throws Exception {
         LocalServers.Queues queues = stack.createQueues(LocalServers.QUEUE, 60, 5);
-        stack.s3().putObject(request -> request.bucket(LocalServers.BUCKET).key(SAMPLE_KEY),
-                RequestBody.fromFile(Path.of("samples/quarterly report 2026+draft.pdf")));
+        stack.s3()
+                .putObject(
+                        request -> request.bucket(LocalServers.BUCKET).key(SAMPLE_KEY),
+                        RequestBody.fromFile(Path.of("samples/quarterly report 2026+draft.pdf")));
         ObjectNode missingBucket = eventForAMissingBucket();
-        String missingMessageId = missingBucket.path("Records").path(0).path("messageId").asText();
+        String missingMessageId =
+                missingBucket.path("Records").path(0).path("messageId").asText();
 
         try (LambdaRuntimeApi api = LambdaRuntimeApi.start();
-                RuntimeClientProcess function = RuntimeClientProcess.start(ARTIFACT, HANDLER,
-                        functionEnvironment(stack, queues, api), ARTIFACT.resolveSibling("lambda-runtime-it.log"))) {
+                RuntimeClientProcess function = RuntimeClientProcess.start(
+                        ARTIFACT,
+                        HANDLER,
+                        functionEnvironment(stack, queues, api),
+                        ARTIFACT.resolveSibling("lambda-runtime-it.log"))) {
 
             assertThat(function.invoke(api, event("s3-put.json"))).isEqualTo(failures());
             assertThat(function.output()).contains("\"key\":\"" + SAMPLE_KEY + "\",\"status\":\"indexed\"");
@@ -69,7 +75,8 @@ class LambdaRuntimeIT {
     }
 
     /** The function's environment: what template.yaml sets (with the layer where Lambda mounts /opt) and what Lambda adds. */
-    private static Map<String, String> functionEnvironment(LocalServers stack, LocalServers.Queues queues, LambdaRuntimeApi api) {
+    private static Map<String, String> functionEnvironment(
+            LocalServers stack, LocalServers.Queues queues, LambdaRuntimeApi api) {
         Map<String, String> env = new HashMap<>(stack.ingestEnvironment(queues));
         env.put("TESSDATA_PREFIX", TesseractLayer.tessdata(LAYER).toString());
         env.put("OMP_THREAD_LIMIT", "1");
@@ -102,8 +109,10 @@ class LambdaRuntimeIT {
 
     /** The function's JSON log line for an object. */
     private static JsonNode recordLine(String output, String key) throws IOException {
-        String line = output.lines().filter(candidate -> candidate.contains("\"key\":\"" + key + "\""))
-                .findFirst().orElseThrow(() -> new AssertionError("no log line names " + key + " in:\n" + output));
+        String line = output.lines()
+                .filter(candidate -> candidate.contains("\"key\":\"" + key + "\""))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no log line names " + key + " in:\n" + output));
         return JSON.readTree(line);
     }
 

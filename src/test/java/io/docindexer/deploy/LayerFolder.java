@@ -23,6 +23,7 @@ final class LayerFolder {
             new VersionLimit("GLIBC_", new int[] {2, 34}),
             new VersionLimit("GLIBCXX_", new int[] {3, 4, 29}),
             new VersionLimit("CXXABI_", new int[] {1, 3, 13}));
+
     private static final Pattern VERSIONED = Pattern.compile("([A-Z]+_)([0-9.]+)");
 
     private LayerFolder() {}
@@ -30,9 +31,11 @@ final class LayerFolder {
     /** The shared objects themselves (the unversioned names are symlinks to them). */
     static List<Path> sharedObjects(Path natives) throws IOException {
         try (Stream<Path> files = Files.list(natives)) {
-            return files.filter(Files::isRegularFile).filter(file -> !Files.isSymbolicLink(file))
+            return files.filter(Files::isRegularFile)
+                    .filter(file -> !Files.isSymbolicLink(file))
                     .filter(file -> file.getFileName().toString().contains(".so"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -42,7 +45,9 @@ final class LayerFolder {
      */
     static long size(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
-            return files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(file -> file.toFile().length())
+                    .sum();
         }
     }
 
@@ -55,11 +60,16 @@ final class LayerFolder {
             ElfFile elf = ElfFile.read(object);
             assertThat(elf.machine()).as("ELF machine of " + object).isEqualTo(machine);
             for (String version : elf.requiredVersions()) {
-                assertThat(withinRuntime(version)).as(object.getFileName() + " requires " + version
-                        + ", newer than Amazon Linux 2023 provides").isTrue();
+                assertThat(withinRuntime(version))
+                        .as(object.getFileName() + " requires " + version + ", newer than Amazon Linux 2023 provides")
+                        .isTrue();
             }
-            report.append(object.getFileName()).append(": needs ").append(elf.needed()).append(", newest versions ")
-                    .append(newest(elf)).append('\n');
+            report.append(object.getFileName())
+                    .append(": needs ")
+                    .append(elf.needed())
+                    .append(", newest versions ")
+                    .append(newest(elf))
+                    .append('\n');
         }
         return report.toString();
     }
@@ -69,7 +79,8 @@ final class LayerFolder {
         for (Path object : sharedObjects(natives)) {
             for (String needed : ElfFile.read(object).needed()) {
                 assertThat(system.contains(needed) || Files.exists(natives.resolve(needed)))
-                        .as(object.getFileName() + " needs " + needed + ", which is neither in the layer nor in the base system")
+                        .as(object.getFileName() + " needs " + needed
+                                + ", which is neither in the layer nor in the base system")
                         .isTrue();
             }
         }
@@ -81,16 +92,21 @@ final class LayerFolder {
             // GLIBC_PRIVATE and the like bind to one glibc build: never portable.
             return !version.startsWith("GLIBC");
         }
-        return RUNTIME_LIMITS.stream().filter(limit -> limit.prefix().equals(matcher.group(1)))
+        return RUNTIME_LIMITS.stream()
+                .filter(limit -> limit.prefix().equals(matcher.group(1)))
                 .allMatch(limit -> compare(parse(matcher.group(2)), limit.newest()) <= 0);
     }
 
     private static String newest(ElfFile elf) {
-        return RUNTIME_LIMITS.stream().map(limit -> elf.requiredVersions().stream()
+        return RUNTIME_LIMITS.stream()
+                .map(limit -> elf.requiredVersions().stream()
                         .filter(version -> version.startsWith(limit.prefix()))
-                        .max((a, b) -> compare(parse(a.substring(limit.prefix().length())), parse(b.substring(limit.prefix().length()))))
+                        .max((a, b) -> compare(
+                                parse(a.substring(limit.prefix().length())),
+                                parse(b.substring(limit.prefix().length()))))
                         .orElse(limit.prefix() + "-"))
-                .toList().toString();
+                .toList()
+                .toString();
     }
 
     private static int[] parse(String dotted) {

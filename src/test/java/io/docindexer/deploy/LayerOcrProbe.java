@@ -19,7 +19,8 @@ public final class LayerOcrProbe {
 
     public static void main(String[] args) throws IOException {
         try (TesseractOcrEngine ocr = TesseractOcrEngine.fromEnvironment("eng")) {
-            System.out.println(ocr.recognize(ImageIO.read(Path.of(args[0]).toFile())).text());
+            System.out.println(
+                    ocr.recognize(ImageIO.read(Path.of(args[0]).toFile())).text());
         }
         System.out.println(MAPPED);
         try (var maps = Files.lines(Path.of("/proc/self/maps"))) {

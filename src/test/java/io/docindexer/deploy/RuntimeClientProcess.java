@@ -60,10 +60,13 @@ final class RuntimeClientProcess implements AutoCloseable {
     }
 
     /** @param jvmOptions what the container adds beyond the runtime's own options */
-    static RuntimeClientProcess start(Path taskRoot, String handler, Map<String, String> environment,
-            List<String> jvmOptions, Path log) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", runtimeClassPath(),
+    static RuntimeClientProcess start(
+            Path taskRoot, String handler, Map<String, String> environment, List<String> jvmOptions, Path log)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                runtimeClassPath(),
                 // What Lambda's java21 runtime passes so that org.crac calls reach the runtime client's hooks.
                 "-Dorg.crac.Core.Compat=com.amazonaws.services.lambda.crac"));
         command.addAll(jvmOptions);
@@ -93,7 +96,8 @@ final class RuntimeClientProcess implements AutoCloseable {
             try {
                 return JSON.readTree(response.get(1, TimeUnit.SECONDS));
             } catch (ExecutionException reported) {
-                return fail("the function reported an error: " + reported.getCause().getMessage() + "\n" + describe());
+                return fail(
+                        "the function reported an error: " + reported.getCause().getMessage() + "\n" + describe());
             } catch (TimeoutException notYet) {
                 if (!isAlive()) {
                     return fail("no answer: " + describe());
@@ -107,7 +111,8 @@ final class RuntimeClientProcess implements AutoCloseable {
     String describe() {
         String status = process.isAlive() ? "running" : "exited with " + process.exitValue();
         try {
-            return "runtime client " + status + "; its output (" + log + "):\n" + Files.readString(log, StandardCharsets.UTF_8);
+            return "runtime client " + status + "; its output (" + log + "):\n"
+                    + Files.readString(log, StandardCharsets.UTF_8);
         } catch (IOException unreadable) {
             return "runtime client " + status + "; its output is unreadable: " + unreadable;
         }
@@ -118,12 +123,19 @@ final class RuntimeClientProcess implements AutoCloseable {
     }
 
     private static String runtimeClassPath() {
-        return RUNTIME_CLASSES.stream().map(RuntimeClientProcess::jarOf).distinct().collect(Collectors.joining(File.pathSeparator));
+        return RUNTIME_CLASSES.stream()
+                .map(RuntimeClientProcess::jarOf)
+                .distinct()
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private static String jarOf(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException impossible) {
             throw new IllegalStateException(impossible);
         }

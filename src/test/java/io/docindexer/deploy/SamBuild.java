@@ -60,7 +60,8 @@ final class SamBuild {
         });
     }
 
-    private static Built build(String logicalId, Path codeFolder, Path artifacts) throws IOException, InterruptedException {
+    private static Built build(String logicalId, Path codeFolder, Path artifacts)
+            throws IOException, InterruptedException {
         deleteTree(artifacts);
         Files.createDirectories(artifacts);
         Path parent = Files.createTempDirectory("sam-build-");
@@ -68,8 +69,8 @@ final class SamBuild {
         try {
             copySource(codeFolder, scratch);
             Path log = artifacts.resolveSibling(logicalId + ".log");
-            ProcessBuilder make = new ProcessBuilder("make", "--makefile", codeFolder.resolve("Makefile").toString(),
-                    "build-" + logicalId)
+            ProcessBuilder make = new ProcessBuilder(
+                            "make", "--makefile", codeFolder.resolve("Makefile").toString(), "build-" + logicalId)
                     .directory(scratch.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
@@ -78,7 +79,8 @@ final class SamBuild {
             Process process = make.start();
             if (!process.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("make build-" + logicalId + " took over " + TIMEOUT_MINUTES + " minutes; see " + log);
+                throw new IllegalStateException(
+                        "make build-" + logicalId + " took over " + TIMEOUT_MINUTES + " minutes; see " + log);
             }
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             if (process.exitValue() != 0) {
@@ -101,7 +103,8 @@ final class SamBuild {
     }
 
     private static List<String> cloneFiles(Path folder) throws IOException, InterruptedException {
-        Process git = new ProcessBuilder("git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ".")
+        Process git = new ProcessBuilder(
+                        "git", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ".")
                 .directory(folder.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD)
                 .start();
@@ -123,7 +126,9 @@ final class SamBuild {
     /** What the scratch folder holds once the build is done, relative to it (before it is deleted). */
     private static List<String> afterBuild(Path scratch) throws IOException {
         try (Stream<Path> paths = Files.walk(scratch)) {
-            return paths.map(path -> scratch.relativize(path).toString()).sorted().toList();
+            return paths.map(path -> scratch.relativize(path).toString())
+                    .sorted()
+                    .toList();
         }
     }
 

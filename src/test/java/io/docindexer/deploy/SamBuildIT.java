@@ -30,15 +30,20 @@ class SamBuildIT {
 
         for (String handler : handlers()) {
             String className = handler.substring(0, handler.indexOf("::"));
-            assertThat(build.artifacts().resolve(className.replace('.', '/') + ".class")).as(handler).isRegularFile();
+            assertThat(build.artifacts().resolve(className.replace('.', '/') + ".class"))
+                    .as(handler)
+                    .isRegularFile();
         }
         assertThat(jarNames(build.artifacts().resolve("lib"))).containsExactlyInAnyOrderElementsOf(runtimeJarNames());
         assertThat(topLevelEntries(build.artifacts())).containsExactlyInAnyOrder("io", "lib", "META-INF");
         try (Stream<Path> files = Files.walk(build.artifacts().resolve("io"))) {
-            assertThat(files.map(Path::toString)).noneMatch(name -> name.endsWith("Test.class") || name.endsWith("IT.class"));
+            assertThat(files.map(Path::toString))
+                    .noneMatch(name -> name.endsWith("Test.class") || name.endsWith("IT.class"));
         }
         for (String tooling : List.of("bench", "chaos", "cli", "local")) {
-            assertThat(build.artifacts().resolve("io/docindexer/" + tooling)).as("tooling package " + tooling).doesNotExist();
+            assertThat(build.artifacts().resolve("io/docindexer/" + tooling))
+                    .as("tooling package " + tooling)
+                    .doesNotExist();
         }
     }
 
@@ -46,8 +51,12 @@ class SamBuildIT {
     void theFunctionAndTheLayerTogetherFitLambdasUnzippedLimit() throws IOException {
         long functionBytes = LayerFolder.size(SamBuild.function().artifacts());
         long layerBytes = LayerFolder.size(SamBuild.tesseractLayer().artifacts());
-        System.out.printf("function artifact: %.1f MB unzipped; Tesseract layer: %.1f MB; together %.1f MB of %d MB%n",
-                mb(functionBytes), mb(layerBytes), mb(functionBytes + layerBytes), LayerFolder.UNZIPPED_LIMIT_BYTES >> 20);
+        System.out.printf(
+                "function artifact: %.1f MB unzipped; Tesseract layer: %.1f MB; together %.1f MB of %d MB%n",
+                mb(functionBytes),
+                mb(layerBytes),
+                mb(functionBytes + layerBytes),
+                LayerFolder.UNZIPPED_LIMIT_BYTES >> 20);
 
         assertThat(functionBytes + layerBytes).isLessThan(LayerFolder.UNZIPPED_LIMIT_BYTES);
     }
@@ -56,8 +65,13 @@ class SamBuildIT {
     void theFunctionBuildCompilesNoTestsAndUnpacksNoServer() {
         List<String> scratch = SamBuild.function().scratchFiles();
 
-        assertThat(scratch).contains("target/classes").doesNotContain("target/test-classes", "target/opensearch",
-                "target/tesseract-layer", "target/failsafe-reports");
+        assertThat(scratch)
+                .contains("target/classes")
+                .doesNotContain(
+                        "target/test-classes",
+                        "target/opensearch",
+                        "target/tesseract-layer",
+                        "target/failsafe-reports");
     }
 
     @Test
@@ -66,15 +80,18 @@ class SamBuildIT {
 
         assertThat(layer.scratchFiles()).containsExactly("", "Makefile");
         for (String architecture : List.of("x86_64", "arm64")) {
-            assertThat(TesseractLayer.natives(layer.artifacts(), architecture).resolve("libtesseract.so")).isRegularFile();
+            assertThat(TesseractLayer.natives(layer.artifacts(), architecture).resolve("libtesseract.so"))
+                    .isRegularFile();
         }
-        assertThat(TesseractLayer.tessdata(layer.artifacts()).resolve("jpn.traineddata")).isNotEmptyFile();
+        assertThat(TesseractLayer.tessdata(layer.artifacts()).resolve("jpn.traineddata"))
+                .isNotEmptyFile();
     }
 
     /** The handlers of every function whose code is the repository root (CodeUri: .). */
     private static List<String> handlers() throws IOException {
         List<String> handlers = new ArrayList<>();
-        map(CloudFormationYaml.load(TEMPLATE).get("Resources")).values().stream().map(TemplateChecks::map)
+        map(CloudFormationYaml.load(TEMPLATE).get("Resources")).values().stream()
+                .map(TemplateChecks::map)
                 .filter(resource -> "AWS::Serverless::Function".equals(resource.get("Type")))
                 .map(resource -> map(resource.get("Properties")))
                 .filter(properties -> ".".equals(properties.get("CodeUri")))
@@ -89,7 +106,9 @@ class SamBuildIT {
      */
     private static List<String> runtimeJarNames() throws IOException {
         Path repository = Path.of(System.getProperty("docindexer.maven.repository"));
-        String classpath = Files.readString(Path.of(System.getProperty("docindexer.lambda.classpath")), StandardCharsets.UTF_8).strip();
+        String classpath = Files.readString(
+                        Path.of(System.getProperty("docindexer.lambda.classpath")), StandardCharsets.UTF_8)
+                .strip();
         List<String> names = new ArrayList<>();
         for (String jar : classpath.split(File.pathSeparator)) {
             Path relative = repository.relativize(Path.of(jar));

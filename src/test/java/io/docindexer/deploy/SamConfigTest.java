@@ -21,7 +21,8 @@ class SamConfigTest {
     void localInvokeUsesTheStacksEnvVarsFileAndMapsItsHostNameToTheDockerHost() throws IOException {
         Map<String, String> localInvoke = section("default.local_invoke.parameters");
 
-        assertThat(localInvoke).containsEntry("env_vars", SamLocalInvokeSetup.ENV_VARS_FILE.toString())
+        assertThat(localInvoke)
+                .containsEntry("env_vars", SamLocalInvokeSetup.ENV_VARS_FILE.toString())
                 .containsEntry("add_host", "[\"" + SamLocalInvokeSetup.CONTAINER_HOST + ":host-gateway\"]")
                 .doesNotContainKey("docker_network");
     }
@@ -40,7 +41,8 @@ class SamConfigTest {
             } else if (inSection && trimmed.matches("\\w+\\s*=.+")) {
                 int equals = trimmed.indexOf('=');
                 String value = trimmed.substring(equals + 1).strip();
-                values.put(trimmed.substring(0, equals).strip(),
+                values.put(
+                        trimmed.substring(0, equals).strip(),
                         value.startsWith("\"") ? value.substring(1, value.length() - 1) : value);
             }
         }

@@ -52,9 +52,13 @@ final class SamLocalEnvironment {
      * @param envVars the parsed {@code --env-vars} file
      * @param shell the environment of the shell that runs {@code sam local invoke}
      */
-    Map<String, String> of(String logicalId, Map<String, Map<String, Object>> envVars, Map<String, String> shell,
+    Map<String, String> of(
+            String logicalId,
+            Map<String, Map<String, Object>> envVars,
+            Map<String, String> shell,
             Credentials credentials) {
-        Map<String, Object> properties = map(map(template.resources().get(logicalId)).get("Properties"));
+        Map<String, Object> properties =
+                map(map(template.resources().get(logicalId)).get("Properties"));
         if (properties.isEmpty()) {
             throw new IllegalArgumentException("template.yaml has no function " + logicalId);
         }
@@ -74,10 +78,13 @@ final class SamLocalEnvironment {
         return environment;
     }
 
-    private Map<String, String> awsVariables(String logicalId, Map<String, Object> properties, Credentials credentials) {
+    private Map<String, String> awsVariables(
+            String logicalId, Map<String, Object> properties, Credentials credentials) {
         Map<String, String> aws = new LinkedHashMap<>();
         aws.put("AWS_SAM_LOCAL", "true");
-        aws.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", stringify(resolveOr(properties.get("MemorySize"), LAMBDA_DEFAULT_MEMORY)));
+        aws.put(
+                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE",
+                stringify(resolveOr(properties.get("MemorySize"), LAMBDA_DEFAULT_MEMORY)));
         aws.put("AWS_LAMBDA_FUNCTION_TIMEOUT", stringify(resolveOr(properties.get("Timeout"), LAMBDA_DEFAULT_TIMEOUT)));
         aws.put("AWS_LAMBDA_FUNCTION_HANDLER", stringify(properties.get("Handler")));
         aws.put("AWS_LAMBDA_FUNCTION_NAME", logicalId);

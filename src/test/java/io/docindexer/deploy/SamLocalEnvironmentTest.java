@@ -22,7 +22,8 @@ class SamLocalEnvironmentTest {
     void withoutAnEnvVarsFileWhatOnlyAStackKnowsIsUnusable() {
         Map<String, String> env = sam.of("IngestFunction", Map.of(), Map.of(), SamLocalEnvironment.Credentials.NONE);
 
-        assertThat(env).containsEntry("OPENSEARCH_ENDPOINT", "https://$SearchDomain.DomainEndpoint")
+        assertThat(env)
+                .containsEntry("OPENSEARCH_ENDPOINT", "https://$SearchDomain.DomainEndpoint")
                 .containsEntry("CACHE_BUCKET", "ExtractionCacheBucket")
                 .containsEntry("DLQ_URL", "DeadLetterQueue")
                 .containsEntry("S3_ENDPOINT", "")
@@ -33,7 +34,8 @@ class SamLocalEnvironmentTest {
     void parametersTakeTheirDefaultsAndTheArchitecturePicksTheNativesFolder() {
         Map<String, String> env = sam.of("IngestFunction", Map.of(), Map.of(), SamLocalEnvironment.Credentials.NONE);
 
-        assertThat(env).containsEntry("INDEX_NAME", "documents")
+        assertThat(env)
+                .containsEntry("INDEX_NAME", "documents")
                 .containsEntry("OCR_LANGUAGES", "eng+jpn")
                 .containsEntry("MAX_PAGES", "2000")
                 .containsEntry("JAVA_TOOL_OPTIONS", "-Djna.library.path=/opt/lib/x86_64")
@@ -48,19 +50,27 @@ class SamLocalEnvironmentTest {
                 "Parameters", Map.of("INDEX_NAME", "from-parameters", "OCR_LANGUAGES", "jpn"),
                 "IngestFunction", Map.of("INDEX_NAME", "from-function"));
 
-        Map<String, String> env = sam.of("IngestFunction", envVars, Map.of("OCR_LANGUAGES", "eng", "MAX_PAGES", "7"),
+        Map<String, String> env = sam.of(
+                "IngestFunction",
+                envVars,
+                Map.of("OCR_LANGUAGES", "eng", "MAX_PAGES", "7"),
                 SamLocalEnvironment.Credentials.NONE);
 
-        assertThat(env).containsEntry("INDEX_NAME", "from-function")
+        assertThat(env)
+                .containsEntry("INDEX_NAME", "from-function")
                 .containsEntry("OCR_LANGUAGES", "jpn")
                 .containsEntry("MAX_PAGES", "7");
     }
 
     @Test
     void aVariableTheTemplateDoesNotDeclareIsNeverPassed() {
-        Map<String, Map<String, Object>> envVars = Map.of("RedriveFunction", Map.of("S3_ENDPOINT", "http://127.0.0.1:9325"));
+        Map<String, Map<String, Object>> envVars =
+                Map.of("RedriveFunction", Map.of("S3_ENDPOINT", "http://127.0.0.1:9325"));
 
-        Map<String, String> env = sam.of("RedriveFunction", envVars, Map.of("S3_ENDPOINT", "http://127.0.0.1:1"),
+        Map<String, String> env = sam.of(
+                "RedriveFunction",
+                envVars,
+                Map.of("S3_ENDPOINT", "http://127.0.0.1:1"),
                 SamLocalEnvironment.Credentials.NONE);
 
         assertThat(env).doesNotContainKey("S3_ENDPOINT");

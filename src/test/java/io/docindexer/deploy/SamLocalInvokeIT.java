@@ -46,7 +46,8 @@ class SamLocalInvokeIT {
     static void startTheStackAsTheStackCommandDoes(LocalServers stack, @TempDir Path folder) throws IOException {
         envVarsFile = folder.resolve("local-env.json");
         SamLocalInvokeSetup.prepare(stack, samples(), envVarsFile);
-        hostsFile = Files.writeString(folder.resolve("hosts"),
+        hostsFile = Files.writeString(
+                folder.resolve("hosts"),
                 stack.sqsEndpoint().getHost() + " " + SamLocalInvokeSetup.CONTAINER_HOST + "\n");
     }
 
@@ -54,11 +55,16 @@ class SamLocalInvokeIT {
     void theEnvVarsFileNamesTheStackAsTheContainerSeesIt() throws IOException {
         Map<String, Map<String, Object>> envVars = JSON.readValue(envVarsFile.toFile(), new TypeReference<>() {});
 
-        assertThat(envVars.get("IngestFunction")).containsKeys("OPENSEARCH_ENDPOINT", "S3_ENDPOINT", "SQS_ENDPOINT", "DLQ_URL");
-        assertThat(envVars.values().stream().flatMap(variables -> variables.values().stream()).map(String::valueOf))
+        assertThat(envVars.get("IngestFunction"))
+                .containsKeys("OPENSEARCH_ENDPOINT", "S3_ENDPOINT", "SQS_ENDPOINT", "DLQ_URL");
+        assertThat(envVars.values().stream()
+                        .flatMap(variables -> variables.values().stream())
+                        .map(String::valueOf))
                 .filteredOn(value -> value.startsWith("http"))
                 .isNotEmpty()
-                .allMatch(url -> url.startsWith("http://" + SamLocalInvokeSetup.CONTAINER_HOST + ":"), "names the Docker host");
+                .allMatch(
+                        url -> url.startsWith("http://" + SamLocalInvokeSetup.CONTAINER_HOST + ":"),
+                        "names the Docker host");
     }
 
     @Test
@@ -69,7 +75,8 @@ class SamLocalInvokeIT {
             JsonNode response = function.invoke(api, event("s3-put.json"));
 
             assertThat(response).isEqualTo(JSON.readTree("{\"batchItemFailures\":[]}"));
-            assertThat(function.output()).contains("\"key\":\"samples/quarterly report 2026+draft.pdf\",\"status\":\"indexed\"");
+            assertThat(function.output())
+                    .contains("\"key\":\"samples/quarterly report 2026+draft.pdf\",\"status\":\"indexed\"");
         }
     }
 
@@ -86,7 +93,8 @@ class SamLocalInvokeIT {
     }
 
     private static RuntimeClientProcess start(LambdaRuntimeApi api, String logicalId) throws IOException {
-        SamLocalEnvironment sam = new SamLocalEnvironment(CloudFormationYaml.load(SamBuild.PROJECT.resolve("template.yaml")));
+        SamLocalEnvironment sam =
+                new SamLocalEnvironment(CloudFormationYaml.load(SamBuild.PROJECT.resolve("template.yaml")));
         Map<String, Map<String, Object>> envVars = JSON.readValue(envVarsFile.toFile(), new TypeReference<>() {});
         Map<String, String> environment = new HashMap<>();
         sam.of(logicalId, envVars, Map.of(), SamLocalEnvironment.Credentials.NONE)
@@ -96,8 +104,12 @@ class SamLocalInvokeIT {
         environment.put(LambdaRuntimeApi.ADDRESS_VARIABLE, api.address());
         environment.put("LAMBDA_TASK_ROOT", artifact.toString());
         environment.put("_HANDLER", environment.get("AWS_LAMBDA_FUNCTION_HANDLER"));
-        return RuntimeClientProcess.start(artifact, environment.get("_HANDLER"), environment,
-                List.of("-Djdk.net.hosts.file=" + hostsFile), artifact.resolveSibling("sam-local-invoke-" + logicalId + ".log"));
+        return RuntimeClientProcess.start(
+                artifact,
+                environment.get("_HANDLER"),
+                environment,
+                List.of("-Djdk.net.hosts.file=" + hostsFile),
+                artifact.resolveSibling("sam-local-invoke-" + logicalId + ".log"));
     }
 
     /** The layer is mounted at /opt in SAM's container; here it is the built layer's folder. */

@@ -53,14 +53,18 @@ final class SamSchema {
         List<ValidationMessage> messages = List.copyOf(schema.validate(MAPPER.valueToTree(template)));
         Map<String, List<ValidationMessage>> otherTypeBranches = new LinkedHashMap<>();
         for (ValidationMessage message : messages) {
-            Matcher branch = OTHER_TYPE_BRANCH.matcher(message.getEvaluationPath().toString());
+            Matcher branch =
+                    OTHER_TYPE_BRANCH.matcher(message.getEvaluationPath().toString());
             if (branch.matches()) {
-                otherTypeBranches.computeIfAbsent(branch.group(1), b -> new ArrayList<>()).add(message);
+                otherTypeBranches
+                        .computeIfAbsent(branch.group(1), b -> new ArrayList<>())
+                        .add(message);
             }
         }
         List<ValidationMessage> kept = messages.stream()
                 .filter(message -> otherTypeBranches.keySet().stream()
-                        .noneMatch(branch -> message.getEvaluationPath().toString().startsWith(branch + ".")))
+                        .noneMatch(
+                                branch -> message.getEvaluationPath().toString().startsWith(branch + ".")))
                 .collect(Collectors.toCollection(ArrayList::new));
         // An anyOf none of whose branches failed for another reason: no branch matched the Type.
         // Innermost first, so that an unknown event Type also counts as the failure of the
@@ -68,17 +72,20 @@ final class SamSchema {
         Map<String, List<ValidationMessage>> typeMessagesByAnyOf = new TreeMap<>(
                 Comparator.comparingInt(String::length).reversed().thenComparing(Comparator.naturalOrder()));
         otherTypeBranches.forEach((branch, typeMessages) -> typeMessagesByAnyOf
-                .computeIfAbsent(branch.substring(0, branch.lastIndexOf('[')), a -> new ArrayList<>()).addAll(typeMessages));
-        List<String> failedPaths = kept.stream().map(message -> message.getEvaluationPath().toString())
+                .computeIfAbsent(branch.substring(0, branch.lastIndexOf('[')), a -> new ArrayList<>())
+                .addAll(typeMessages));
+        List<String> failedPaths = kept.stream()
+                .map(message -> message.getEvaluationPath().toString())
                 .collect(Collectors.toCollection(ArrayList::new));
         List<String> violations = new ArrayList<>();
         typeMessagesByAnyOf.forEach((anyOf, typeMessages) -> {
-            boolean insideOtherType = otherTypeBranches.keySet().stream().anyMatch(branch -> anyOf.startsWith(branch + "."));
+            boolean insideOtherType =
+                    otherTypeBranches.keySet().stream().anyMatch(branch -> anyOf.startsWith(branch + "."));
             boolean matchedBranchFailed = failedPaths.stream().anyMatch(path -> path.startsWith(anyOf + "["));
             if (!insideOtherType && !matchedBranchFailed) {
                 failedPaths.add(anyOf + "[]");
-                violations.add(typeMessages.get(0).getInstanceLocation()
-                        + ": matches none of the types allowed here (" + typeMessages.size() + " tried)");
+                violations.add(typeMessages.get(0).getInstanceLocation() + ": matches none of the types allowed here ("
+                        + typeMessages.size() + " tried)");
             }
         });
         kept.forEach(message -> violations.add(message.getMessage()));

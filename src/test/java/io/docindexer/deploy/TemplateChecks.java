@@ -59,7 +59,10 @@ public final class TemplateChecks {
     private static final long LAMBDA_DEFAULT_TIMEOUT = 3;
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}!][^}]*)}");
 
-    private enum Bound { MIN, MAX }
+    private enum Bound {
+        MIN,
+        MAX
+    }
 
     private final Map<String, Object> template;
     private final List<String> problems = new ArrayList<>();
@@ -152,13 +155,15 @@ public final class TemplateChecks {
                 switch (intrinsic.getKey()) {
                     case "Ref" -> {
                         String target = String.valueOf(argument);
-                        if (!parameters.contains(target) && !resources.contains(target)
+                        if (!parameters.contains(target)
+                                && !resources.contains(target)
                                 && !target.startsWith("AWS::")) {
                             problems.add(section + ": Ref to unknown " + target);
                         }
                     }
                     case "Fn::GetAtt" -> {
-                        Object target = list(argument).isEmpty() ? null : list(argument).get(0);
+                        Object target =
+                                list(argument).isEmpty() ? null : list(argument).get(0);
                         if (!resources.contains(target)) {
                             problems.add(section + ": GetAtt of unknown resource " + target);
                         }
@@ -166,13 +171,16 @@ public final class TemplateChecks {
                     case "Fn::Sub" -> {
                         Object text = argument instanceof List<?> form ? form.get(0) : argument;
                         Set<String> locals = argument instanceof List<?> form && form.size() > 1
-                                ? map(form.get(1)).keySet() : Set.of();
+                                ? map(form.get(1)).keySet()
+                                : Set.of();
                         Matcher variables = SUB_VARIABLE.matcher(String.valueOf(text));
                         while (variables.find()) {
                             String variable = variables.group(1);
                             String head = variable.split("\\.", 2)[0];
-                            boolean known = locals.contains(variable) || variable.startsWith("AWS::")
-                                    || (variable.contains(".") ? resources.contains(head)
+                            boolean known = locals.contains(variable)
+                                    || variable.startsWith("AWS::")
+                                    || (variable.contains(".")
+                                            ? resources.contains(head)
                                             : parameters.contains(variable) || resources.contains(variable));
                             if (!known) {
                                 problems.add(section + ": Sub variable ${" + variable + "} is unknown");
@@ -185,7 +193,7 @@ public final class TemplateChecks {
                             problems.add(section + ": unknown condition " + condition);
                         }
                     }
-                    default -> { }
+                    default -> {}
                 }
             });
         }
@@ -243,21 +251,27 @@ public final class TemplateChecks {
                 }
             }
             Optional<String> dlq = sameQueue(name, variables, RedriveConfig.DLQ_URL, RedriveConfig.DLQ_ARN);
-            Optional<String> source = sameQueue(name, variables, RedriveConfig.SOURCE_QUEUE_URL, RedriveConfig.SOURCE_QUEUE_ARN);
+            Optional<String> source =
+                    sameQueue(name, variables, RedriveConfig.SOURCE_QUEUE_URL, RedriveConfig.SOURCE_QUEUE_ARN);
             if (dlq.isPresent() && source.isPresent()) {
                 Optional<String> sourceDlq = referencedResource(
-                        map(properties(resources().get(source.get())).get("RedrivePolicy")).get("deadLetterTargetArn"));
+                        map(properties(resources().get(source.get())).get("RedrivePolicy"))
+                                .get("deadLetterTargetArn"));
                 if (!sourceDlq.equals(dlq)) {
-                    problems.add(name + ": " + RedriveConfig.DLQ_URL + " names " + dlq.get() + ", but the RedrivePolicy of "
-                            + source.get() + " sends to " + sourceDlq.orElse("no queue of this template"));
+                    problems.add(
+                            name + ": " + RedriveConfig.DLQ_URL + " names " + dlq.get() + ", but the RedrivePolicy of "
+                                    + source.get() + " sends to " + sourceDlq.orElse("no queue of this template"));
                 }
             }
         });
     }
 
     /** The queue both variables name (!Ref Q for the URL, !GetAtt Q.Arn for the ARN), if they agree. */
-    private Optional<String> sameQueue(String function, Map<String, Object> variables, String urlVariable, String arnVariable) {
-        Optional<String> byUrl = Optional.ofNullable(map(variables.get(urlVariable)).get("Ref")).map(String::valueOf)
+    private Optional<String> sameQueue(
+            String function, Map<String, Object> variables, String urlVariable, String arnVariable) {
+        Optional<String> byUrl = Optional.ofNullable(
+                        map(variables.get(urlVariable)).get("Ref"))
+                .map(String::valueOf)
                 .filter(queue -> isType(queue, "AWS::SQS::Queue"));
         List<Object> getAtt = list(map(variables.get(arnVariable)).get("Fn::GetAtt"));
         Optional<String> byArn = getAtt.size() == 2 && "Arn".equals(getAtt.get(1))
@@ -283,7 +297,8 @@ public final class TemplateChecks {
     private void layersMatchTheirFunctions() {
         functions().forEach((functionName, function) -> {
             Map<String, Object> properties = properties(function);
-            Object architecture = list(properties.getOrDefault("Architectures", List.of("x86_64"))).get(0);
+            Object architecture = list(properties.getOrDefault("Architectures", List.of("x86_64")))
+                    .get(0);
             for (Object layerReference : list(properties.get("Layers"))) {
                 Optional<String> layerName = referencedResource(layerReference)
                         .filter(layer -> isType(layer, "AWS::Serverless::LayerVersion"));
@@ -297,12 +312,15 @@ public final class TemplateChecks {
                 }
                 List<Object> possible = possibleValues(architecture);
                 if (!list(properties(layer).get("CompatibleArchitectures")).containsAll(possible)) {
-                    problems.add(where + ": CompatibleArchitectures must list every architecture the function may run on "
-                            + possible);
+                    problems.add(
+                            where + ": CompatibleArchitectures must list every architecture the function may run on "
+                                    + possible);
                 }
                 String expected = "-Djna.library.path=/opt/lib/" + substitution(architecture);
-                Object options = map(map(properties.get("Environment")).get("Variables")).get("JAVA_TOOL_OPTIONS");
-                if (!String.valueOf(map(options).getOrDefault("Fn::Sub", options)).contains(expected)) {
+                Object options =
+                        map(map(properties.get("Environment")).get("Variables")).get("JAVA_TOOL_OPTIONS");
+                if (!String.valueOf(map(options).getOrDefault("Fn::Sub", options))
+                        .contains(expected)) {
                     problems.add(where + ": JAVA_TOOL_OPTIONS must contain " + expected
                             + ", the natives of the architecture in Architectures");
                 }
@@ -313,7 +331,8 @@ public final class TemplateChecks {
     /** The values a literal or a Ref to a parameter can take: the parameter's AllowedValues. */
     private List<Object> possibleValues(Object value) {
         Object reference = map(value).get("Ref");
-        return reference == null ? List.of(value)
+        return reference == null
+                ? List.of(value)
                 : list(map(map(template.get("Parameters")).get(reference)).get("AllowedValues"));
     }
 
@@ -324,22 +343,23 @@ public final class TemplateChecks {
     }
 
     private void sqsEventSourcesAreSafe() {
-        functions().forEach((functionName, function) -> sqsEvents(function).forEach((eventName, event) -> {
-            String where = functionName + " event " + eventName;
-            if (!list(event.get("FunctionResponseTypes")).contains("ReportBatchItemFailures")) {
-                problems.add(where + ": FunctionResponseTypes lacks ReportBatchItemFailures,"
-                        + " so one failed record makes the whole batch retry");
-            }
-            Optional<String> queueName = referencedResource(event.get("Queue"))
-                    .filter(queue -> isType(queue, "AWS::SQS::Queue"));
-            if (queueName.isEmpty()) {
-                problems.add(where + ": Queue must be !GetAtt <queue of this template>.Arn");
-                return;
-            }
-            Map<String, Object> queue = properties(resources().get(queueName.get()));
-            visibilityTimeoutCoversRetries(where, function, event, queueName.get(), queue);
-            redrivesToADeadLetterQueue(queueName.get(), queue);
-        }));
+        functions()
+                .forEach((functionName, function) -> sqsEvents(function).forEach((eventName, event) -> {
+                    String where = functionName + " event " + eventName;
+                    if (!list(event.get("FunctionResponseTypes")).contains("ReportBatchItemFailures")) {
+                        problems.add(where + ": FunctionResponseTypes lacks ReportBatchItemFailures,"
+                                + " so one failed record makes the whole batch retry");
+                    }
+                    Optional<String> queueName =
+                            referencedResource(event.get("Queue")).filter(queue -> isType(queue, "AWS::SQS::Queue"));
+                    if (queueName.isEmpty()) {
+                        problems.add(where + ": Queue must be !GetAtt <queue of this template>.Arn");
+                        return;
+                    }
+                    Map<String, Object> queue = properties(resources().get(queueName.get()));
+                    visibilityTimeoutCoversRetries(where, function, event, queueName.get(), queue);
+                    redrivesToADeadLetterQueue(queueName.get(), queue);
+                }));
     }
 
     /**
@@ -347,33 +367,43 @@ public final class TemplateChecks {
      * AllowedValues (CloudFormation cannot multiply, so the template maps each to a visibility
      * timeout), otherwise for the worst case.
      */
-    private void visibilityTimeoutCoversRetries(String where, Map<String, Object> function,
-            Map<String, Object> event, String queueName, Map<String, Object> queue) {
-        Object timeout = properties(function).getOrDefault("Timeout",
-                globalFunction().getOrDefault("Timeout", LAMBDA_DEFAULT_TIMEOUT));
+    private void visibilityTimeoutCoversRetries(
+            String where,
+            Map<String, Object> function,
+            Map<String, Object> event,
+            String queueName,
+            Map<String, Object> queue) {
+        Object timeout = properties(function)
+                .getOrDefault("Timeout", globalFunction().getOrDefault("Timeout", LAMBDA_DEFAULT_TIMEOUT));
         Object visibility = queue.getOrDefault("VisibilityTimeout", SQS_DEFAULT_VISIBILITY_TIMEOUT);
         OptionalLong window = evaluate(event.getOrDefault("MaximumBatchingWindowInSeconds", 0), Map.of(), Bound.MAX);
         for (Map<String, String> scenario : scenarios(timeout)) {
             OptionalLong seconds = evaluate(timeout, scenario, Bound.MAX);
             OptionalLong visible = evaluate(visibility, scenario, Bound.MIN);
             if (seconds.isEmpty() || visible.isEmpty() || window.isEmpty()) {
-                problems.add(where + ": cannot evaluate the function timeout, the batching window or "
-                        + queueName + "'s VisibilityTimeout " + scenario);
+                problems.add(where + ": cannot evaluate the function timeout, the batching window or " + queueName
+                        + "'s VisibilityTimeout " + scenario);
                 continue;
             }
             long needed = VISIBILITY_TIMEOUT_FACTOR * seconds.getAsLong() + window.getAsLong();
             if (visible.getAsLong() < needed) {
-                problems.add(String.format("%s: %s VisibilityTimeout %d < %d x Timeout %d + batching window %d %s",
-                        where, queueName, visible.getAsLong(), VISIBILITY_TIMEOUT_FACTOR,
-                        seconds.getAsLong(), window.getAsLong(), scenario));
+                problems.add(String.format(
+                        "%s: %s VisibilityTimeout %d < %d x Timeout %d + batching window %d %s",
+                        where,
+                        queueName,
+                        visible.getAsLong(),
+                        VISIBILITY_TIMEOUT_FACTOR,
+                        seconds.getAsLong(),
+                        window.getAsLong(),
+                        scenario));
             }
         }
     }
 
     private void redrivesToADeadLetterQueue(String queueName, Map<String, Object> queue) {
         Map<String, Object> redrive = map(queue.get("RedrivePolicy"));
-        Optional<String> dlqName = referencedResource(redrive.get("deadLetterTargetArn"))
-                .filter(dlq -> isType(dlq, "AWS::SQS::Queue"));
+        Optional<String> dlqName =
+                referencedResource(redrive.get("deadLetterTargetArn")).filter(dlq -> isType(dlq, "AWS::SQS::Queue"));
         if (dlqName.isEmpty()) {
             problems.add(queueName + ": RedrivePolicy must send to a DLQ of this template (!GetAtt <dlq>.Arn)");
             return;
@@ -385,15 +415,16 @@ public final class TemplateChecks {
         }
         Map<String, Object> dlq = properties(resources().get(dlqName.get()));
         Map<String, Object> allow = map(dlq.get("RedriveAllowPolicy"));
-        boolean namesSource = list(allow.get("sourceQueueArns")).stream()
-                .anyMatch(arn -> namesQueue(arn, queueName, queue));
+        boolean namesSource =
+                list(allow.get("sourceQueueArns")).stream().anyMatch(arn -> namesQueue(arn, queueName, queue));
         if (!"byQueue".equals(allow.get("redrivePermission")) || !namesSource) {
-            problems.add(dlqName.get() + ": RedriveAllowPolicy must be byQueue with sourceQueueArns naming " + queueName);
+            problems.add(
+                    dlqName.get() + ": RedriveAllowPolicy must be byQueue with sourceQueueArns naming " + queueName);
         }
-        OptionalLong dlqRetention = evaluate(
-                dlq.getOrDefault("MessageRetentionPeriod", SQS_DEFAULT_RETENTION), Map.of(), Bound.MIN);
-        OptionalLong sourceRetention = evaluate(
-                queue.getOrDefault("MessageRetentionPeriod", SQS_DEFAULT_RETENTION), Map.of(), Bound.MAX);
+        OptionalLong dlqRetention =
+                evaluate(dlq.getOrDefault("MessageRetentionPeriod", SQS_DEFAULT_RETENTION), Map.of(), Bound.MIN);
+        OptionalLong sourceRetention =
+                evaluate(queue.getOrDefault("MessageRetentionPeriod", SQS_DEFAULT_RETENTION), Map.of(), Bound.MAX);
         if (dlqRetention.isEmpty() || dlqRetention.getAsLong() != FOURTEEN_DAYS) {
             problems.add(dlqName.get() + ": MessageRetentionPeriod must be 14 days (" + FOURTEEN_DAYS + ")");
         } else if (sourceRetention.isEmpty() || sourceRetention.getAsLong() >= FOURTEEN_DAYS) {
@@ -403,8 +434,10 @@ public final class TemplateChecks {
     }
 
     private void iamStatementsAreScoped() {
-        resources().forEach((name, resource) -> policyDocuments(resource).forEach(document ->
-                alternatives(map(document).get("Statement")).forEach(statement -> checkStatement(name, map(statement)))));
+        resources()
+                .forEach((name, resource) -> policyDocuments(resource)
+                        .forEach(document -> alternatives(map(document).get("Statement"))
+                                .forEach(statement -> checkStatement(name, map(statement)))));
     }
 
     private void checkStatement(String resourceName, Map<String, Object> statement) {
@@ -415,12 +448,16 @@ public final class TemplateChecks {
         if (statement.containsKey("NotAction") || statement.containsKey("NotResource")) {
             problems.add(where + ": Allow with NotAction/NotResource grants more than it names");
         }
-        List<String> actions = alternatives(statement.get("Action")).stream().map(String::valueOf).toList();
-        actions.stream().filter(action -> action.contains("*"))
+        List<String> actions = alternatives(statement.get("Action")).stream()
+                .map(String::valueOf)
+                .toList();
+        actions.stream()
+                .filter(action -> action.contains("*"))
                 .forEach(action -> problems.add(where + ": wildcard action " + action));
         if (alternatives(statement.get("Resource")).contains("*")) {
             List<String> notAllowed = actions.stream()
-                    .filter(action -> !ACTIONS_ALLOWED_ON_ANY_RESOURCE.contains(action)).toList();
+                    .filter(action -> !ACTIONS_ALLOWED_ON_ANY_RESOURCE.contains(action))
+                    .toList();
             if (!notAllowed.isEmpty()) {
                 problems.add(where + ": allows " + notAllowed + " on Resource \"*\"");
             }
@@ -436,9 +473,10 @@ public final class TemplateChecks {
                     problems.add(name + ": PublicAccessBlockConfiguration." + setting + " must be true");
                 }
             }
-            boolean encrypted = list(map(properties.get("BucketEncryption")).get("ServerSideEncryptionConfiguration"))
-                    .stream()
-                    .anyMatch(rule -> map(map(rule).get("ServerSideEncryptionByDefault")).containsKey("SSEAlgorithm"));
+            boolean encrypted =
+                    list(map(properties.get("BucketEncryption")).get("ServerSideEncryptionConfiguration")).stream()
+                            .anyMatch(rule -> map(map(rule).get("ServerSideEncryptionByDefault"))
+                                    .containsKey("SSEAlgorithm"));
             if (!encrypted) {
                 problems.add(name + ": BucketEncryption with a default SSEAlgorithm is required");
             }
@@ -452,18 +490,23 @@ public final class TemplateChecks {
     private void bucketsRefuseInsecureTransport() {
         Set<String> tlsOnly = new TreeSet<>();
         resourcesOfType("AWS::S3::BucketPolicy").forEach((name, policy) -> {
-            boolean deniesPlainHttp = list(map(properties(policy).get("PolicyDocument")).get("Statement")).stream()
+            boolean deniesPlainHttp = list(
+                            map(properties(policy).get("PolicyDocument")).get("Statement"))
+                    .stream()
                     .map(TemplateChecks::map)
                     .anyMatch(statement -> "Deny".equals(statement.get("Effect"))
-                            && "false".equals(String.valueOf(map(map(statement.get("Condition")).get("Bool"))
-                                    .get("aws:SecureTransport"))));
+                            && "false"
+                                    .equals(String.valueOf(
+                                            map(map(statement.get("Condition")).get("Bool"))
+                                                    .get("aws:SecureTransport"))));
             if (deniesPlainHttp) {
                 referencedResource(properties(policy).get("Bucket")).ifPresent(tlsOnly::add);
             }
         });
-        resourcesOfType("AWS::S3::Bucket").keySet().stream().filter(bucket -> !tlsOnly.contains(bucket))
-                .forEach(bucket -> problems.add(bucket + ": no bucket policy denies requests without TLS"
-                        + " (aws:SecureTransport false)"));
+        resourcesOfType("AWS::S3::Bucket").keySet().stream()
+                .filter(bucket -> !tlsOnly.contains(bucket))
+                .forEach(bucket -> problems.add(
+                        bucket + ": no bucket policy denies requests without TLS" + " (aws:SecureTransport false)"));
     }
 
     /** An alarm that notifies when it fires also notifies when it clears, so nobody chases a fixed problem. */
@@ -490,7 +533,8 @@ public final class TemplateChecks {
                 if (queue.isEmpty()) {
                     continue;
                 }
-                eventsByQueue.computeIfAbsent(queue.get(), q -> new TreeSet<>())
+                eventsByQueue
+                        .computeIfAbsent(queue.get(), q -> new TreeSet<>())
                         .add(String.valueOf(map(configuration).get("Event")));
                 checkQueuePolicyFor(bucketName, bucket, queue.get());
             }
@@ -499,12 +543,15 @@ public final class TemplateChecks {
             if (!String.valueOf(properties(function).get("Handler")).startsWith(INGEST_HANDLER_CLASS + "::")) {
                 return;
             }
-            sqsEvents(function).values().forEach(event -> referencedResource(event.get("Queue")).ifPresent(queue -> {
-                Set<String> events = eventsByQueue.getOrDefault(queue, Set.of());
-                if (!events.containsAll(List.of("s3:ObjectCreated:*", "s3:ObjectRemoved:*"))) {
-                    problems.add(queue + ": no bucket sends it s3:ObjectCreated:* and s3:ObjectRemoved:*, only " + events);
-                }
-            }));
+            sqsEvents(function)
+                    .values()
+                    .forEach(event -> referencedResource(event.get("Queue")).ifPresent(queue -> {
+                        Set<String> events = eventsByQueue.getOrDefault(queue, Set.of());
+                        if (!events.containsAll(List.of("s3:ObjectCreated:*", "s3:ObjectRemoved:*"))) {
+                            problems.add(queue + ": no bucket sends it s3:ObjectCreated:* and s3:ObjectRemoved:*, only "
+                                    + events);
+                        }
+                    }));
         });
     }
 
@@ -533,27 +580,34 @@ public final class TemplateChecks {
         }
         String expectedArn = "arn:${AWS::Partition}:s3:::" + constructedName;
         boolean scoped = policies.values().stream()
-                .flatMap(policy -> alternatives(map(properties(policy).get("PolicyDocument")).get("Statement")).stream())
+                .flatMap(
+                        policy -> alternatives(
+                                map(properties(policy).get("PolicyDocument")).get("Statement"))
+                                .stream())
                 .map(TemplateChecks::map)
                 .filter(statement -> "Allow".equals(statement.get("Effect"))
-                        && "s3.amazonaws.com".equals(map(statement.get("Principal")).get("Service")))
+                        && "s3.amazonaws.com"
+                                .equals(map(statement.get("Principal")).get("Service")))
                 .anyMatch(statement -> {
                     Map<String, Object> condition = map(statement.get("Condition"));
-                    Object sourceArn = map(condition.get("ArnEquals")).getOrDefault("aws:SourceArn",
-                            map(condition.get("ArnLike")).get("aws:SourceArn"));
+                    Object sourceArn = map(condition.get("ArnEquals"))
+                            .getOrDefault(
+                                    "aws:SourceArn",
+                                    map(condition.get("ArnLike")).get("aws:SourceArn"));
                     return expectedArn.equals(subText(sourceArn))
                             && map(condition.get("StringEquals")).containsKey("aws:SourceAccount");
                 });
         if (!scoped) {
-            problems.add(queue + ": the queue policy must allow s3.amazonaws.com with aws:SourceArn "
-                    + expectedArn + " and aws:SourceAccount");
+            problems.add(queue + ": the queue policy must allow s3.amazonaws.com with aws:SourceArn " + expectedArn
+                    + " and aws:SourceAccount");
         }
     }
 
     private void queuesAreEncrypted() {
         resourcesOfType("AWS::SQS::Queue").forEach((name, queue) -> {
             Map<String, Object> properties = properties(queue);
-            if (!Boolean.TRUE.equals(properties.get("SqsManagedSseEnabled")) && !properties.containsKey("KmsMasterKeyId")) {
+            if (!Boolean.TRUE.equals(properties.get("SqsManagedSseEnabled"))
+                    && !properties.containsKey("KmsMasterKeyId")) {
                 problems.add(name + ": not encrypted (SqsManagedSseEnabled: true or KmsMasterKeyId)");
             }
         });
@@ -580,11 +634,14 @@ public final class TemplateChecks {
     /** One parameter assignment per allowed value when {@code value} is a Ref to such a parameter. */
     private List<Map<String, String>> scenarios(Object value) {
         Object reference = map(value).get("Ref");
-        List<Object> allowed = list(map(map(template.get("Parameters")).get(reference)).get("AllowedValues"));
+        List<Object> allowed =
+                list(map(map(template.get("Parameters")).get(reference)).get("AllowedValues"));
         if (reference == null || allowed.isEmpty()) {
             return List.of(Map.of());
         }
-        return allowed.stream().map(v -> Map.of(String.valueOf(reference), String.valueOf(v))).toList();
+        return allowed.stream()
+                .map(v -> Map.of(String.valueOf(reference), String.valueOf(v)))
+                .toList();
     }
 
     /**
@@ -607,8 +664,10 @@ public final class TemplateChecks {
             Map<String, Object> parameter = map(map(template.get("Parameters")).get(parameterName));
             List<Object> allowed = list(parameter.get("AllowedValues"));
             if (!allowed.isEmpty()) {
-                LongStream values = allowed.stream().map(v -> evaluate(v, scenario, bound))
-                        .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong);
+                LongStream values = allowed.stream()
+                        .map(v -> evaluate(v, scenario, bound))
+                        .filter(OptionalLong::isPresent)
+                        .mapToLong(OptionalLong::getAsLong);
                 return bound == Bound.MIN ? values.min() : values.max();
             }
             return evaluate(parameter.get(bound == Bound.MIN ? "MinValue" : "MaxValue"), scenario, bound);
@@ -616,7 +675,8 @@ public final class TemplateChecks {
         List<Object> lookup = list(intrinsic.get("Fn::FindInMap"));
         if (lookup.size() == 3) {
             Object entry = map(map(map(template.get("Mappings")).get(key(lookup.get(0), scenario)))
-                    .get(key(lookup.get(1), scenario))).get(key(lookup.get(2), scenario));
+                            .get(key(lookup.get(1), scenario)))
+                    .get(key(lookup.get(2), scenario));
             return entry == null ? OptionalLong.empty() : evaluate(entry, scenario, bound);
         }
         return OptionalLong.empty();
@@ -661,7 +721,8 @@ public final class TemplateChecks {
 
     /** The function's environment variables over those of Globals. */
     private Map<String, Object> environment(Map<String, Object> function) {
-        Map<String, Object> variables = new LinkedHashMap<>(map(map(globalFunction().get("Environment")).get("Variables")));
+        Map<String, Object> variables =
+                new LinkedHashMap<>(map(map(globalFunction().get("Environment")).get("Variables")));
         variables.putAll(map(map(properties(function).get("Environment")).get("Variables")));
         return variables;
     }
@@ -692,11 +753,15 @@ public final class TemplateChecks {
     private static List<Object> policyDocuments(Map<String, Object> resource) {
         Map<String, Object> properties = properties(resource);
         return switch (String.valueOf(resource.get("Type"))) {
-            case "AWS::IAM::Role" -> alternatives(properties.get("Policies")).stream()
-                    .map(policy -> map(policy).get("PolicyDocument")).toList();
+            case "AWS::IAM::Role" ->
+                alternatives(properties.get("Policies")).stream()
+                        .map(policy -> map(policy).get("PolicyDocument"))
+                        .toList();
             case "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy" -> List.of(properties.get("PolicyDocument"));
-            case "AWS::Serverless::Function", "AWS::Serverless::StateMachine" -> alternatives(properties.get("Policies"))
-                    .stream().filter(policy -> map(policy).containsKey("Statement")).toList();
+            case "AWS::Serverless::Function", "AWS::Serverless::StateMachine" ->
+                alternatives(properties.get("Policies")).stream()
+                        .filter(policy -> map(policy).containsKey("Statement"))
+                        .toList();
             default -> List.of();
         };
     }

@@ -49,6 +49,7 @@ public final class TemplateResolver {
 
     /** {@code !Ref AWS::NoValue}: the property or list element is left out. */
     private static final Object NO_VALUE = new Object();
+
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{([^}]*)}");
 
     private final Map<String, Object> template;
@@ -63,11 +64,16 @@ public final class TemplateResolver {
         this.template = template;
         this.symbols = symbols;
         Map<String, Object> declared = map(template.get("Parameters"));
-        overrides.keySet().stream().filter(name -> !declared.containsKey(name)).findFirst().ifPresent(name -> {
-            throw new IllegalArgumentException("the template has no parameter " + name);
-        });
+        overrides.keySet().stream()
+                .filter(name -> !declared.containsKey(name))
+                .findFirst()
+                .ifPresent(name -> {
+                    throw new IllegalArgumentException("the template has no parameter " + name);
+                });
         declared.forEach((name, parameter) -> {
-            Object value = overrides.containsKey(name) ? overrides.get(name) : map(parameter).get("Default");
+            Object value = overrides.containsKey(name)
+                    ? overrides.get(name)
+                    : map(parameter).get("Default");
             if (value != null) {
                 parameters.put(name, String.valueOf(value));
             }
@@ -146,10 +152,15 @@ public final class TemplateResolver {
     private Object intrinsic(String name, Object argument) {
         return switch (name) {
             case "Ref" -> ref(String.valueOf(argument));
-            case "Fn::GetAtt" -> symbols.getAtt(text(list(argument).get(0)), text(list(argument).get(1)), false);
+            case "Fn::GetAtt" ->
+                symbols.getAtt(text(list(argument).get(0)), text(list(argument).get(1)), false);
             case "Fn::Sub" -> sub(argument);
-            case "Fn::Join" -> String.join(text(list(argument).get(0)),
-                    list(resolve(list(argument).get(1))).stream().map(String::valueOf).toList());
+            case "Fn::Join" ->
+                String.join(
+                        text(list(argument).get(0)),
+                        list(resolve(list(argument).get(1))).stream()
+                                .map(String::valueOf)
+                                .toList());
             case "Fn::If" -> {
                 List<Object> branches = list(argument);
                 yield resolveOrNoValue(condition(String.valueOf(branches.get(0))) ? branches.get(1) : branches.get(2));
@@ -191,7 +202,8 @@ public final class TemplateResolver {
                 replacement = text(locals.get(variable));
             } else if (variable.contains(".")) {
                 int dot = variable.indexOf('.');
-                replacement = String.valueOf(symbols.getAtt(variable.substring(0, dot), variable.substring(dot + 1), true));
+                replacement =
+                        String.valueOf(symbols.getAtt(variable.substring(0, dot), variable.substring(dot + 1), true));
             } else {
                 replacement = String.valueOf(ref(variable));
             }

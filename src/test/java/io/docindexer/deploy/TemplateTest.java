@@ -74,18 +74,30 @@ class TemplateTest {
         assertThat(parsed.get("GetAttDotted")).isEqualTo(Map.of("Fn::GetAtt", List.of("Stack", "Outputs.Name")));
         assertThat(parsed.get("GetAttList")).isEqualTo(Map.of("Fn::GetAtt", List.of("Queue", "Arn")));
         assertThat(parsed.get("Sub")).isEqualTo(Map.of("Fn::Sub", "${AWS::StackName}-x"));
-        assertThat(parsed.get("If")).isEqualTo(Map.of("Fn::If",
-                List.of("IsProd", Map.of("Ref", "A"), Map.of("Ref", "AWS::NoValue"))));
-        assertThat(parsed.get("Not")).isEqualTo(Map.of("Fn::Not",
-                List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "P"), "")))));
+        assertThat(parsed.get("If"))
+                .isEqualTo(Map.of("Fn::If", List.of("IsProd", Map.of("Ref", "A"), Map.of("Ref", "AWS::NoValue"))));
+        assertThat(parsed.get("Not"))
+                .isEqualTo(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(Map.of("Ref", "P"), "")))));
         assertThat(parsed.get("Condition")).isEqualTo(Map.of("Condition", "IsProd"));
-        assertThat(parsed.get("FindInMap")).isEqualTo(Map.of("Fn::FindInMap", List.of("M", Map.of("Ref", "K"), "Seconds")));
+        assertThat(parsed.get("FindInMap"))
+                .isEqualTo(Map.of("Fn::FindInMap", List.of("M", Map.of("Ref", "K"), "Seconds")));
         assertThat(parsed.get("Select")).isEqualTo(Map.of("Fn::Select", List.of(0, Map.of("Fn::GetAZs", ""))));
-        assertThat(parsed.get("Split")).isEqualTo(Map.of("Fn::Split", List.of(",", Map.of("Fn::ImportValue", "Shared"))));
-        assertThat(parsed.get("Join")).isEqualTo(Map.of("Fn::Join", List.of("",
-                List.of(Map.of("Fn::Base64", "abc"), Map.of("Fn::Cidr", List.of("10.0.0.0/16", 2, 8))))));
-        assertThat(parsed.get("And")).isEqualTo(Map.of("Fn::And", List.of(Map.of("Condition", "A"),
-                Map.of("Fn::Or", List.of(Map.of("Condition", "B"), Map.of("Condition", "C"))))));
+        assertThat(parsed.get("Split"))
+                .isEqualTo(Map.of("Fn::Split", List.of(",", Map.of("Fn::ImportValue", "Shared"))));
+        assertThat(parsed.get("Join"))
+                .isEqualTo(Map.of(
+                        "Fn::Join",
+                        List.of(
+                                "",
+                                List.of(
+                                        Map.of("Fn::Base64", "abc"),
+                                        Map.of("Fn::Cidr", List.of("10.0.0.0/16", 2, 8))))));
+        assertThat(parsed.get("And"))
+                .isEqualTo(Map.of(
+                        "Fn::And",
+                        List.of(
+                                Map.of("Condition", "A"),
+                                Map.of("Fn::Or", List.of(Map.of("Condition", "B"), Map.of("Condition", "C"))))));
     }
 
     // --- Broken copies: the schema ------------------------------------------------------------------
@@ -122,10 +134,12 @@ class TemplateTest {
     @Test
     void anUnknownEventTypeViolatesTheSchema() throws IOException {
         Map<String, Object> template = template();
-        map(map(properties(template, "IngestFunction").get("Events")).get("IngestQueueMessages")).put("Type", "SQSS");
+        map(map(properties(template, "IngestFunction").get("Events")).get("IngestQueueMessages"))
+                .put("Type", "SQSS");
 
-        assertThat(schema.violations(template)).containsExactly("$.Resources.IngestFunction.Properties.Events"
-                + ".IngestQueueMessages.Type: matches none of the types allowed here (19 tried)");
+        assertThat(schema.violations(template))
+                .containsExactly("$.Resources.IngestFunction.Properties.Events"
+                        + ".IngestQueueMessages.Type: matches none of the types allowed here (19 tried)");
     }
 
     @Test
@@ -142,7 +156,9 @@ class TemplateTest {
     @Test
     void aVisibilityTimeoutBelowSixFunctionTimeoutsIsReported() throws IOException {
         Map<String, Object> template = template();
-        map(map(map(template.get("Mappings")).get("VisibilityTimeoutByFunctionTimeout")).get("900")).put("Seconds", 5000);
+        map(map(map(template.get("Mappings")).get("VisibilityTimeoutByFunctionTimeout"))
+                        .get("900"))
+                .put("Seconds", 5000);
 
         assertThat(TemplateChecks.problems(template))
                 .anyMatch(p -> p.contains("IngestQueue VisibilityTimeout 5000 < 6 x Timeout 900"));
@@ -184,8 +200,10 @@ class TemplateTest {
     @Test
     void anAllowOnResourceStarInsideAConditionIsReported() throws IOException {
         Map<String, Object> template = template();
-        Map<String, Object> statement = map(list(map(properties(template, "IngestSearchAccessPolicy")
-                .get("PolicyDocument")).get("Statement")).get(0));
+        Map<String, Object> statement =
+                map(list(map(properties(template, "IngestSearchAccessPolicy").get("PolicyDocument"))
+                                .get("Statement"))
+                        .get(0));
         // [condition, serverless branch, domain branch]
         List<Object> branches = list(statement.get("Fn::If"));
         map(branches.get(2)).put("Resource", Map.of("Fn::If", List.of("CreateDomain", "*", "arn:aws:es:x")));
@@ -214,8 +232,10 @@ class TemplateTest {
     @Test
     void aFunctionThatLoadsNativesOfAFixedArchitectureIsReported() throws IOException {
         Map<String, Object> template = template();
-        map(properties(template, "IngestFunction").get("Environment")).put("Variables",
-                new LinkedHashMap<>(Map.of("JAVA_TOOL_OPTIONS", "-Djna.library.path=/opt/lib/x86_64")));
+        map(properties(template, "IngestFunction").get("Environment"))
+                .put(
+                        "Variables",
+                        new LinkedHashMap<>(Map.of("JAVA_TOOL_OPTIONS", "-Djna.library.path=/opt/lib/x86_64")));
 
         assertThat(TemplateChecks.problems(template))
                 .anyMatch(p -> p.startsWith("IngestFunction layer TesseractLayer: JAVA_TOOL_OPTIONS must contain "
@@ -236,7 +256,8 @@ class TemplateTest {
         properties(template, "DeadLetterQueue").put("RedriveAllowPolicy", Map.of("redrivePermission", "allowAll"));
 
         assertThat(TemplateChecks.problems(template))
-                .contains("DeadLetterQueue: RedriveAllowPolicy must be byQueue with sourceQueueArns naming IngestQueue");
+                .contains(
+                        "DeadLetterQueue: RedriveAllowPolicy must be byQueue with sourceQueueArns naming IngestQueue");
     }
 
     @Test
@@ -265,7 +286,8 @@ class TemplateTest {
         map(template.get("Resources")).remove("ExtractionCacheBucketPolicy");
 
         assertThat(TemplateChecks.problems(template))
-                .contains("ExtractionCacheBucket: no bucket policy denies requests without TLS (aws:SecureTransport false)");
+                .contains(
+                        "ExtractionCacheBucket: no bucket policy denies requests without TLS (aws:SecureTransport false)");
     }
 
     @Test
@@ -273,7 +295,8 @@ class TemplateTest {
         Map<String, Object> template = template();
         properties(template, "IngestFunctionThrottlesAlarm").remove("OKActions");
 
-        assertThat(TemplateChecks.problems(template)).contains("IngestFunctionThrottlesAlarm: AlarmActions without OKActions");
+        assertThat(TemplateChecks.problems(template))
+                .contains("IngestFunctionThrottlesAlarm: AlarmActions without OKActions");
     }
 
     @Test
@@ -305,7 +328,8 @@ class TemplateTest {
     @Test
     void aMissingEnvironmentVariableIsReported() throws IOException {
         Map<String, Object> template = template();
-        map(map(properties(template, "IngestFunction").get("Environment")).get("Variables")).remove("DLQ_URL");
+        map(map(properties(template, "IngestFunction").get("Environment")).get("Variables"))
+                .remove("DLQ_URL");
 
         assertThat(TemplateChecks.problems(template))
                 .contains("IngestFunction: environment variable DLQ_URL is not set");
@@ -314,7 +338,8 @@ class TemplateTest {
     @Test
     void aRedriveFunctionMissingAVariableItReadsIsReported() throws IOException {
         Map<String, Object> template = template();
-        map(map(properties(template, "RedriveFunction").get("Environment")).get("Variables")).remove("SOURCE_QUEUE_ARN");
+        map(map(properties(template, "RedriveFunction").get("Environment")).get("Variables"))
+                .remove("SOURCE_QUEUE_ARN");
 
         assertThat(TemplateChecks.problems(template))
                 .contains("RedriveFunction: environment variable SOURCE_QUEUE_ARN is not set");
@@ -326,19 +351,22 @@ class TemplateTest {
         map(map(properties(template, "RedriveFunction").get("Environment")).get("Variables"))
                 .put("DLQ_ARN", Map.of("Fn::GetAtt", List.of("IngestQueue", "Arn")));
 
-        assertThat(TemplateChecks.problems(template)).contains("RedriveFunction: DLQ_URL and DLQ_ARN must be !Ref and"
-                + " !GetAtt .Arn of the same queue of this template");
+        assertThat(TemplateChecks.problems(template))
+                .contains("RedriveFunction: DLQ_URL and DLQ_ARN must be !Ref and"
+                        + " !GetAtt .Arn of the same queue of this template");
     }
 
     @Test
     void aRedriveFunctionThatMovesIntoTheWrongQueueIsReported() throws IOException {
         Map<String, Object> template = template();
-        Map<String, Object> variables = map(map(properties(template, "RedriveFunction").get("Environment")).get("Variables"));
+        Map<String, Object> variables = map(
+                map(properties(template, "RedriveFunction").get("Environment")).get("Variables"));
         variables.put("SOURCE_QUEUE_URL", Map.of("Ref", "DeadLetterQueue"));
         variables.put("SOURCE_QUEUE_ARN", Map.of("Fn::GetAtt", List.of("DeadLetterQueue", "Arn")));
 
-        assertThat(TemplateChecks.problems(template)).contains("RedriveFunction: DLQ_URL names DeadLetterQueue,"
-                + " but the RedrivePolicy of DeadLetterQueue sends to no queue of this template");
+        assertThat(TemplateChecks.problems(template))
+                .contains("RedriveFunction: DLQ_URL names DeadLetterQueue,"
+                        + " but the RedrivePolicy of DeadLetterQueue sends to no queue of this template");
     }
 
     @Test
@@ -383,7 +411,8 @@ class TemplateTest {
         properties(template, "IngestFunction").put("Handler", "io.docindexer.config.IngestConfig::handleRequest");
 
         assertThat(TemplateChecks.handlerProblems(template))
-                .contains("IngestFunction: io.docindexer.config.IngestConfig implements neither RequestHandler nor RequestStreamHandler");
+                .contains(
+                        "IngestFunction: io.docindexer.config.IngestConfig implements neither RequestHandler nor RequestStreamHandler");
     }
 
     @Test
@@ -399,9 +428,10 @@ class TemplateTest {
         Map<String, Object> template = template();
         properties(template, "IngestFunction").put("Handler", VoidHandler.class.getName() + "::handleRequest");
 
-        assertThat(TemplateChecks.handlerProblems(template)).containsExactly("IngestFunction: " + VoidHandler.class.getName()
-                + " is fed by SQS and must implement RequestHandler<SQSEvent, SQSBatchResponse>, not"
-                + " [class com.amazonaws.services.lambda.runtime.events.SQSEvent, class java.lang.Void]");
+        assertThat(TemplateChecks.handlerProblems(template))
+                .containsExactly("IngestFunction: " + VoidHandler.class.getName()
+                        + " is fed by SQS and must implement RequestHandler<SQSEvent, SQSBatchResponse>, not"
+                        + " [class com.amazonaws.services.lambda.runtime.events.SQSEvent, class java.lang.Void]");
     }
 
     /** Stands in for a correct handler, independent of the production one. */
@@ -443,7 +473,8 @@ class TemplateTest {
     }
 
     private static List<Object> ingestRoleStatements(Map<String, Object> template) {
-        Map<String, Object> policy = map(list(properties(template, "IngestFunctionRole").get("Policies")).get(0));
+        Map<String, Object> policy = map(
+                list(properties(template, "IngestFunctionRole").get("Policies")).get(0));
         return list(map(policy.get("PolicyDocument")).get("Statement"));
     }
 }

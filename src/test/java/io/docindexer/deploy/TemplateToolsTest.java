@@ -40,8 +40,12 @@ class TemplateToolsTest {
         Result transform = run("python3", TRANSFORM.toString(), TEMPLATE.toString());
 
         assertThat(transform.exitCode()).as(transform.output()).isZero();
-        assertThat(transform.output()).contains("\"AWS::Lambda::Function\"", "\"AWS::Lambda::EventSourceMapping\"",
-                "\"AWS::Lambda::LayerVersion\"", "\"AWS::Lambda::Alias\"");
+        assertThat(transform.output())
+                .contains(
+                        "\"AWS::Lambda::Function\"",
+                        "\"AWS::Lambda::EventSourceMapping\"",
+                        "\"AWS::Lambda::LayerVersion\"",
+                        "\"AWS::Lambda::Alias\"");
     }
 
     @Test
@@ -64,7 +68,9 @@ class TemplateToolsTest {
         builder.environment().put("AWS_DEFAULT_REGION", "us-east-1");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as(String.join(" ", command) + " finished").isTrue();
+        assertThat(process.waitFor(2, TimeUnit.MINUTES))
+                .as(String.join(" ", command) + " finished")
+                .isTrue();
         return new Result(process.exitValue(), output.strip());
     }
 

@@ -26,17 +26,20 @@ class TesseractLayerIT {
     @Test
     void aJvmWithOnlyTheArtifactAndTheLayerReadsAScannedPage() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // JDK 24+ warns on stderr when JNA loads a library (Lambda's java21 does not); the
-                // probe's output is the recognised text.
-                "--enable-native-access=ALL-UNNAMED",
-                "-Djna.library.path=" + TesseractLayer.natives(LAYER),
-                "-cp", String.join(File.pathSeparator, ARTIFACT.toString(), ARTIFACT.resolve("lib") + "/*", testClasses()),
-                LayerOcrProbe.class.getName(),
-                Corpus.file("ocr/phototest.tif").toString())
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        // JDK 24+ warns on stderr when JNA loads a library (Lambda's java21 does not); the
+                        // probe's output is the recognised text.
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-Djna.library.path=" + TesseractLayer.natives(LAYER),
+                        "-cp",
+                        String.join(
+                                File.pathSeparator, ARTIFACT.toString(), ARTIFACT.resolve("lib") + "/*", testClasses()),
+                        LayerOcrProbe.class.getName(),
+                        Corpus.file("ocr/phototest.tif").toString())
                 .redirectErrorStream(true);
         builder.environment().clear();
-        builder.environment().put("TESSDATA_PREFIX", TesseractLayer.tessdata(LAYER).toString());
+        builder.environment()
+                .put("TESSDATA_PREFIX", TesseractLayer.tessdata(LAYER).toString());
         builder.environment().put("OMP_THREAD_LIMIT", "1");
         Process probe = builder.start();
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -45,13 +48,23 @@ class TesseractLayerIT {
 
         int marker = output.indexOf(LayerOcrProbe.MAPPED);
         String text = output.substring(0, marker);
-        List<String> mapped = output.substring(marker + LayerOcrProbe.MAPPED.length()).strip().lines().toList();
-        assertThat(CharacterErrorRate.of(text, Corpus.text("ocr/phototest.gold.txt"))).as(text).isLessThan(0.05);
+        List<String> mapped = output.substring(marker + LayerOcrProbe.MAPPED.length())
+                .strip()
+                .lines()
+                .toList();
+        assertThat(CharacterErrorRate.of(text, Corpus.text("ocr/phototest.gold.txt")))
+                .as(text)
+                .isLessThan(0.05);
         String layer = LAYER.toRealPath().toString();
         assertThat(mapped).as("native libraries mapped").isNotEmpty().allMatch(path -> path.startsWith(layer));
     }
 
     private static String testClasses() throws URISyntaxException {
-        return Path.of(LayerOcrProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        return Path.of(LayerOcrProbe.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .toString();
     }
 }

@@ -16,8 +16,13 @@ class TesseractLayerMakefileTest {
 
     @Test
     void withoutNpmTheBuildStopsAtOnceAndSaysToBuildOnTheHost(@TempDir Path artifacts) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder("make", "--makefile", "layers/tesseract/Makefile", "build-TesseractLayer",
-                "NPM=npm-that-is-not-installed", "CACHE_DIR=" + artifacts.resolve("cache"))
+        ProcessBuilder builder = new ProcessBuilder(
+                        "make",
+                        "--makefile",
+                        "layers/tesseract/Makefile",
+                        "build-TesseractLayer",
+                        "NPM=npm-that-is-not-installed",
+                        "CACHE_DIR=" + artifacts.resolve("cache"))
                 .redirectErrorStream(true);
         builder.environment().put("ARTIFACTS_DIR", artifacts.toString());
         Process make = builder.start();

@@ -20,8 +20,16 @@ class TesseractLayerTest {
 
     private static final Path LAYER = Path.of(System.getProperty("docindexer.tesseract.layer"));
     /** glibc, libstdc++ and libgcc_s: on every Lambda runtime, so the layer need not carry them. */
-    static final List<String> BASE_SYSTEM = List.of("libc.so.6", "libm.so.6", "libdl.so.2", "libpthread.so.0", "librt.so.1",
-            "libgcc_s.so.1", "libstdc++.so.6", "ld-linux-x86-64.so.2", "ld-linux-aarch64.so.1");
+    static final List<String> BASE_SYSTEM = List.of(
+            "libc.so.6",
+            "libm.so.6",
+            "libdl.so.2",
+            "libpthread.so.0",
+            "librt.so.1",
+            "libgcc_s.so.1",
+            "libstdc++.so.6",
+            "ld-linux-x86-64.so.2",
+            "ld-linux-aarch64.so.1");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"x86_64, " + ElfFile.EM_X86_64, "arm64, " + ElfFile.EM_AARCH64})
@@ -53,7 +61,8 @@ class TesseractLayerTest {
     @Test
     void theLanguageDataIsThere() {
         for (String language : List.of("eng", "jpn", "jpn_vert", "osd")) {
-            assertThat(TesseractLayer.tessdata(LAYER).resolve(language + ".traineddata")).isNotEmptyFile();
+            assertThat(TesseractLayer.tessdata(LAYER).resolve(language + ".traineddata"))
+                    .isNotEmptyFile();
         }
     }
 

@@ -16,15 +16,17 @@ class S3EventParserTest {
     private final S3EventParser parser = new S3EventParser(new ObjectMapper());
 
     @ParameterizedTest(name = "{0} decodes to {1}")
-    @CsvSource(delimiter = '|', value = {
-            "report.pdf                          | report.pdf",
-            "my+file.pdf                         | my file.pdf",
-            "a%2Bb.pdf                           | a+b.pdf",
-            "100%25+done.txt                     | 100% done.txt",
-            "folder/sub+dir/x.txt                | folder/sub dir/x.txt",
-            "%E5%A5%91%E7%B4%84%E6%9B%B8.pdf     | 契約書.pdf",
-            "caf%C3%A9+menu.txt                  | café menu.txt",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "report.pdf                          | report.pdf",
+                "my+file.pdf                         | my file.pdf",
+                "a%2Bb.pdf                           | a+b.pdf",
+                "100%25+done.txt                     | 100% done.txt",
+                "folder/sub+dir/x.txt                | folder/sub dir/x.txt",
+                "%E5%A5%91%E7%B4%84%E6%9B%B8.pdf     | 契約書.pdf",
+                "caf%C3%A9+menu.txt                  | café menu.txt",
+            })
     void urlDecodesKeysTheWayS3EncodesThem(String encoded, String decoded) {
         ParsedMessage parsed = parser.parse(notification("ObjectCreated:Put", encoded));
 
@@ -68,7 +70,8 @@ class S3EventParserTest {
 
     @Test
     void unwrapsAnSnsNotification() throws Exception {
-        String sns = new ObjectMapper().createObjectNode()
+        String sns = new ObjectMapper()
+                .createObjectNode()
                 .put("Type", "Notification")
                 .put("MessageId", "b1")
                 .put("Message", notification("ObjectCreated:Copy", "a+b.txt"))
@@ -92,22 +95,23 @@ class S3EventParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "",
-            "   ",
-            "not json",
-            "[1,2,3]",
-            "\"a string\"",
-            "{}",
-            "{\"Records\":[]}",
-            "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{}}}]}",
-            "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"object\":{\"key\":\"k\"}}}]}",
-            "{\"Records\":[{\"eventName\":\"ObjectRestore:Completed\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"k\"}}}]}",
-            "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"bad%zzescape\"}}}]}",
-            "{\"Type\":\"Notification\",\"Message\":\"not json either\"}",
-            "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"k\",\"sequencer\":\"not-hex\"}}}]}",
-            "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"k\",\"sequencer\":12}}}]}",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "   ",
+                "not json",
+                "[1,2,3]",
+                "\"a string\"",
+                "{}",
+                "{\"Records\":[]}",
+                "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{}}}]}",
+                "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"object\":{\"key\":\"k\"}}}]}",
+                "{\"Records\":[{\"eventName\":\"ObjectRestore:Completed\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"k\"}}}]}",
+                "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"bad%zzescape\"}}}]}",
+                "{\"Type\":\"Notification\",\"Message\":\"not json either\"}",
+                "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"k\",\"sequencer\":\"not-hex\"}}}]}",
+                "{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"b\"},\"object\":{\"key\":\"k\",\"sequencer\":12}}}]}",
+            })
     void rejectsBodiesThatAreNotS3EventsWithAReason(String body) {
         assertThatThrownBy(() -> parser.parse(body))
                 .isInstanceOf(UnusableMessageException.class)

@@ -39,9 +39,12 @@ class CorpusExtractionTest {
 
     @TestFactory
     Stream<DynamicTest> everyCorpusFileComesOutAsExpected() throws IOException {
-        JsonNode files = new ObjectMapper().readTree(Corpus.file("expected.json").toFile()).get("files");
+        JsonNode files = new ObjectMapper()
+                .readTree(Corpus.file("expected.json").toFile())
+                .get("files");
         List<DynamicTest> tests = new ArrayList<>();
-        files.forEach(expected -> tests.add(DynamicTest.dynamicTest(expected.get("path").asText(), () -> check(expected))));
+        files.forEach(expected ->
+                tests.add(DynamicTest.dynamicTest(expected.get("path").asText(), () -> check(expected))));
         return tests.stream();
     }
 
@@ -53,10 +56,13 @@ class CorpusExtractionTest {
         boolean indexed = expected.get("outcome").asText().equals("indexed");
         assertThat(document.isMetadataOnly()).as("metadata-only").isEqualTo(!indexed);
         if (expected.hasNonNull("reason")) {
-            assertThat(document.metadataOnlyReason().code()).isEqualTo(expected.get("reason").asText());
+            assertThat(document.metadataOnlyReason().code())
+                    .isEqualTo(expected.get("reason").asText());
         }
         if (expected.hasNonNull("pages")) {
-            assertThat(document.pageCount()).as("pages").isEqualTo(expected.get("pages").asInt());
+            assertThat(document.pageCount())
+                    .as("pages")
+                    .isEqualTo(expected.get("pages").asInt());
         }
         if (expected.path("ocr").asBoolean(false)) {
             assertThat(document.ocrPageCount()).as("OCR pages").isEqualTo(document.pageCount());

@@ -74,7 +74,8 @@ class DocumentExtractorTest {
 
     @Test
     void aDamagedPdfIsCorrupt() throws IOException {
-        Path file = Files.writeString(folder.resolve("x.pdf"), "%PDF-1.7\nthis is not a pdf body", StandardCharsets.US_ASCII);
+        Path file = Files.writeString(
+                folder.resolve("x.pdf"), "%PDF-1.7\nthis is not a pdf body", StandardCharsets.US_ASCII);
 
         assertThat(extractor.extract(file, "x.pdf").metadataOnlyReason()).isEqualTo(MetadataOnlyReason.CORRUPT);
     }
@@ -90,7 +91,8 @@ class DocumentExtractorTest {
     void aPdfWithMorePagesThanAllowedIsRecordedWithoutText() throws IOException {
         Path file = TestFiles.textPdf(folder.resolve("long.pdf"), List.of("1", "2", "3", "4", "5", "6"));
 
-        assertThat(extractor.extract(file, "long.pdf").metadataOnlyReason()).isEqualTo(MetadataOnlyReason.TOO_MANY_PAGES);
+        assertThat(extractor.extract(file, "long.pdf").metadataOnlyReason())
+                .isEqualTo(MetadataOnlyReason.TOO_MANY_PAGES);
     }
 
     @Test
@@ -116,7 +118,8 @@ class DocumentExtractorTest {
 
     @Test
     void aScannedPageIsRenderedAt300DpiAndRecognised() throws IOException {
-        Path file = TestFiles.scannedPdf(folder.resolve("scan.pdf"), TestFiles.blankImage(200, 100), 1, new PDRectangle(144, 72));
+        Path file = TestFiles.scannedPdf(
+                folder.resolve("scan.pdf"), TestFiles.blankImage(200, 100), 1, new PDRectangle(144, 72));
 
         ExtractedDocument document = extractor.extract(file, "scan.pdf");
 
@@ -141,7 +144,8 @@ class DocumentExtractorTest {
         PDRectangle wall = new PDRectangle(100 * 72, 100 * 72);
         Path file = TestFiles.scannedPdf(folder.resolve("wall.pdf"), TestFiles.blankImage(100, 100), 1, wall);
 
-        assertThat(extractor.extract(file, "wall.pdf").metadataOnlyReason()).isEqualTo(MetadataOnlyReason.TOO_MANY_PIXELS);
+        assertThat(extractor.extract(file, "wall.pdf").metadataOnlyReason())
+                .isEqualTo(MetadataOnlyReason.TOO_MANY_PIXELS);
         assertThat(ocr.imageSizes()).isEmpty();
     }
 
@@ -154,6 +158,7 @@ class DocumentExtractorTest {
 
         assertThat(document.truncated()).isTrue();
         assertThat(document.pageCount()).isEqualTo(3);
-        assertThat(document.pages().stream().mapToInt(p -> p.text().length()).sum()).isEqualTo(1_000);
+        assertThat(document.pages().stream().mapToInt(p -> p.text().length()).sum())
+                .isEqualTo(1_000);
     }
 }

@@ -48,6 +48,5 @@ final class FakeOcrEngine implements OcrEngine {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

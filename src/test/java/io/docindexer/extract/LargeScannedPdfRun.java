@@ -8,8 +8,7 @@ import java.nio.file.Path;
  */
 public final class LargeScannedPdfRun {
 
-    private LargeScannedPdfRun() {
-    }
+    private LargeScannedPdfRun() {}
 
     public static void main(String[] args) throws Exception {
         ExtractionLimits limits = ExtractionLimits.defaults();
@@ -17,8 +16,8 @@ public final class LargeScannedPdfRun {
         FakeOcrEngine ocr = new FakeOcrEngine("page text", 2, 150);
         try (DocumentExtractor extractor = new DocumentExtractor(limits, ocr)) {
             ExtractedDocument document = extractor.extract(Path.of(args[0]), "scan.pdf");
-            System.out.println("pages=" + document.pageCount() + " ocrPages=" + document.ocrPageCount()
-                    + " firstImage=" + ocr.imageSizes().get(0));
+            System.out.println("pages=" + document.pageCount() + " ocrPages=" + document.ocrPageCount() + " firstImage="
+                    + ocr.imageSizes().get(0));
         }
     }
 }

@@ -23,12 +23,19 @@ class LargeScannedPdfTest {
 
     @Test
     void aThreeHundredPageScanFitsIn512MegabytesOfHeap(@TempDir Path folder) throws Exception {
-        Path pdf = TestFiles.scannedPdf(folder.resolve("scan.pdf"),
-                ImageIO.read(Corpus.file("ocr/phototest.tif").toFile()), PAGES, PDRectangle.A4);
+        Path pdf = TestFiles.scannedPdf(
+                folder.resolve("scan.pdf"),
+                ImageIO.read(Corpus.file("ocr/phototest.tif").toFile()),
+                PAGES,
+                PDRectangle.A4);
 
-        Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                LargeScannedPdfRun.class.getName(), pdf.toString())
+        Process run = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LargeScannedPdfRun.class.getName(),
+                        pdf.toString())
                 .redirectErrorStream(true)
                 .start();
         String output = output(run);

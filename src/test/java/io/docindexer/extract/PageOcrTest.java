@@ -31,24 +31,30 @@ class PageOcrTest {
         GatedEngine engine = new GatedEngine(alive);
         ExecutorService threads = Executors.newFixedThreadPool(4);
         List<Future<OcrResult>> results = new ArrayList<>();
-        Thread submitter = new Thread(() -> {
-            PageOcr ocr = new PageOcr(engine, threads);
-            try {
-                for (int page = 0; page < PAGES; page++) {
-                    results.add(ocr.submit(() -> {
-                        rendered.incrementAndGet();
-                        mostAlive.accumulateAndGet(alive.incrementAndGet(), Math::max);
-                        return TestFiles.blankImage(10, 10);
-                    }));
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "page-submitter");
+        Thread submitter = new Thread(
+                () -> {
+                    PageOcr ocr = new PageOcr(engine, threads);
+                    try {
+                        for (int page = 0; page < PAGES; page++) {
+                            results.add(ocr.submit(() -> {
+                                rendered.incrementAndGet();
+                                mostAlive.accumulateAndGet(alive.incrementAndGet(), Math::max);
+                                return TestFiles.blankImage(10, 10);
+                            }));
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "page-submitter");
         try {
             submitter.start();
-            assertThat(engine.allSlotsBusy.await(30, TimeUnit.SECONDS)).as("both slots recognising").isTrue();
-            Await.until(Duration.ofSeconds(30), "the submitter to wait for a free slot",
+            assertThat(engine.allSlotsBusy.await(30, TimeUnit.SECONDS))
+                    .as("both slots recognising")
+                    .isTrue();
+            Await.until(
+                    Duration.ofSeconds(30),
+                    "the submitter to wait for a free slot",
                     () -> submitter.getState() == Thread.State.WAITING);
 
             assertThat(rendered).as("pages rendered while both slots are busy").hasValue(SLOTS);
@@ -95,7 +101,6 @@ class PageOcrTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

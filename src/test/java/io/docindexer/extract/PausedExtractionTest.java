@@ -29,12 +29,13 @@ class PausedExtractionTest {
     void aLongScanPausesWhenTimeRunsOutKeepingEveryFinishedPageInOrder() throws Exception {
         Path scan = TestFiles.scannedPdf(temp.resolve("scan.pdf"), TestFiles.blankImage(200, 280), 5, PDRectangle.A6);
 
-        ExtractionPausedException paused = catchThrowableOfType(ExtractionPausedException.class,
-                () -> extractor.extract(scan, "scan.pdf", timeForPages(2, List.of())));
+        ExtractionPausedException paused = catchThrowableOfType(
+                ExtractionPausedException.class, () -> extractor.extract(scan, "scan.pdf", timeForPages(2, List.of())));
 
         assertThat(paused.pageCount()).isEqualTo(5);
         assertThat(paused.finishedPages()).extracting(ExtractedPage::number).containsExactly(1, 2);
-        assertThat(paused.finishedPages()).allSatisfy(page -> assertThat(page.ocr()).isTrue());
+        assertThat(paused.finishedPages())
+                .allSatisfy(page -> assertThat(page.ocr()).isTrue());
         assertThat(ocr.imageSizes()).hasSize(2);
     }
 
@@ -42,7 +43,8 @@ class PausedExtractionTest {
     void theNextAttemptResumesAfterTheFinishedPagesWithoutRecognisingThemAgain() throws Exception {
         Path scan = TestFiles.scannedPdf(temp.resolve("scan.pdf"), TestFiles.blankImage(200, 280), 5, PDRectangle.A6);
         List<ExtractedPage> finished = List.of(
-                new ExtractedPage(1, "first attempt page 1", true, 91f), new ExtractedPage(2, "first attempt page 2", true, 92f));
+                new ExtractedPage(1, "first attempt page 1", true, 91f),
+                new ExtractedPage(2, "first attempt page 2", true, 92f));
 
         ExtractedDocument document = extractor.extract(scan, "scan.pdf", timeForPages(10, finished));
 

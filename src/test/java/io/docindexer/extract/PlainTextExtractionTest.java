@@ -40,7 +40,9 @@ class PlainTextExtractionTest {
     @Test
     void dropsTheByteOrderMarkOfUtf8() throws IOException {
         Path file = folder.resolve("bom.csv");
-        Files.write(file, concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "名前,値\n".getBytes(StandardCharsets.UTF_8)));
+        Files.write(
+                file,
+                concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "名前,値\n".getBytes(StandardCharsets.UTF_8)));
 
         ExtractedDocument document = extractor.extract(file, "text/csv", 1_000_000);
 

@@ -24,8 +24,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 /** Small PDFs and images made on the spot, shaped to hit one rule each. */
 final class TestFiles {
 
-    private TestFiles() {
-    }
+    private TestFiles() {}
 
     /** A PDF with a text layer: one page per string. */
     static Path textPdf(Path file, List<String> pageTexts) throws IOException {

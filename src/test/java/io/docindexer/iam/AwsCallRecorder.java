@@ -30,8 +30,8 @@ public final class AwsCallRecorder implements ExecutionInterceptor {
         caller(context.httpRequest()).ifPresent(function -> {
             String operation = operation(attributes);
             try {
-                RecordedCalls.add(new RecordedCall.Aws(function, operation,
-                        AwsPermissions.needed(context.request(), region(attributes), MOVE_TASKS)));
+                RecordedCalls.add(new RecordedCall.Aws(
+                        function, operation, AwsPermissions.needed(context.request(), region(attributes), MOVE_TASKS)));
             } catch (UnknownOperationException unknown) {
                 RecordedCalls.add(new RecordedCall.UnknownAws(function, operation, unknown.getMessage()));
             }

@@ -36,6 +36,7 @@ final class AwsPermissions {
     /** What SQS checks on the source queue when a message move task is started or cancelled for the caller. */
     private static final List<String> MOVE_TASK_SOURCE_ACTIONS =
             List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes");
+
     private static final int NOT_FOUND = 404;
 
     private AwsPermissions() {}
@@ -60,14 +61,17 @@ final class AwsPermissions {
         }
         if (request instanceof GetQueueUrlRequest lookup) {
             // Without an owner the queue is the caller's own, whose account id the request does not carry.
-            String account = lookup.queueOwnerAWSAccountId() == null ? "caller-account" : lookup.queueOwnerAWSAccountId();
-            return List.of(new Permission("sqs:GetQueueUrl",
+            String account =
+                    lookup.queueOwnerAWSAccountId() == null ? "caller-account" : lookup.queueOwnerAWSAccountId();
+            return List.of(new Permission(
+                    "sqs:GetQueueUrl",
                     "arn:" + partition + ":sqs:" + region.id() + ":" + account + ":" + lookup.queueName()));
         }
         if (request instanceof StartMessageMoveTaskRequest start) {
             if (start.destinationArn() == null) {
-                throw new UnknownOperationException("StartMessageMoveTask without DestinationArn sends each message back"
-                        + " to the queue it came from, which the request does not name");
+                throw new UnknownOperationException(
+                        "StartMessageMoveTask without DestinationArn sends each message back"
+                                + " to the queue it came from, which the request does not name");
             }
             List<Permission> needs = onMoveTaskSource("sqs:StartMessageMoveTask", start.sourceArn());
             needs.add(new Permission("sqs:SendMessage", start.destinationArn()));
@@ -77,8 +81,9 @@ final class AwsPermissions {
             return List.of(new Permission("sqs:ListMessageMoveTasks", list.sourceArn()));
         }
         if (request instanceof CancelMessageMoveTaskRequest cancel) {
-            String source = tasks.sourceOf(cancel.taskHandle()).orElseThrow(() -> new UnknownOperationException(
-                    "CancelMessageMoveTask: no source queue known for task handle " + cancel.taskHandle()));
+            String source = tasks.sourceOf(cancel.taskHandle())
+                    .orElseThrow(() -> new UnknownOperationException(
+                            "CancelMessageMoveTask: no source queue known for task handle " + cancel.taskHandle()));
             return onMoveTaskSource("sqs:CancelMessageMoveTask", source);
         }
         throw new UnknownOperationException(request.getClass().getSimpleName()
@@ -102,7 +107,8 @@ final class AwsPermissions {
     }
 
     private static Permission read(String partition, String bucket, String key, String versionId) {
-        return new Permission(versionId == null ? "s3:GetObject" : "s3:GetObjectVersion", objectArn(partition, bucket, key));
+        return new Permission(
+                versionId == null ? "s3:GetObject" : "s3:GetObjectVersion", objectArn(partition, bucket, key));
     }
 
     /** The action of a request that names its queue by URL; null for any other request. */
@@ -116,7 +122,8 @@ final class AwsPermissions {
         if (request instanceof DeleteMessageRequest || request instanceof DeleteMessageBatchRequest) {
             return "sqs:DeleteMessage";
         }
-        if (request instanceof ChangeMessageVisibilityRequest || request instanceof ChangeMessageVisibilityBatchRequest) {
+        if (request instanceof ChangeMessageVisibilityRequest
+                || request instanceof ChangeMessageVisibilityBatchRequest) {
             return "sqs:ChangeMessageVisibility";
         }
         if (request instanceof GetQueueAttributesRequest) {
@@ -126,8 +133,9 @@ final class AwsPermissions {
     }
 
     private static String queueUrl(SdkRequest request) {
-        return request.getValueForField("QueueUrl", String.class).orElseThrow(() -> new UnknownOperationException(
-                request.getClass().getSimpleName() + " names no QueueUrl"));
+        return request.getValueForField("QueueUrl", String.class)
+                .orElseThrow(
+                        () -> new UnknownOperationException(request.getClass().getSimpleName() + " names no QueueUrl"));
     }
 
     private static List<Permission> onMoveTaskSource(String action, String sourceArn) {

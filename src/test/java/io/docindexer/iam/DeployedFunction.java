@@ -12,7 +12,6 @@ import java.util.Optional;
  * clients send in the User-Agent, and found in the template by its handler class.
  */
 enum DeployedFunction {
-
     INGEST(AwsClients.APP_ID, IngestHandler.class.getName()),
     REDRIVE(RedriveComponents.APP_ID, RedriveHandler.class.getName());
 

@@ -27,18 +27,22 @@ final class FunctionPolicies {
     static String functionWithHandler(TemplateResolver template, String handlerClass) {
         List<String> names = template.resources().entrySet().stream()
                 .filter(entry -> FUNCTION_TYPES.contains(entry.getValue().get("Type")))
-                .filter(entry -> String.valueOf(map(entry.getValue().get("Properties")).get("Handler"))
+                .filter(entry -> String.valueOf(
+                                map(entry.getValue().get("Properties")).get("Handler"))
                         .startsWith(handlerClass + "::"))
-                .map(Map.Entry::getKey).toList();
+                .map(Map.Entry::getKey)
+                .toList();
         if (names.size() != 1) {
-            throw new IllegalArgumentException("expected one function with a handler in " + handlerClass + ", found " + names);
+            throw new IllegalArgumentException(
+                    "expected one function with a handler in " + handlerClass + ", found " + names);
         }
         return names.get(0);
     }
 
     /** The name of the role the function runs with: its Role must be {@code !GetAtt <role>.Arn}. */
     static String roleOf(TemplateResolver template, String functionName) {
-        Object role = map(template.resources().get(functionName).get("Properties")).get("Role");
+        Object role =
+                map(template.resources().get(functionName).get("Properties")).get("Role");
         Matcher reference = ROLE_ARN.matcher(role == null ? "" : template.text(role));
         if (!reference.matches()) {
             throw new IllegalArgumentException(functionName + ": Role must be !GetAtt <role>.Arn of this template,"
@@ -57,7 +61,10 @@ final class FunctionPolicies {
         }
         List<PolicyStatement> statements = new ArrayList<>();
         for (Object policy : list(template.resolve(role.get("Policies")))) {
-            add(statements, roleName + " policy " + map(policy).get("PolicyName"), map(policy).get("PolicyDocument"));
+            add(
+                    statements,
+                    roleName + " policy " + map(policy).get("PolicyName"),
+                    map(policy).get("PolicyDocument"));
         }
         resources.forEach((name, resource) -> {
             if (!List.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy").contains(resource.get("Type"))) {

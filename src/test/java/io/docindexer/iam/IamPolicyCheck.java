@@ -51,8 +51,8 @@ final class IamPolicyCheck {
     record Unused(String statement, List<String> actions, boolean wholeStatement) {
         @Override
         public String toString() {
-            return statement + ": " + (wholeStatement ? "no call used it (" : "no call used ") + String.join(", ", actions)
-                    + (wholeStatement ? ")" : "");
+            return statement + ": " + (wholeStatement ? "no call used it (" : "no call used ")
+                    + String.join(", ", actions) + (wholeStatement ? ")" : "");
         }
     }
 
@@ -80,7 +80,8 @@ final class IamPolicyCheck {
         List<Unjudged> unjudged = new ArrayList<>();
         List<Unused> unused = new ArrayList<>();
         for (DeployedFunction function : DeployedFunction.values()) {
-            Set<RecordedCall> made = new LinkedHashSet<>(calls.stream().filter(call -> call.function() == function).toList());
+            Set<RecordedCall> made = new LinkedHashSet<>(
+                    calls.stream().filter(call -> call.function() == function).toList());
             if (made.isEmpty()) {
                 continue;
             }
@@ -96,24 +97,31 @@ final class IamPolicyCheck {
                 }
                 for (Permission permission : needs(call, functionName)) {
                     if (!allowed(permission, statements, used)) {
-                        denied.add(new Denied(functionName, permission.action(), permission.resource(), call.operation(),
+                        denied.add(new Denied(
+                                functionName,
+                                permission.action(),
+                                permission.resource(),
+                                call.operation(),
                                 variant.name()));
                     }
                 }
             }
             used.forEach((statement, actions) -> {
                 if (statement.allows() && !actions.containsAll(statement.actions())) {
-                    List<String> idle = statement.actions().stream().filter(action -> !actions.contains(action)).toList();
+                    List<String> idle = statement.actions().stream()
+                            .filter(action -> !actions.contains(action))
+                            .toList();
                     unused.add(new Unused(statement.where(), idle, actions.isEmpty()));
                 }
             });
         }
-        return new Findings(List.copyOf(new LinkedHashSet<>(denied)), List.copyOf(new LinkedHashSet<>(unjudged)), unused);
+        return new Findings(
+                List.copyOf(new LinkedHashSet<>(denied)), List.copyOf(new LinkedHashSet<>(unjudged)), unused);
     }
 
     /** Allowed by some Allow statement and denied by no Deny statement; records which Allow actions were used. */
-    private static boolean allowed(Permission permission, List<PolicyStatement> statements,
-            Map<PolicyStatement, Set<String>> used) {
+    private static boolean allowed(
+            Permission permission, List<PolicyStatement> statements, Map<PolicyStatement, Set<String>> used) {
         boolean allowed = false;
         for (PolicyStatement statement : statements) {
             List<String> covering = statement.actionsCovering(permission);
@@ -133,14 +141,16 @@ final class IamPolicyCheck {
     private List<Permission> needs(RecordedCall call, String functionName) {
         if (call instanceof RecordedCall.Aws aws) {
             return aws.needs().stream()
-                    .map(permission -> new Permission(permission.action(), LocalResources.templateArn(permission.resource())))
+                    .map(permission ->
+                            new Permission(permission.action(), LocalResources.templateArn(permission.resource())))
                     .toList();
         }
         RecordedCall.OpenSearch request = (RecordedCall.OpenSearch) call;
         String service = openSearchService(functionName);
         return switch (service) {
-            case "es" -> List.of(new Permission("es:ESHttp" + capitalised(request.method()),
-                    variant.openSearchArn() + request.path()));
+            case "es" ->
+                List.of(new Permission(
+                        "es:ESHttp" + capitalised(request.method()), variant.openSearchArn() + request.path()));
             // Serverless authorises data access per collection, whatever the request.
             case "aoss" -> List.of(new Permission("aoss:APIAccessAll", variant.openSearchArn()));
             default -> throw new IllegalArgumentException(functionName + ": unknown OpenSearch service " + service);
@@ -150,7 +160,8 @@ final class IamPolicyCheck {
     /** The SigV4 service the function signs its OpenSearch requests for, as its environment sets it. */
     private String openSearchService(String functionName) {
         Map<String, Object> function = template.resources().get(functionName);
-        Object service = map(map(map(function.get("Properties")).get("Environment")).get("Variables"))
+        Object service = map(map(map(function.get("Properties")).get("Environment"))
+                        .get("Variables"))
                 .get(IngestConfig.OPENSEARCH_SERVICE);
         return service == null ? "es" : template.text(service);
     }

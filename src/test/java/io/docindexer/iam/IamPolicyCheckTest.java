@@ -14,10 +14,13 @@ import org.junit.jupiter.api.Test;
 class IamPolicyCheckTest {
 
     private static final String COLLECTION_ARN = "arn:aws:aoss:us-east-1:000000000000:collection/abc";
-    private static final TemplateVariant SERVERLESS = new TemplateVariant("serverless", Map.of(
-            "OpenSearchEndpoint", "https://abc.us-east-1.aoss.amazonaws.com",
-            "OpenSearchService", "aoss",
-            "OpenSearchResourceArn", COLLECTION_ARN), COLLECTION_ARN);
+    private static final TemplateVariant SERVERLESS = new TemplateVariant(
+            "serverless",
+            Map.of(
+                    "OpenSearchEndpoint", "https://abc.us-east-1.aoss.amazonaws.com",
+                    "OpenSearchService", "aoss",
+                    "OpenSearchResourceArn", COLLECTION_ARN),
+            COLLECTION_ARN);
 
     private static final Map<String, Object> TEMPLATE = CloudFormationYaml.parse("""
             Parameters:
@@ -87,16 +90,22 @@ class IamPolicyCheckTest {
         assertThat(IamPattern.matchesAction("s3:Get*", "S3:GETOBJECTVERSION")).isTrue();
         assertThat(IamPattern.matchesAction("es:ESHttp*", "es:ESHttpPut")).isTrue();
         assertThat(IamPattern.matchesAction("s3:Get*", "s3:PutObject")).isFalse();
-        assertThat(IamPattern.matchesResource("arn:aws:s3:::docs-?/*", "arn:aws:s3:::docs-1/a/b.pdf")).isTrue();
-        assertThat(IamPattern.matchesResource("arn:aws:s3:::docs-?/*", "arn:aws:s3:::docs-12/a.pdf")).isFalse();
-        assertThat(IamPattern.matchesResource("arn:aws:s3:::docs/*", "arn:aws:s3:::DOCS/a.pdf")).isFalse();
-        assertThat(IamPattern.matchesResource("*", "arn:aws:sqs:us-east-1:000000000000:q")).isTrue();
-        assertThat(IamPattern.matchesResource("${DocumentsBucket.Arn}/*", "${DocumentsBucket.Arn}/it/a+b.pdf")).isTrue();
+        assertThat(IamPattern.matchesResource("arn:aws:s3:::docs-?/*", "arn:aws:s3:::docs-1/a/b.pdf"))
+                .isTrue();
+        assertThat(IamPattern.matchesResource("arn:aws:s3:::docs-?/*", "arn:aws:s3:::docs-12/a.pdf"))
+                .isFalse();
+        assertThat(IamPattern.matchesResource("arn:aws:s3:::docs/*", "arn:aws:s3:::DOCS/a.pdf"))
+                .isFalse();
+        assertThat(IamPattern.matchesResource("*", "arn:aws:sqs:us-east-1:000000000000:q"))
+                .isTrue();
+        assertThat(IamPattern.matchesResource("${DocumentsBucket.Arn}/*", "${DocumentsBucket.Arn}/it/a+b.pdf"))
+                .isTrue();
     }
 
     @Test
     void aWildcardActionAllowsEveryActionItMatchesOnTheResourcesItNames() {
-        IamPolicyCheck.Findings findings = check(TemplateVariant.defaults(),
+        IamPolicyCheck.Findings findings = check(
+                TemplateVariant.defaults(),
                 s3("s3:GetObjectVersion", "arn:aws:s3:::docindexer-local/a.pdf"),
                 new RecordedCall.OpenSearch(DeployedFunction.INGEST, "PUT", "/_index_template/documents"));
 
@@ -105,36 +114,46 @@ class IamPolicyCheckTest {
 
     @Test
     void aCallNoStatementAllowsIsReportedWithTheFunctionTheActionAndTheResource() {
-        IamPolicyCheck.Findings findings = check(TemplateVariant.defaults(), new RecordedCall.Aws(DeployedFunction.INGEST,
-                "Sqs.SendMessage", List.of(new Permission("sqs:SendMessage", "arn:aws:sqs:us-east-1:000000000000:q"))));
+        IamPolicyCheck.Findings findings = check(
+                TemplateVariant.defaults(),
+                new RecordedCall.Aws(
+                        DeployedFunction.INGEST,
+                        "Sqs.SendMessage",
+                        List.of(new Permission("sqs:SendMessage", "arn:aws:sqs:us-east-1:000000000000:q"))));
 
         assertThat(findings.denied()).singleElement().satisfies(denied -> {
             assertThat(denied.function()).isEqualTo("IngestFunction");
             assertThat(denied.action()).isEqualTo("sqs:SendMessage");
             assertThat(denied.resource()).isEqualTo("${IngestQueue.Arn}");
         });
-        assertThat(findings.failures()).singleElement().asString()
+        assertThat(findings.failures())
+                .singleElement()
+                .asString()
                 .contains("IngestFunction", "sqs:SendMessage", "${IngestQueue.Arn}", "Sqs.SendMessage");
     }
 
     @Test
     void anUnusedStatementIsReportedWithoutFailingTheCheck() {
-        IamPolicyCheck.Findings findings = check(TemplateVariant.defaults(),
-                s3("s3:GetObject", "arn:aws:s3:::docindexer-local/a.pdf"));
+        IamPolicyCheck.Findings findings =
+                check(TemplateVariant.defaults(), s3("s3:GetObject", "arn:aws:s3:::docindexer-local/a.pdf"));
 
         assertThat(findings.failures()).isEmpty();
-        assertThat(findings.unused()).extracting(IamPolicyCheck.Unused::toString).contains(
-                "IngestRole policy ingest, statement WriteOwnLogs: no call used it (logs:CreateLogStream, logs:PutLogEvents)",
-                "SearchAccess, statement DomainHttpAccess: no call used it (es:ESHttp*)");
+        assertThat(findings.unused())
+                .extracting(IamPolicyCheck.Unused::toString)
+                .contains(
+                        "IngestRole policy ingest, statement WriteOwnLogs: no call used it (logs:CreateLogStream, logs:PutLogEvents)",
+                        "SearchAccess, statement DomainHttpAccess: no call used it (es:ESHttp*)");
     }
 
     @Test
     void anExplicitDenyWinsOverAnAllow() {
-        IamPolicyCheck.Findings findings = check(TemplateVariant.defaults(),
+        IamPolicyCheck.Findings findings = check(
+                TemplateVariant.defaults(),
                 s3("s3:GetObject", "arn:aws:s3:::docindexer-local-cache/secrets/key"),
                 s3("s3:GetObject", "arn:aws:s3:::docindexer-local-cache/extractions/key"));
 
-        assertThat(findings.denied()).extracting(IamPolicyCheck.Denied::resource)
+        assertThat(findings.denied())
+                .extracting(IamPolicyCheck.Denied::resource)
                 .containsExactly("${ExtractionCacheBucket.Arn}/secrets/key");
     }
 
@@ -146,11 +165,15 @@ class IamPolicyCheckTest {
         IamPolicyCheck.Findings domain = check(TemplateVariant.defaults(), put);
 
         assertThat(serverless.failures()).isEmpty();
-        assertThat(serverless.unused()).extracting(IamPolicyCheck.Unused::statement)
-                .noneMatch(statement -> statement.contains("DomainHttpAccess") || statement.contains("CollectionDataAccess"));
+        assertThat(serverless.unused())
+                .extracting(IamPolicyCheck.Unused::statement)
+                .noneMatch(statement ->
+                        statement.contains("DomainHttpAccess") || statement.contains("CollectionDataAccess"));
         assertThat(domain.failures()).isEmpty();
-        assertThat(domain.unused()).extracting(IamPolicyCheck.Unused::statement)
-                .noneMatch(statement -> statement.contains("DomainHttpAccess") || statement.contains("CollectionDataAccess"));
+        assertThat(domain.unused())
+                .extracting(IamPolicyCheck.Unused::statement)
+                .noneMatch(statement ->
+                        statement.contains("DomainHttpAccess") || statement.contains("CollectionDataAccess"));
     }
 
     @Test
@@ -173,19 +196,25 @@ class IamPolicyCheckTest {
         RecordedCall bulk = new RecordedCall.OpenSearch(DeployedFunction.INGEST, "POST", "/_bulk");
 
         IamPolicyCheck.Findings domain = new IamPolicyCheck(template, TemplateVariant.defaults()).check(List.of(bulk));
-        IamPolicyCheck.Findings collection = new IamPolicyCheck(template,
-                new TemplateVariant("serverless", Map.of("OpenSearchService", "aoss"), COLLECTION_ARN)).check(List.of(bulk));
+        IamPolicyCheck.Findings collection = new IamPolicyCheck(
+                        template,
+                        new TemplateVariant("serverless", Map.of("OpenSearchService", "aoss"), COLLECTION_ARN))
+                .check(List.of(bulk));
 
-        assertThat(domain.denied()).extracting(IamPolicyCheck.Denied::action, IamPolicyCheck.Denied::resource)
+        assertThat(domain.denied())
+                .extracting(IamPolicyCheck.Denied::action, IamPolicyCheck.Denied::resource)
                 .containsExactly(tuple("es:ESHttpPost", "${SearchDomain.Arn}/_bulk"));
-        assertThat(collection.denied()).extracting(IamPolicyCheck.Denied::action, IamPolicyCheck.Denied::resource)
+        assertThat(collection.denied())
+                .extracting(IamPolicyCheck.Denied::action, IamPolicyCheck.Denied::resource)
                 .containsExactly(tuple("aoss:APIAccessAll", COLLECTION_ARN));
     }
 
     @Test
     void aCallTheRecorderCouldNotMapFailsTheCheck() {
-        IamPolicyCheck.Findings findings = check(TemplateVariant.defaults(),
-                new RecordedCall.UnknownAws(DeployedFunction.INGEST, "S3.DeleteObject", "DeleteObjectRequest is not mapped"));
+        IamPolicyCheck.Findings findings = check(
+                TemplateVariant.defaults(),
+                new RecordedCall.UnknownAws(
+                        DeployedFunction.INGEST, "S3.DeleteObject", "DeleteObjectRequest is not mapped"));
 
         assertThat(findings.failures()).singleElement().asString().contains("IngestFunction", "S3.DeleteObject");
     }
@@ -194,12 +223,15 @@ class IamPolicyCheckTest {
     void subSubstitutesParametersAndKeepsWhatOnlyADeploymentKnowsSymbolic() {
         TemplateResolver resolver = new TemplateResolver(TEMPLATE, Map.of("OpenSearchResourceArn", COLLECTION_ARN));
 
-        assertThat(resolver.text(Map.of("Fn::Sub", "${OpenSearchResourceArn}/*"))).isEqualTo(COLLECTION_ARN + "/*");
+        assertThat(resolver.text(Map.of("Fn::Sub", "${OpenSearchResourceArn}/*")))
+                .isEqualTo(COLLECTION_ARN + "/*");
         assertThat(resolver.text(Map.of("Fn::Sub", "arn:${AWS::Partition}:s3:::${DocumentsBucket}/${!Literal}")))
                 .isEqualTo("arn:${AWS::Partition}:s3:::${DocumentsBucket}/${Literal}");
-        assertThat(resolver.text(Map.of("Fn::Sub", List.of("${Name}-x", Map.of("Name", Map.of("Ref", "OpenSearchService"))))))
+        assertThat(resolver.text(Map.of(
+                        "Fn::Sub", List.of("${Name}-x", Map.of("Name", Map.of("Ref", "OpenSearchService"))))))
                 .isEqualTo("es-x");
-        assertThat(resolver.text(Map.of("Fn::GetAtt", List.of("DocumentsBucket", "Arn")))).isEqualTo("${DocumentsBucket.Arn}");
+        assertThat(resolver.text(Map.of("Fn::GetAtt", List.of("DocumentsBucket", "Arn"))))
+                .isEqualTo("${DocumentsBucket.Arn}");
     }
 
     @Test

@@ -63,13 +63,21 @@ class IamPolicyIT {
     private static final String DOMAIN_ARN = "arn:aws:es:us-east-1:000000000000:domain/existing";
     private static final List<TemplateVariant> VARIANTS = List.of(
             TemplateVariant.defaults(),
-            new TemplateVariant("an existing serverless collection", Map.of(
-                    "OpenSearchEndpoint", "https://docindexer.us-east-1.aoss.amazonaws.com",
-                    "OpenSearchService", "aoss",
-                    "OpenSearchResourceArn", COLLECTION_ARN), COLLECTION_ARN),
-            new TemplateVariant("an existing domain", Map.of(
-                    "OpenSearchEndpoint", "https://search-existing.us-east-1.es.amazonaws.com",
-                    "OpenSearchResourceArn", DOMAIN_ARN), DOMAIN_ARN));
+            new TemplateVariant(
+                    "an existing serverless collection",
+                    Map.of(
+                            "OpenSearchEndpoint", "https://docindexer.us-east-1.aoss.amazonaws.com",
+                            "OpenSearchService", "aoss",
+                            "OpenSearchResourceArn", COLLECTION_ARN),
+                    COLLECTION_ARN),
+            new TemplateVariant(
+                    "an existing domain",
+                    Map.of(
+                            "OpenSearchEndpoint",
+                            "https://search-existing.us-east-1.es.amazonaws.com",
+                            "OpenSearchResourceArn",
+                            DOMAIN_ARN),
+                    DOMAIN_ARN));
 
     private final String run = "iam-" + UUID.randomUUID().toString().substring(0, 8);
     private final Queue<RecordReport> reports = new ConcurrentLinkedQueue<>();
@@ -87,7 +95,8 @@ class IamPolicyIT {
     void theWorkloadMakesEveryKindOfCallTheFunctionsMake(LocalServers stack) throws Exception {
         int mark = RecordedCalls.count();
         LocalServers.Queues queues = stack.createQueues(run, 30, 5);
-        IngestComponents ingest = IngestComponents.create(IngestConfig.fromEnv(stack.ingestEnvironment(queues)), reports::add);
+        IngestComponents ingest =
+                IngestComponents.create(IngestConfig.fromEnv(stack.ingestEnvironment(queues)), reports::add);
         toClose.add(ingest);
         BucketNotifications notifications = new BucketNotifications(stack.sqs(), queues.queueUrl());
 
@@ -96,51 +105,75 @@ class IamPolicyIT {
         upload(stack, run + "/note.txt", ("a note " + run).getBytes(StandardCharsets.UTF_8));
         notifications.objectCreated(LocalServers.BUCKET, run + "/note.txt", head(stack, run + "/note.txt"));
         Message seenBefore = receive(stack, queues, 1).get(0);
-        stack.sqs().changeMessageVisibility(request -> request.queueUrl(queues.queueUrl())
-                .receiptHandle(seenBefore.receiptHandle()).visibilityTimeout(0));
+        stack.sqs()
+                .changeMessageVisibility(request -> request.queueUrl(queues.queueUrl())
+                        .receiptHandle(seenBefore.receiptHandle())
+                        .visibilityTimeout(0));
         upload(stack, run + "/report.pdf", TextPdfs.onePage("quarterly report " + run));
         notifications.objectCreated(LocalServers.BUCKET, run + "/report.pdf", head(stack, run + "/report.pdf"));
         invoke(stack, queues, ingest, receive(stack, queues, 2), new LocalContext(60_000));
 
         String longKey = run + "/three pages.pdf";
-        upload(stack, longKey, TextPdfs.pages(List.of(List.of("first page " + run), List.of("second page " + run),
-                List.of("third page " + run))));
+        upload(
+                stack,
+                longKey,
+                TextPdfs.pages(List.of(
+                        List.of("first page " + run), List.of("second page " + run), List.of("third page " + run))));
         notifications.objectCreated(LocalServers.BUCKET, longKey, head(stack, longKey));
         // Time to start the record and read one page: it saves a checkpoint and continues in a new message.
         invoke(stack, queues, ingest, receive(stack, queues, 1), new RunningOutOfTime(2));
 
-        send(stack, queues.queueUrl(),
+        send(
+                stack,
+                queues.queueUrl(),
                 notifications.body("ObjectRemoved:Delete", LocalServers.BUCKET, run + "/old.pdf", null, null));
         // Deleted before it was read: S3 must answer 404, not 403, for the record to count as done.
-        send(stack, queues.queueUrl(),
+        send(
+                stack,
+                queues.queueUrl(),
                 notifications.body("ObjectCreated:Put", LocalServers.BUCKET, run + "/gone.txt", 10L, "0f0f"));
         send(stack, queues.queueUrl(), "not an S3 event " + run);
-        toClose.add(new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(), ingest.handler(), 10, 1, 60_000));
+        toClose.add(new EventSourcePoller(
+                stack.sqs(), queues.queueUrl(), queues.queueArn(), ingest.handler(), 10, 1, 60_000));
 
-        Await.until(PATIENCE, "the ingest workload", () -> stack.messagesIn(queues.queueUrl()) == 0
-                && stack.messagesIn(queues.dlqUrl()) == 1 && longDocumentIndexed(longKey));
+        Await.until(
+                PATIENCE,
+                "the ingest workload",
+                () -> stack.messagesIn(queues.queueUrl()) == 0
+                        && stack.messagesIn(queues.dlqUrl()) == 1
+                        && longDocumentIndexed(longKey));
 
         redriveEveryWay(stack, queues, notifications);
 
         List<RecordedCall> calls = RecordedCalls.since(mark);
-        assertThat(needs(calls, DeployedFunction.INGEST)).contains(
-                new Permission("sqs:SendMessage", queues.queueArn()),
-                new Permission("sqs:SendMessage", queues.dlqArn()),
-                new Permission("sqs:DeleteMessage", queues.queueArn()),
-                new Permission("sqs:GetQueueUrl", queues.queueArn()),
-                new Permission("s3:GetObject", "arn:aws:s3:::" + LocalServers.BUCKET + "/" + longKey),
-                new Permission("s3:ListBucket", "arn:aws:s3:::" + LocalServers.BUCKET),
-                new Permission("s3:ListBucket", "arn:aws:s3:::" + LocalServers.CACHE_BUCKET));
+        assertThat(needs(calls, DeployedFunction.INGEST))
+                .contains(
+                        new Permission("sqs:SendMessage", queues.queueArn()),
+                        new Permission("sqs:SendMessage", queues.dlqArn()),
+                        new Permission("sqs:DeleteMessage", queues.queueArn()),
+                        new Permission("sqs:GetQueueUrl", queues.queueArn()),
+                        new Permission("s3:GetObject", "arn:aws:s3:::" + LocalServers.BUCKET + "/" + longKey),
+                        new Permission("s3:ListBucket", "arn:aws:s3:::" + LocalServers.BUCKET),
+                        new Permission("s3:ListBucket", "arn:aws:s3:::" + LocalServers.CACHE_BUCKET));
         assertThat(needs(calls, DeployedFunction.INGEST)).anySatisfy(permission -> {
             assertThat(permission.action()).isEqualTo("s3:PutObject");
             assertThat(permission.resource()).startsWith("arn:aws:s3:::" + LocalServers.CACHE_BUCKET + "/extractions/");
         });
-        assertThat(operations(calls, DeployedFunction.INGEST)).contains(
-                "S3.GetObject", "S3.PutObject", "OpenSearch PUT /_index_template/" + LocalServers.INDEX,
-                "OpenSearch POST /_bulk");
-        assertThat(operations(calls, DeployedFunction.REDRIVE)).contains(
-                "Sqs.StartMessageMoveTask", "Sqs.ListMessageMoveTasks", "Sqs.CancelMessageMoveTask",
-                "Sqs.ReceiveMessage", "Sqs.SendMessage", "Sqs.DeleteMessage", "Sqs.ChangeMessageVisibilityBatch");
+        assertThat(operations(calls, DeployedFunction.INGEST))
+                .contains(
+                        "S3.GetObject",
+                        "S3.PutObject",
+                        "OpenSearch PUT /_index_template/" + LocalServers.INDEX,
+                        "OpenSearch POST /_bulk");
+        assertThat(operations(calls, DeployedFunction.REDRIVE))
+                .contains(
+                        "Sqs.StartMessageMoveTask",
+                        "Sqs.ListMessageMoveTasks",
+                        "Sqs.CancelMessageMoveTask",
+                        "Sqs.ReceiveMessage",
+                        "Sqs.SendMessage",
+                        "Sqs.DeleteMessage",
+                        "Sqs.ChangeMessageVisibilityBatch");
     }
 
     @Test
@@ -148,7 +181,9 @@ class IamPolicyIT {
     void everyCallRecordedInThisRunIsAllowedByTheTemplateToTheFunctionThatMadeIt() throws Exception {
         Map<String, Object> template = CloudFormationYaml.load(TEMPLATE);
         List<RecordedCall> calls = RecordedCalls.all();
-        assertThat(calls).as("recorded calls: none means the recorders are not installed").isNotEmpty();
+        assertThat(calls)
+                .as("recorded calls: none means the recorders are not installed")
+                .isNotEmpty();
         List<String> failures = new ArrayList<>();
         Set<String> unused = new LinkedHashSet<>();
         for (TemplateVariant variant : VARIANTS) {
@@ -171,7 +206,9 @@ class IamPolicyIT {
         }
         // Enough left behind that a move task at one message a second is still running when it is cancelled.
         for (int i = 0; i < 20; i++) {
-            send(stack, queues.dlqUrl(),
+            send(
+                    stack,
+                    queues.dlqUrl(),
                     notifications.body("ObjectCreated:Put", LocalServers.BUCKET, run + "/keep/" + i, 1L, "0b"));
         }
         RedriveComponents redrive = RedriveComponents.create(RedriveConfig.fromEnv(stack.redriveEnvironment(queues)));
@@ -180,7 +217,8 @@ class IamPolicyIT {
 
         Map<String, Object> selective = handler.handleRequest(
                 Map.of("mode", "selective", "filter", Map.of("keyPrefix", movePrefix)), new LocalContext(60_000));
-        Map<String, Object> all = handler.handleRequest(Map.of("mode", "all", "maxPerSecond", 1), new LocalContext(60_000));
+        Map<String, Object> all =
+                handler.handleRequest(Map.of("mode", "all", "maxPerSecond", 1), new LocalContext(60_000));
         handler.handleRequest(Map.of("mode", "status"), new LocalContext(60_000));
         Map<String, Object> cancel = handler.handleRequest(Map.of("mode", "cancel"), new LocalContext(60_000));
 
@@ -190,12 +228,17 @@ class IamPolicyIT {
     }
 
     /** Receives exactly {@code count} messages, hiding them as Lambda's event source does for an invocation. */
-    private static List<Message> receive(LocalServers stack, LocalServers.Queues queues, int count) throws InterruptedException {
+    private static List<Message> receive(LocalServers stack, LocalServers.Queues queues, int count)
+            throws InterruptedException {
         List<Message> received = new ArrayList<>();
         Await.until(PATIENCE, count + " messages", () -> {
-            received.addAll(stack.sqs().receiveMessage(request -> request.queueUrl(queues.queueUrl())
-                    .maxNumberOfMessages(count - received.size()).waitTimeSeconds(1)
-                    .messageSystemAttributeNames(MessageSystemAttributeName.ALL).messageAttributeNames("All")).messages());
+            received.addAll(stack.sqs()
+                    .receiveMessage(request -> request.queueUrl(queues.queueUrl())
+                            .maxNumberOfMessages(count - received.size())
+                            .waitTimeSeconds(1)
+                            .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                            .messageAttributeNames("All"))
+                    .messages());
             return received.size() == count;
         });
         return received;
@@ -205,28 +248,42 @@ class IamPolicyIT {
      * Runs the handler once on these messages as Lambda would with this context, then deletes them
      * as its event source does with records not in batchItemFailures (the handler may have already).
      */
-    private static void invoke(LocalServers stack, LocalServers.Queues queues, IngestComponents ingest, List<Message> messages,
-            Context context) throws IOException {
+    private static void invoke(
+            LocalServers stack,
+            LocalServers.Queues queues,
+            IngestComponents ingest,
+            List<Message> messages,
+            Context context)
+            throws IOException {
         ByteArrayOutputStream response = new ByteArrayOutputStream();
-        ingest.handler().handleRequest(new ByteArrayInputStream(SqsLambdaEvents.event(messages, queues.queueArn())),
-                response, context);
+        ingest.handler()
+                .handleRequest(
+                        new ByteArrayInputStream(SqsLambdaEvents.event(messages, queues.queueArn())),
+                        response,
+                        context);
         assertThat(SqsLambdaEvents.failedMessageIds(response.toByteArray())).isEmpty();
         List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
         for (Message message : messages) {
-            entries.add(DeleteMessageBatchRequestEntry.builder().id(Integer.toString(entries.size()))
-                    .receiptHandle(message.receiptHandle()).build());
+            entries.add(DeleteMessageBatchRequestEntry.builder()
+                    .id(Integer.toString(entries.size()))
+                    .receiptHandle(message.receiptHandle())
+                    .build());
         }
-        stack.sqs().deleteMessageBatch(request -> request.queueUrl(queues.queueUrl()).entries(entries));
+        stack.sqs()
+                .deleteMessageBatch(
+                        request -> request.queueUrl(queues.queueUrl()).entries(entries));
     }
 
     private boolean longDocumentIndexed(String key) {
-        return reports.stream().flatMap(report -> report.objects().stream())
+        return reports.stream()
+                .flatMap(report -> report.objects().stream())
                 .anyMatch(object -> object.key().equals(key) && object.pages() == 3);
     }
 
     private static Set<Permission> needs(List<RecordedCall> calls, DeployedFunction function) {
         Set<Permission> needs = new LinkedHashSet<>();
-        calls.stream().filter(call -> call.function() == function && call instanceof RecordedCall.Aws)
+        calls.stream()
+                .filter(call -> call.function() == function && call instanceof RecordedCall.Aws)
                 .forEach(call -> needs.addAll(((RecordedCall.Aws) call).needs()));
         return needs;
     }
@@ -242,7 +299,8 @@ class IamPolicyIT {
     }
 
     private static HeadObjectResponse head(LocalServers stack, String key) {
-        return stack.s3().headObject(request -> request.bucket(LocalServers.BUCKET).key(key));
+        return stack.s3()
+                .headObject(request -> request.bucket(LocalServers.BUCKET).key(key));
     }
 
     private static void send(LocalServers stack, String queueUrl, String body) {

@@ -33,24 +33,35 @@ class IamPolicyRecordingTest {
 
     @Test
     void batchFormsNeedTheActionOfTheSingleFormOnTheQueueTheirUrlNames() {
-        assertThat(needed(DeleteMessageBatchRequest.builder().queueUrl(QUEUE_URL).build()))
+        assertThat(needed(
+                        DeleteMessageBatchRequest.builder().queueUrl(QUEUE_URL).build()))
                 .containsExactly(new Permission("sqs:DeleteMessage", QUEUE_ARN));
         assertThat(needed(SendMessageBatchRequest.builder().queueUrl(QUEUE_URL).build()))
                 .containsExactly(new Permission("sqs:SendMessage", QUEUE_ARN));
-        assertThat(needed(ChangeMessageVisibilityBatchRequest.builder().queueUrl(QUEUE_URL).build()))
+        assertThat(needed(ChangeMessageVisibilityBatchRequest.builder()
+                        .queueUrl(QUEUE_URL)
+                        .build()))
                 .containsExactly(new Permission("sqs:ChangeMessageVisibility", QUEUE_ARN));
-        assertThat(needed(GetQueueUrlRequest.builder().queueName("docindexer-ingest").queueOwnerAWSAccountId("000000000000")
-                .build()))
+        assertThat(needed(GetQueueUrlRequest.builder()
+                        .queueName("docindexer-ingest")
+                        .queueOwnerAWSAccountId("000000000000")
+                        .build()))
                 .containsExactly(new Permission("sqs:GetQueueUrl", QUEUE_ARN));
     }
 
     @Test
     void readingANamedVersionNeedsGetObjectVersionAndAHeadNeedsGetObject() {
-        assertThat(needed(GetObjectRequest.builder().bucket("docs").key("a b.pdf").build()))
+        assertThat(needed(
+                        GetObjectRequest.builder().bucket("docs").key("a b.pdf").build()))
                 .containsExactly(new Permission("s3:GetObject", "arn:aws:s3:::docs/a b.pdf"));
-        assertThat(needed(GetObjectRequest.builder().bucket("docs").key("a.pdf").versionId("v1").build()))
+        assertThat(needed(GetObjectRequest.builder()
+                        .bucket("docs")
+                        .key("a.pdf")
+                        .versionId("v1")
+                        .build()))
                 .containsExactly(new Permission("s3:GetObjectVersion", "arn:aws:s3:::docs/a.pdf"));
-        assertThat(needed(HeadObjectRequest.builder().bucket("docs").key("a.pdf").build()))
+        assertThat(needed(
+                        HeadObjectRequest.builder().bucket("docs").key("a.pdf").build()))
                 .containsExactly(new Permission("s3:GetObject", "arn:aws:s3:::docs/a.pdf"));
         assertThat(needed(ListObjectsV2Request.builder().bucket("docs").build()))
                 .containsExactly(new Permission("s3:ListBucket", "arn:aws:s3:::docs"));
@@ -58,7 +69,8 @@ class IamPolicyRecordingTest {
 
     @Test
     void aMissingKeyAnswered404NeedsListBucketBecauseWithoutItS3Answers403() {
-        GetObjectRequest get = GetObjectRequest.builder().bucket("docs").key("gone.pdf").build();
+        GetObjectRequest get =
+                GetObjectRequest.builder().bucket("docs").key("gone.pdf").build();
 
         assertThat(AwsPermissions.neededForAnswer(get, REGION, 404))
                 .containsExactly(new Permission("s3:ListBucket", "arn:aws:s3:::docs"));
@@ -67,44 +79,64 @@ class IamPolicyRecordingTest {
 
     @Test
     void aMoveTaskNeedsWhatSqsChecksOnTheSourceAndSendMessageOnTheDestination() {
-        StartMessageMoveTaskRequest start =
-                StartMessageMoveTaskRequest.builder().sourceArn(DLQ_ARN).destinationArn(QUEUE_ARN).build();
+        StartMessageMoveTaskRequest start = StartMessageMoveTaskRequest.builder()
+                .sourceArn(DLQ_ARN)
+                .destinationArn(QUEUE_ARN)
+                .build();
 
-        assertThat(needed(start)).containsExactlyInAnyOrder(
-                new Permission("sqs:StartMessageMoveTask", DLQ_ARN),
-                new Permission("sqs:ReceiveMessage", DLQ_ARN),
-                new Permission("sqs:DeleteMessage", DLQ_ARN),
-                new Permission("sqs:GetQueueAttributes", DLQ_ARN),
-                new Permission("sqs:SendMessage", QUEUE_ARN));
+        assertThat(needed(start))
+                .containsExactlyInAnyOrder(
+                        new Permission("sqs:StartMessageMoveTask", DLQ_ARN),
+                        new Permission("sqs:ReceiveMessage", DLQ_ARN),
+                        new Permission("sqs:DeleteMessage", DLQ_ARN),
+                        new Permission("sqs:GetQueueAttributes", DLQ_ARN),
+                        new Permission("sqs:SendMessage", QUEUE_ARN));
     }
 
     @Test
     void cancellingATaskNeedsPermissionOnTheQueueItsHandleCameFromOrNames() {
-        StartMessageMoveTaskRequest start =
-                StartMessageMoveTaskRequest.builder().sourceArn(DLQ_ARN).destinationArn(QUEUE_ARN).build();
-        tasks.remember(start, StartMessageMoveTaskResponse.builder().taskHandle("7ecff61f-e756").build());
-        String sqsHandle = Base64.getEncoder().encodeToString(
-                ("{\"taskId\":\"1\",\"sourceArn\":\"" + DLQ_ARN + "\"}").getBytes(StandardCharsets.UTF_8));
+        StartMessageMoveTaskRequest start = StartMessageMoveTaskRequest.builder()
+                .sourceArn(DLQ_ARN)
+                .destinationArn(QUEUE_ARN)
+                .build();
+        tasks.remember(
+                start,
+                StartMessageMoveTaskResponse.builder()
+                        .taskHandle("7ecff61f-e756")
+                        .build());
+        String sqsHandle = Base64.getEncoder()
+                .encodeToString(
+                        ("{\"taskId\":\"1\",\"sourceArn\":\"" + DLQ_ARN + "\"}").getBytes(StandardCharsets.UTF_8));
 
-        assertThat(needed(CancelMessageMoveTaskRequest.builder().taskHandle("7ecff61f-e756").build()))
+        assertThat(needed(CancelMessageMoveTaskRequest.builder()
+                        .taskHandle("7ecff61f-e756")
+                        .build()))
                 .contains(new Permission("sqs:CancelMessageMoveTask", DLQ_ARN));
-        assertThat(needed(CancelMessageMoveTaskRequest.builder().taskHandle(sqsHandle).build()))
+        assertThat(needed(CancelMessageMoveTaskRequest.builder()
+                        .taskHandle(sqsHandle)
+                        .build()))
                 .contains(new Permission("sqs:CancelMessageMoveTask", DLQ_ARN));
-        assertThatThrownBy(() -> needed(CancelMessageMoveTaskRequest.builder().taskHandle("never-seen").build()))
-                .isInstanceOf(UnknownOperationException.class).hasMessageContaining("never-seen");
+        assertThatThrownBy(() -> needed(CancelMessageMoveTaskRequest.builder()
+                        .taskHandle("never-seen")
+                        .build()))
+                .isInstanceOf(UnknownOperationException.class)
+                .hasMessageContaining("never-seen");
     }
 
     @Test
     void anOperationWithoutAMappingIsUnknownRatherThanUnchecked() {
-        assertThatThrownBy(() -> needed(CreateQueueRequest.builder().queueName("q").build()))
-                .isInstanceOf(UnknownOperationException.class).hasMessageContaining("CreateQueueRequest");
+        assertThatThrownBy(
+                        () -> needed(CreateQueueRequest.builder().queueName("q").build()))
+                .isInstanceOf(UnknownOperationException.class)
+                .hasMessageContaining("CreateQueueRequest");
     }
 
     @Test
     void localResourcesStandForTheTemplatesResources() {
         assertThat(LocalResources.templateArn("arn:aws:s3:::docindexer-local-cache/extractions/x.json.gz"))
                 .isEqualTo("${ExtractionCacheBucket.Arn}/extractions/x.json.gz");
-        assertThat(LocalResources.templateArn("arn:aws:s3:::docindexer-local/a.pdf")).isEqualTo("${DocumentsBucket.Arn}/a.pdf");
+        assertThat(LocalResources.templateArn("arn:aws:s3:::docindexer-local/a.pdf"))
+                .isEqualTo("${DocumentsBucket.Arn}/a.pdf");
         assertThat(LocalResources.templateArn("arn:aws:s3:::no-such-bucket")).isEqualTo("${DocumentsBucket.Arn}");
         assertThat(LocalResources.templateArn(DLQ_ARN)).isEqualTo("${DeadLetterQueue.Arn}");
         assertThat(LocalResources.templateArn(QUEUE_ARN)).isEqualTo("${IngestQueue.Arn}");
@@ -116,13 +148,15 @@ class IamPolicyRecordingTest {
 
         assertThat(DeployedFunction.fromUserAgent(sdk + " app/docindexer-ingest cfg/auth-source#stat"))
                 .contains(DeployedFunction.INGEST);
-        assertThat(DeployedFunction.fromUserAgent(sdk + " app/docindexer-redrive")).contains(DeployedFunction.REDRIVE);
+        assertThat(DeployedFunction.fromUserAgent(sdk + " app/docindexer-redrive"))
+                .contains(DeployedFunction.REDRIVE);
         assertThat(DeployedFunction.fromUserAgent(sdk)).isEmpty();
     }
 
     @Test
     void anOpenSearchRequestIsAuthorisedOnItsPathWithoutTheQuery() {
-        assertThat(OpenSearchRecorder.path("/documents/_search?typed_keys=true")).isEqualTo("/documents/_search");
+        assertThat(OpenSearchRecorder.path("/documents/_search?typed_keys=true"))
+                .isEqualTo("/documents/_search");
         assertThat(OpenSearchRecorder.path("/_bulk")).isEqualTo("/_bulk");
     }
 

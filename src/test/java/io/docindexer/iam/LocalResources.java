@@ -41,7 +41,8 @@ final class LocalResources {
                 int slash = resource.indexOf('/');
                 String bucket = slash < 0 ? resource : resource.substring(0, slash);
                 String key = slash < 0 ? "" : resource.substring(slash);
-                String templateBucket = bucket.equals(LocalServers.CACHE_BUCKET) ? "ExtractionCacheBucket" : "DocumentsBucket";
+                String templateBucket =
+                        bucket.equals(LocalServers.CACHE_BUCKET) ? "ExtractionCacheBucket" : "DocumentsBucket";
                 yield "${" + templateBucket + ".Arn}" + key;
             }
             case "sqs" -> resource.endsWith(DLQ_SUFFIX) ? "${DeadLetterQueue.Arn}" : "${IngestQueue.Arn}";

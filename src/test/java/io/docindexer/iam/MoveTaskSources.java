@@ -26,11 +26,13 @@ final class MoveTaskSources {
 
     /** Remembers the handles in a StartMessageMoveTask or ListMessageMoveTasks answer. */
     void remember(SdkRequest request, SdkResponse response) {
-        if (request instanceof StartMessageMoveTaskRequest start && response instanceof StartMessageMoveTaskResponse started) {
+        if (request instanceof StartMessageMoveTaskRequest start
+                && response instanceof StartMessageMoveTaskResponse started) {
             sourceByHandle.put(started.taskHandle(), start.sourceArn());
         }
         if (response instanceof ListMessageMoveTasksResponse listed) {
-            listed.results().stream().filter(task -> task.taskHandle() != null && task.sourceArn() != null)
+            listed.results().stream()
+                    .filter(task -> task.taskHandle() != null && task.sourceArn() != null)
                     .forEach(task -> sourceByHandle.put(task.taskHandle(), task.sourceArn()));
         }
     }

@@ -17,10 +17,14 @@ public final class OpenSearchRecorder {
     private OpenSearchRecorder() {}
 
     public static InterceptingHttpProxy inFrontOf(URI openSearch) throws IOException {
-        return InterceptingHttpProxy.start(openSearch, head -> {
-            RecordedCalls.add(new RecordedCall.OpenSearch(DeployedFunction.INGEST, head.method(), path(head.target())));
-            return Optional.empty();
-        }, "opensearch-recorder");
+        return InterceptingHttpProxy.start(
+                openSearch,
+                head -> {
+                    RecordedCalls.add(
+                            new RecordedCall.OpenSearch(DeployedFunction.INGEST, head.method(), path(head.target())));
+                    return Optional.empty();
+                },
+                "opensearch-recorder");
     }
 
     /** The path of a request target, which is what IAM authorises (the query is not part of the resource). */

@@ -24,16 +24,21 @@ record PolicyStatement(String where, boolean allows, List<String> actions, List<
         if (!"Allow".equals(effect) && !"Deny".equals(effect)) {
             throw new IllegalArgumentException(where + ": Effect must be Allow or Deny, not " + effect);
         }
-        return new PolicyStatement(where, "Allow".equals(effect),
+        return new PolicyStatement(
+                where,
+                "Allow".equals(effect),
                 list(statement.get("Action")).stream().map(String::valueOf).toList(),
                 list(statement.get("Resource")).stream().map(String::valueOf).toList());
     }
 
     /** The action patterns of this statement that grant (or deny) the permission; empty if it does not apply. */
     List<String> actionsCovering(Permission permission) {
-        boolean onResource = resources.stream().anyMatch(pattern -> IamPattern.matchesResource(pattern, permission.resource()));
+        boolean onResource =
+                resources.stream().anyMatch(pattern -> IamPattern.matchesResource(pattern, permission.resource()));
         return onResource
-                ? actions.stream().filter(pattern -> IamPattern.matchesAction(pattern, permission.action())).toList()
+                ? actions.stream()
+                        .filter(pattern -> IamPattern.matchesAction(pattern, permission.action()))
+                        .toList()
                 : List.of();
     }
 }

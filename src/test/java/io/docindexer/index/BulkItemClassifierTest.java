@@ -13,7 +13,8 @@ class BulkItemClassifierTest {
     void createdAndUpdatedItemsAreApplied() {
         assertThat(BulkItemClassifier.classify("id", success(201, "created")))
                 .isEqualTo(new IndexItemResult("id", Status.APPLIED, null));
-        assertThat(BulkItemClassifier.classify("id", success(200, "updated")).status()).isEqualTo(Status.APPLIED);
+        assertThat(BulkItemClassifier.classify("id", success(200, "updated")).status())
+                .isEqualTo(Status.APPLIED);
     }
 
     @Test
@@ -24,30 +25,39 @@ class BulkItemClassifierTest {
 
     @Test
     void throttlingServerErrorsAndLeftoverVersionConflictsAreRetryable() {
-        assertThat(BulkItemClassifier.classify("id", failure(429, "es_rejected_execution_exception", "queue full")).status())
+        assertThat(BulkItemClassifier.classify("id", failure(429, "es_rejected_execution_exception", "queue full"))
+                        .status())
                 .isEqualTo(Status.RETRYABLE);
-        assertThat(BulkItemClassifier.classify("id", failure(503, "unavailable_shards_exception", "primary not active")).status())
+        assertThat(BulkItemClassifier.classify("id", failure(503, "unavailable_shards_exception", "primary not active"))
+                        .status())
                 .isEqualTo(Status.RETRYABLE);
-        assertThat(BulkItemClassifier.classify("id", failure(409, "version_conflict_engine_exception", "conflict")).status())
+        assertThat(BulkItemClassifier.classify("id", failure(409, "version_conflict_engine_exception", "conflict"))
+                        .status())
                 .isEqualTo(Status.RETRYABLE);
     }
 
     @Test
     void otherClientErrorsFailWithTheServersReason() {
-        IndexItemResult result = BulkItemClassifier.classify("id",
-                failure(400, "mapper_parsing_exception", "failed to parse field [pages]"));
+        IndexItemResult result = BulkItemClassifier.classify(
+                "id", failure(400, "mapper_parsing_exception", "failed to parse field [pages]"));
 
         assertThat(result.status()).isEqualTo(Status.FAILED);
         assertThat(result.detail()).isEqualTo("400 mapper_parsing_exception: failed to parse field [pages]");
     }
 
     private static BulkResponseItem success(int status, String result) {
-        return BulkResponseItem.of(i -> i.operationType(OperationType.Update).index("documents-v1").id("id")
-                .status(status).result(result));
+        return BulkResponseItem.of(i -> i.operationType(OperationType.Update)
+                .index("documents-v1")
+                .id("id")
+                .status(status)
+                .result(result));
     }
 
     private static BulkResponseItem failure(int status, String type, String reason) {
-        return BulkResponseItem.of(i -> i.operationType(OperationType.Update).index("documents-v1").id("id")
-                .status(status).error(e -> e.type(type).reason(reason)));
+        return BulkResponseItem.of(i -> i.operationType(OperationType.Update)
+                .index("documents-v1")
+                .id("id")
+                .status(status)
+                .error(e -> e.type(type).reason(reason)));
     }
 }

@@ -27,7 +27,8 @@ final class FakeTransport implements OpenSearchTransport {
     @Override
     @SuppressWarnings("unchecked") // the responder knows which response type each request expects
     public <RequestT, ResponseT, ErrorT> ResponseT performRequest(
-            RequestT request, Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options) throws IOException {
+            RequestT request, Endpoint<RequestT, ResponseT, ErrorT> endpoint, TransportOptions options)
+            throws IOException {
         requests.add(request);
         return (ResponseT) responder.respond(request);
     }

@@ -71,19 +71,21 @@ class OpenSearchDocumentIndexIT {
     void aVerbInItsDictionaryFormFindsTheTextThatConjugatesIt() throws Exception {
         // Only Kuromoji's base forms join 締結する and 締結しました: the bigram field needs
         // 結す and する, which the text does not have.
-        applyAll(upsert("legal/signed.txt", "0A", "本契約は二〇二六年四月一日に締結しました。"),
+        applyAll(
+                upsert("legal/signed.txt", "0A", "本契約は二〇二六年四月一日に締結しました。"),
                 upsert("legal/draft.txt", "0A", "契約の草案を作成中です。"));
 
         assertThat(index.search("締結する", 10)).extracting(SearchHit::key).containsExactly("legal/signed.txt");
-        assertThat(post("/" + indexName + "/_search", "{\"query\": {\"match\": {\"content\": "
-                + "{\"query\": \"締結する\", \"operator\": \"and\"}}}}"))
-                .as("the bigram field alone").contains("\"total\":{\"value\":0,");
+        assertThat(post(
+                        "/" + indexName + "/_search",
+                        "{\"query\": {\"match\": {\"content\": " + "{\"query\": \"締結する\", \"operator\": \"and\"}}}}"))
+                .as("the bigram field alone")
+                .contains("\"total\":{\"value\":0,");
     }
 
     @Test
     void aWordFindsTheCompoundsItIsPartOf() {
-        applyAll(upsert("legal/contract.txt", "0A", "業務委託契約書を添付します。"),
-                upsert("legal/invoice.txt", "0A", "請求書を添付します。"));
+        applyAll(upsert("legal/contract.txt", "0A", "業務委託契約書を添付します。"), upsert("legal/invoice.txt", "0A", "請求書を添付します。"));
 
         assertThat(index.search("契約", 10)).extracting(SearchHit::key).containsExactly("legal/contract.txt");
     }
@@ -100,7 +102,9 @@ class OpenSearchDocumentIndexIT {
     void findsAFileByAWordOfItsName() {
         applyAll(upsert("archive/annual_report-2026.pdf", "0A", "no matching words here"));
 
-        assertThat(index.search("annual", 10)).extracting(SearchHit::key).containsExactly("archive/annual_report-2026.pdf");
+        assertThat(index.search("annual", 10))
+                .extracting(SearchHit::key)
+                .containsExactly("archive/annual_report-2026.pdf");
     }
 
     @Test
@@ -127,7 +131,10 @@ class OpenSearchDocumentIndexIT {
         assertThat(index.search("ephemeral", 10)).isEmpty();
         assertThat(index.search("gone", 10)).isEmpty();
         String tombstone = get("/" + indexName + "-v1/_doc/" + DocumentId.of(BUCKET, "gone.txt"));
-        assertThat(tombstone).contains("\"deleted\":true").contains(Sequencer.normalise("0C")).doesNotContain("ephemeral");
+        assertThat(tombstone)
+                .contains("\"deleted\":true")
+                .contains(Sequencer.normalise("0C"))
+                .doesNotContain("ephemeral");
     }
 
     @Test
@@ -136,7 +143,9 @@ class OpenSearchDocumentIndexIT {
         applyAll(new IndexOperation.Delete(BUCKET, "back.txt", "0B"));
         applyAll(upsert("back.txt", "0C", "second life"));
 
-        assertThat(index.search("life", 10)).singleElement().satisfies(hit -> assertThat(hit.snippet()).contains("second"));
+        assertThat(index.search("life", 10))
+                .singleElement()
+                .satisfies(hit -> assertThat(hit.snippet()).contains("second"));
     }
 
     @Test
@@ -156,15 +165,31 @@ class OpenSearchDocumentIndexIT {
     void oneBadItemFailsAloneAndTheOthersAreApplied() {
         IndexedDocument good = Documents.indexed(BUCKET, "good.txt", "0A", "good words");
         // Lucene cannot index a keyword term over 32766 bytes: a permanent, per-document rejection.
-        IndexedDocument bad = new IndexedDocument(BUCKET, "bad.txt", null, null, "0A", 1, "text/plain", "txt",
-                "metadata-only", "x".repeat(40_000), 0, 0, false, null, null, null);
+        IndexedDocument bad = new IndexedDocument(
+                BUCKET,
+                "bad.txt",
+                null,
+                null,
+                "0A",
+                1,
+                "text/plain",
+                "txt",
+                "metadata-only",
+                "x".repeat(40_000),
+                0,
+                0,
+                false,
+                null,
+                null,
+                null);
         IndexedDocument alsoGood = Documents.indexed(BUCKET, "also-good.txt", "0A", "good words too");
 
         List<IndexItemResult> results = index.apply(List.of(
                 new IndexOperation.Upsert(good), new IndexOperation.Upsert(bad), new IndexOperation.Upsert(alsoGood)));
         index.refresh();
 
-        assertThat(results).extracting(IndexItemResult::status)
+        assertThat(results)
+                .extracting(IndexItemResult::status)
                 .containsExactly(Status.APPLIED, Status.FAILED, Status.APPLIED);
         assertThat(results.get(1).detail()).startsWith("400 ").contains("immense term");
         assertThat(index.search("good", 10)).hasSize(2);
@@ -187,7 +212,9 @@ class OpenSearchDocumentIndexIT {
     }
 
     private void applyAll(IndexOperation... operations) {
-        assertThat(index.apply(List.of(operations))).extracting(IndexItemResult::status).containsOnly(Status.APPLIED);
+        assertThat(index.apply(List.of(operations)))
+                .extracting(IndexItemResult::status)
+                .containsOnly(Status.APPLIED);
         index.refresh();
     }
 
@@ -200,8 +227,10 @@ class OpenSearchDocumentIndexIT {
     }
 
     private String post(String path, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(endpoint.resolve(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(HttpRequest.newBuilder(endpoint.resolve(path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     private static String send(HttpRequest request) throws IOException, InterruptedException {

@@ -42,7 +42,8 @@ class OpenSearchDocumentIndexTest {
 
     @Test
     void sendsOneBulkOfUpdatesToTheVersionedIndex() throws IOException {
-        FakeTransport transport = new FakeTransport(request -> bulkResponse(item(201, "created"), item(200, "updated")));
+        FakeTransport transport =
+                new FakeTransport(request -> bulkResponse(item(201, "created"), item(200, "updated")));
 
         index(transport).apply(List.of(first, third));
 
@@ -62,9 +63,11 @@ class OpenSearchDocumentIndexTest {
 
         List<IndexItemResult> results = index(transport).apply(List.of(first, malformed, third));
 
-        assertThat(results).extracting(IndexItemResult::documentId)
+        assertThat(results)
+                .extracting(IndexItemResult::documentId)
                 .containsExactly(first.documentId(), malformed.documentId(), third.documentId());
-        assertThat(results).extracting(IndexItemResult::status)
+        assertThat(results)
+                .extracting(IndexItemResult::status)
                 .containsExactly(Status.APPLIED, Status.FAILED, Status.STALE);
         assertThat(results.get(1).detail()).contains("not-hex");
         assertThat(((BulkRequest) transport.requests.get(0)).operations()).hasSize(2);
@@ -133,7 +136,8 @@ class OpenSearchDocumentIndexTest {
             throw refusedBySigV4();
         });
 
-        assertThatThrownBy(() -> unprepared(transport).apply(List.of(first))).isInstanceOf(IndexAccessDeniedException.class);
+        assertThatThrownBy(() -> unprepared(transport).apply(List.of(first)))
+                .isInstanceOf(IndexAccessDeniedException.class);
         assertThat(transport.requests).noneMatch(BulkRequest.class::isInstance);
     }
 
@@ -154,8 +158,10 @@ class OpenSearchDocumentIndexTest {
         index.apply(List.of(third));
         index.prepare();
 
-        assertThat(transport.requests.subList(1, transport.requests.size())).extracting(OpenSearchDocumentIndexTest::describe)
-                .containsExactly("GET /_cat/plugins", "PUT /_index_template/documents", "create documents-v1", "bulk", "bulk");
+        assertThat(transport.requests.subList(1, transport.requests.size()))
+                .extracting(OpenSearchDocumentIndexTest::describe)
+                .containsExactly(
+                        "GET /_cat/plugins", "PUT /_index_template/documents", "create documents-v1", "bulk", "bulk");
     }
 
     @Test
@@ -166,26 +172,35 @@ class OpenSearchDocumentIndexTest {
             return preparedCluster(request);
         });
         OpenSearchDocumentIndex index = unprepared(transport);
-        List<Thread> workers = List.of(new Thread(index::prepare), new Thread(index::prepare), new Thread(index::prepare));
+        List<Thread> workers =
+                List.of(new Thread(index::prepare), new Thread(index::prepare), new Thread(index::prepare));
 
         workers.forEach(Thread::start);
         // One thread's first request is held; the others must be waiting for it, not preparing too.
-        Await.until(Duration.ofSeconds(10), "one request and two threads waiting", () -> transport.requests.size() == 1
-                && workers.stream().filter(worker -> worker.getState() == Thread.State.BLOCKED).count() == 2);
+        Await.until(
+                Duration.ofSeconds(10),
+                "one request and two threads waiting",
+                () -> transport.requests.size() == 1
+                        && workers.stream()
+                                        .filter(worker -> worker.getState() == Thread.State.BLOCKED)
+                                        .count()
+                                == 2);
         answer.countDown();
         for (Thread worker : workers) {
             worker.join(Duration.ofSeconds(10).toMillis());
         }
 
-        assertThat(transport.requests).extracting(OpenSearchDocumentIndexTest::describe)
+        assertThat(transport.requests)
+                .extracting(OpenSearchDocumentIndexTest::describe)
                 .containsExactly("GET /_cat/plugins", "PUT /_index_template/documents", "create documents-v1");
     }
 
     /** An index whose preparation succeeded at init, so a write sends only its bulk request. */
     private static OpenSearchDocumentIndex index(FakeTransport transport) {
         IndexPreparation preparedAtInit = new IndexPreparation();
-        preparedAtInit.runUnlessDone(() -> { });
-        return new OpenSearchDocumentIndex(new OpenSearchClient(transport), new IndexLayout("documents"), CLOCK, preparedAtInit);
+        preparedAtInit.runUnlessDone(() -> {});
+        return new OpenSearchDocumentIndex(
+                new OpenSearchClient(transport), new IndexLayout("documents"), CLOCK, preparedAtInit);
     }
 
     private static OpenSearchDocumentIndex unprepared(FakeTransport transport) {
@@ -194,8 +209,13 @@ class OpenSearchDocumentIndexTest {
 
     /** How a domain with fine-grained access control refuses a role it has not mapped, as the SigV4 transport reports it. */
     private static OpenSearchException refusedBySigV4() {
-        return new OpenSearchException(ErrorResponse.of(e -> e.status(403).error(c -> c.type("security_exception")
-                .reason("no permissions for [cluster:monitor/state] and User [name=arn:aws:iam::123456789012:role/ingest]"))));
+        return new OpenSearchException(
+                ErrorResponse.of(
+                        e -> e.status(403)
+                                .error(
+                                        c -> c.type("security_exception")
+                                                .reason(
+                                                        "no permissions for [cluster:monitor/state] and User [name=arn:aws:iam::123456789012:role/ingest]"))));
     }
 
     /** Answers the preparation's requests as a cluster without Kuromoji does, and every bulk item as applied. */
@@ -204,10 +224,11 @@ class OpenSearchDocumentIndexTest {
             return new EmptyResponse();
         }
         if (request instanceof CreateIndexRequest create) {
-            return CreateIndexResponse.of(r -> r.index(create.index()).acknowledged(true).shardsAcknowledged(true));
+            return CreateIndexResponse.of(
+                    r -> r.index(create.index()).acknowledged(true).shardsAcknowledged(true));
         }
-        BulkResponseItem[] items = ((BulkRequest) request).operations().stream()
-                .map(operation -> item(200, "updated")).toArray(BulkResponseItem[]::new);
+        BulkResponseItem[] items = ((BulkRequest) request)
+                .operations().stream().map(operation -> item(200, "updated")).toArray(BulkResponseItem[]::new);
         return bulkResponse(items);
     }
 
@@ -275,7 +296,10 @@ class OpenSearchDocumentIndexTest {
     }
 
     private static BulkResponseItem item(int status, String result) {
-        return BulkResponseItem.of(i -> i.operationType(OperationType.Update).index("documents-v1").id("id")
-                .status(status).result(result));
+        return BulkResponseItem.of(i -> i.operationType(OperationType.Update)
+                .index("documents-v1")
+                .id("id")
+                .status(status)
+                .result(result));
     }
 }

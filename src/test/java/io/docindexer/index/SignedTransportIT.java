@@ -81,21 +81,26 @@ class SignedTransportIT {
         UrlConnectionHttpClient http = (UrlConnectionHttpClient) UrlConnectionHttpClient.builder()
                 .tlsTrustManagersProvider(tls::trustManagers)
                 .build();
-        OpenSearchClient client = new OpenSearchClient(OpenSearchClients.signed(
-                endpoint, "es", http, StaticCredentialsProvider.create(CREDENTIALS), REGION));
-        OpenSearchDocumentIndex index = new OpenSearchDocumentIndex(client, new IndexLayout("documents"), Clock.systemUTC());
+        OpenSearchClient client = new OpenSearchClient(
+                OpenSearchClients.signed(endpoint, "es", http, StaticCredentialsProvider.create(CREDENTIALS), REGION));
+        OpenSearchDocumentIndex index =
+                new OpenSearchDocumentIndex(client, new IndexLayout("documents"), Clock.systemUTC());
         // Over the transport's 8 KiB threshold, so the bulk body is also sent gzip-compressed.
         String largeContent = "契約書 contract ".repeat(2_000);
 
         index.prepare();
-        List<IndexItemResult> results = index.apply(List.of(
-                new IndexOperation.Upsert(Documents.indexed("docs", "big.txt", "0A", largeContent))));
+        List<IndexItemResult> results = index.apply(
+                List.of(new IndexOperation.Upsert(Documents.indexed("docs", "big.txt", "0A", largeContent))));
         index.search("契約書", 5);
 
         assertThat(results).extracting(IndexItemResult::status).containsExactly(IndexItemResult.Status.APPLIED);
-        assertThat(received).containsExactly(
-                "GET /_cat/plugins", "PUT /_index_template/documents", "PUT /documents-v1",
-                "POST /_bulk", "POST /documents/_search");
+        assertThat(received)
+                .containsExactly(
+                        "GET /_cat/plugins",
+                        "PUT /_index_template/documents",
+                        "PUT /documents-v1",
+                        "POST /_bulk",
+                        "POST /documents/_search");
         assertThat(badSignatures).isEmpty();
     }
 
@@ -110,10 +115,12 @@ class SignedTransportIT {
         verifySignature(exchange, body);
         String json = switch (path) {
             case "/_cat/plugins" -> "";
-            case "/_bulk" -> "{\"took\":1,\"errors\":false,\"items\":[{\"update\":{\"_index\":\"documents-v1\","
-                    + "\"_id\":\"x\",\"status\":201,\"result\":\"created\"}}]}";
-            case "/documents/_search" -> "{\"took\":1,\"timed_out\":false,\"_shards\":{\"total\":1,\"successful\":1,"
-                    + "\"skipped\":0,\"failed\":0},\"hits\":{\"total\":{\"value\":0,\"relation\":\"eq\"},\"hits\":[]}}";
+            case "/_bulk" ->
+                "{\"took\":1,\"errors\":false,\"items\":[{\"update\":{\"_index\":\"documents-v1\","
+                        + "\"_id\":\"x\",\"status\":201,\"result\":\"created\"}}]}";
+            case "/documents/_search" ->
+                "{\"took\":1,\"timed_out\":false,\"_shards\":{\"total\":1,\"successful\":1,"
+                        + "\"skipped\":0,\"failed\":0},\"hits\":{\"total\":{\"value\":0,\"relation\":\"eq\"},\"hits\":[]}}";
             case "/documents-v1" -> "{\"acknowledged\":true,\"shards_acknowledged\":true,\"index\":\"documents-v1\"}";
             default -> "{\"acknowledged\":true}";
         };
@@ -130,27 +137,33 @@ class SignedTransportIT {
         String authorization = headers.getFirst("Authorization");
         Matcher signedHeaders = SIGNED_HEADERS.matcher(authorization == null ? "" : authorization);
         if (!signedHeaders.find()) {
-            badSignatures.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": no SigV4 Authorization");
+            badSignatures.add(
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": no SigV4 Authorization");
             return;
         }
         SdkHttpRequest.Builder request = SdkHttpRequest.builder()
                 .method(SdkHttpMethod.fromValue(exchange.getRequestMethod()))
-                .uri(URI.create("https://" + headers.getFirst("Host") + exchange.getRequestURI().getRawPath()
-                        + (exchange.getRequestURI().getRawQuery() == null ? "" : "?" + exchange.getRequestURI().getRawQuery())));
+                .uri(URI.create("https://" + headers.getFirst("Host")
+                        + exchange.getRequestURI().getRawPath()
+                        + (exchange.getRequestURI().getRawQuery() == null
+                                ? ""
+                                : "?" + exchange.getRequestURI().getRawQuery())));
         for (String name : signedHeaders.group(1).split(";")) {
             if (!name.equals("host")) {
                 request.putHeader(name, headers.get(name));
             }
         }
         Instant signedAt = Instant.from(AMZ_DATE.parse(headers.getFirst("X-Amz-Date")));
-        String expected = AwsV4HttpSigner.create().sign(r -> r
-                        .identity(CREDENTIALS)
+        String expected = AwsV4HttpSigner.create()
+                .sign(r -> r.identity(CREDENTIALS)
                         .request(request.build())
                         .payload(ContentStreamProvider.fromByteArray(body))
                         .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "es")
                         .putProperty(AwsV4HttpSigner.REGION_NAME, REGION.id())
                         .putProperty(AwsV4HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt, ZoneOffset.UTC)))
-                .request().firstMatchingHeader("Authorization").orElse("");
+                .request()
+                .firstMatchingHeader("Authorization")
+                .orElse("");
         if (!expected.equals(authorization)) {
             badSignatures.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": sent " + authorization
                     + " but what arrived signs as " + expected);
@@ -159,11 +172,30 @@ class SignedTransportIT {
 
     private static Tls selfSignedTls(Path dir) throws Exception {
         Path keyStore = dir.resolve("server.p12");
-        Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-                "-genkeypair", "-alias", "server", "-keyalg", "EC", "-dname", "CN=127.0.0.1", "-ext", "san=ip:127.0.0.1",
-                "-validity", "1", "-storetype", "PKCS12", "-keystore", keyStore.toString(),
-                "-storepass", new String(PASSWORD), "-keypass", new String(PASSWORD))
-                .redirectErrorStream(true).start();
+        Process keytool = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "keytool")
+                                .toString(),
+                        "-genkeypair",
+                        "-alias",
+                        "server",
+                        "-keyalg",
+                        "EC",
+                        "-dname",
+                        "CN=127.0.0.1",
+                        "-ext",
+                        "san=ip:127.0.0.1",
+                        "-validity",
+                        "1",
+                        "-storetype",
+                        "PKCS12",
+                        "-keystore",
+                        keyStore.toString(),
+                        "-storepass",
+                        new String(PASSWORD),
+                        "-keypass",
+                        new String(PASSWORD))
+                .redirectErrorStream(true)
+                .start();
         String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(keytool.waitFor()).as(output).isZero();
         KeyStore store = KeyStore.getInstance("PKCS12");

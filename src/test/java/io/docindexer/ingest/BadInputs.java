@@ -68,8 +68,14 @@ final class BadInputs {
     static byte[] pngBomb(int width, int height) throws IOException {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
-        ByteBuffer header = ByteBuffer.allocate(13).putInt(width).putInt(height)
-                .put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteBuffer header = ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 1)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         chunk(png, "IHDR", header.array());
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
         deflater.setInput(new byte[64 * 1024]);
@@ -84,10 +90,12 @@ final class BadInputs {
 
     /** One page of {@code points x points} with a small image and no text: rendering it for OCR is the bomb. */
     static byte[] hugePagePdf(float points) throws IOException {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage(new PDRectangle(points, points));
             document.addPage(page);
-            PDImageXObject image = LosslessFactory.createFromImage(document, new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY));
+            PDImageXObject image =
+                    LosslessFactory.createFromImage(document, new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY));
             try (PDPageContentStream content = new PDPageContentStream(document, page)) {
                 content.drawImage(image, 0, 0, points, points);
             }

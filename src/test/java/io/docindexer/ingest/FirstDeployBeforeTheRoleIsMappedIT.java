@@ -34,7 +34,8 @@ class FirstDeployBeforeTheRoleIsMappedIT {
     private static final byte[] TEXT = "Quarterly zephyr figures".getBytes(StandardCharsets.UTF_8);
 
     @Test
-    void aFileUploadedBeforeTheRoleIsMappedIsIndexedOnItsFirstDeliveryAfterTheMapping(LocalServers stack) throws Exception {
+    void aFileUploadedBeforeTheRoleIsMappedIsIndexedOnItsFirstDeliveryAfterTheMapping(LocalServers stack)
+            throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         // An index of its own: the shared server already holds the other tests' index.
         String indexName = "first-deploy-" + run;
@@ -44,13 +45,16 @@ class FirstDeployBeforeTheRoleIsMappedIT {
                 .body("ObjectCreated:Put", LocalServers.BUCKET, KEY, (long) TEXT.length, null);
 
         try (RefusingOpenSearchProxy openSearch = RefusingOpenSearchProxy.inFrontOf(stack.openSearchEndpoint());
-                IngestComponents ingest = IngestComponents.create(config(stack, queues, openSearch, indexName), report -> { })) {
+                IngestComponents ingest =
+                        IngestComponents.create(config(stack, queues, openSearch, indexName), report -> {})) {
 
             SQSBatchResponse refused = ingest.processor().process(delivery(notification, 1), plentyOfTime());
 
-            assertThat(refused.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+            assertThat(refused.getBatchItemFailures())
+                    .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
                     .containsExactly("m1");
-            assertThat(openSearch.refused()).as("one attempt at init, one for the batch")
+            assertThat(openSearch.refused())
+                    .as("one attempt at init, one for the batch")
                     .containsExactly("GET /_cat/plugins", "GET /_cat/plugins");
 
             openSearch.mapRole();
@@ -58,15 +62,21 @@ class FirstDeployBeforeTheRoleIsMappedIT {
             SQSBatchResponse indexed = ingest.processor().process(delivery(notification, 2), plentyOfTime());
 
             assertThat(indexed.getBatchItemFailures()).isEmpty();
-            assertThat(openSearch.forwarded()).containsExactly("GET /_cat/plugins", "PUT /_index_template/" + indexName,
-                    "PUT /" + indexName + "-v1", "POST /_bulk");
+            assertThat(openSearch.forwarded())
+                    .containsExactly(
+                            "GET /_cat/plugins",
+                            "PUT /_index_template/" + indexName,
+                            "PUT /" + indexName + "-v1",
+                            "POST /_bulk");
             ingest.index().refresh();
-            assertThat(ingest.index().search("zephyr", 5)).extracting(SearchHit::key).containsExactly(KEY);
+            assertThat(ingest.index().search("zephyr", 5))
+                    .extracting(SearchHit::key)
+                    .containsExactly(KEY);
         }
     }
 
-    private static IngestConfig config(LocalServers stack, LocalServers.Queues queues, RefusingOpenSearchProxy openSearch,
-            String indexName) {
+    private static IngestConfig config(
+            LocalServers stack, LocalServers.Queues queues, RefusingOpenSearchProxy openSearch, String indexName) {
         Map<String, String> env = new HashMap<>(stack.ingestEnvironment(queues));
         env.put(IngestConfig.OPENSEARCH_ENDPOINT, openSearch.endpoint().toString());
         env.put(IngestConfig.INDEX_NAME, indexName);

@@ -33,8 +33,9 @@ class FirstDeployBeforeTheRoleIsMappedTest {
 
     private static final String INDEX = "documents";
     /** Each record deletes the object its body names: one bulk operation per record. */
-    private static final RecordPreparer DELETE_EACH = (message, budget) -> new Preparation.Indexable(message.getMessageId(),
-            List.of(new IndexOperation.Delete("bucket", message.getBody(), "0A")), List.of());
+    private static final RecordPreparer DELETE_EACH = (message, budget) -> new Preparation.Indexable(
+            message.getMessageId(), List.of(new IndexOperation.Delete("bucket", message.getBody(), "0A")), List.of());
+
     private static final SourceQueue NO_EARLY_DELETES = new SourceQueue() {
         @Override
         public void delete(List<SQSMessage> messages) {}
@@ -65,7 +66,9 @@ class FirstDeployBeforeTheRoleIsMappedTest {
             IndexPreparationAtInit.prepareUnlessRefused(index, warnings::add);
         }
 
-        assertThat(warnings).singleElement().asString()
+        assertThat(warnings)
+                .singleElement()
+                .asString()
                 .contains("Cannot prepare index documents-v1: OpenSearch refused GET /_cat/plugins")
                 .contains("403", "security_exception", UnmappedRoleOpenSearch.ROLE)
                 .contains("stack output IngestFunctionRoleArn", "data access policy")
@@ -91,10 +94,12 @@ class FirstDeployBeforeTheRoleIsMappedTest {
         OpenSearchDocumentIndex atInit = OpenSearchDocumentIndex.connect(openSearch.endpoint(), "es", INDEX);
         IndexPreparationAtInit.prepareUnlessRefused(atInit, warnings::add);
 
-        SQSBatchResponse refused = processor(atInit).process(SqsMessages.firstDeliveries("a.txt", "b.txt", "c.txt"), time());
+        SQSBatchResponse refused =
+                processor(atInit).process(SqsMessages.firstDeliveries("a.txt", "b.txt", "c.txt"), time());
 
         assertThat(failedIds(refused)).containsExactly("m1", "m2", "m3");
-        assertThat(openSearch.requests()).as("one attempt at init, one for the batch")
+        assertThat(openSearch.requests())
+                .as("one attempt at init, one for the batch")
                 .containsExactly("GET /_cat/plugins", "GET /_cat/plugins");
         assertThat(deadLettered).isEmpty();
 
@@ -110,15 +115,25 @@ class FirstDeployBeforeTheRoleIsMappedTest {
             assertThat(indexed.getBatchItemFailures()).isEmpty();
             assertThat(later.getBatchItemFailures()).isEmpty();
         }
-        assertThat(openSearch.requests().subList(2, openSearch.requests().size())).containsExactly(
-                "GET /_cat/plugins", "PUT /_index_template/documents", "PUT /documents-v1",
-                "POST /_bulk", "POST /_bulk", "POST /_bulk",
-                "POST /_bulk");
+        assertThat(openSearch.requests().subList(2, openSearch.requests().size()))
+                .containsExactly(
+                        "GET /_cat/plugins",
+                        "PUT /_index_template/documents",
+                        "PUT /documents-v1",
+                        "POST /_bulk",
+                        "POST /_bulk",
+                        "POST /_bulk",
+                        "POST /_bulk");
     }
 
     private BatchProcessor processor(OpenSearchDocumentIndex index) {
-        return new BatchProcessor(DELETE_EACH, index, (message, errorClass, reason) -> deadLettered.add(message.getMessageId()),
-                NO_EARLY_DELETES, workers, report -> { });
+        return new BatchProcessor(
+                DELETE_EACH,
+                index,
+                (message, errorClass, reason) -> deadLettered.add(message.getMessageId()),
+                NO_EARLY_DELETES,
+                workers,
+                report -> {});
     }
 
     private static TimeBudget time() {
@@ -132,6 +147,8 @@ class FirstDeployBeforeTheRoleIsMappedTest {
     }
 
     private static List<String> failedIds(SQSBatchResponse response) {
-        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+        return response.getBatchItemFailures().stream()
+                .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+                .toList();
     }
 }

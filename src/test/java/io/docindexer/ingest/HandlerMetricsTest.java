@@ -2,8 +2,8 @@ package io.docindexer.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,12 +49,17 @@ class HandlerMetricsTest {
      * The operation kinds do not matter to metrics; deletes keep the fakes small.
      */
     private final RecordPreparer preparer = (message, budget) -> switch (message.getBody()) {
-        case "scan.pdf" -> new Preparation.Indexable(message.getMessageId(),
-                List.of(new IndexOperation.Delete("bucket", "scan.pdf", "0A")),
-                List.of(new ObjectSummary("bucket", "scan.pdf", ObjectStatus.INDEXED, null, 3, 1, 1200, 2048, 40)));
-        case "secret.pdf" -> new Preparation.Indexable(message.getMessageId(),
-                List.of(new IndexOperation.Delete("bucket", "secret.pdf", "0B")),
-                List.of(new ObjectSummary("bucket", "secret.pdf", ObjectStatus.METADATA_ONLY, "encrypted", 0, 0, 0, 512, 5)));
+        case "scan.pdf" ->
+            new Preparation.Indexable(
+                    message.getMessageId(),
+                    List.of(new IndexOperation.Delete("bucket", "scan.pdf", "0A")),
+                    List.of(new ObjectSummary("bucket", "scan.pdf", ObjectStatus.INDEXED, null, 3, 1, 1200, 2048, 40)));
+        case "secret.pdf" ->
+            new Preparation.Indexable(
+                    message.getMessageId(),
+                    List.of(new IndexOperation.Delete("bucket", "secret.pdf", "0B")),
+                    List.of(new ObjectSummary(
+                            "bucket", "secret.pdf", ObjectStatus.METADATA_ONLY, "encrypted", 0, 0, 0, 512, 5)));
         case "throttled" -> new Preparation.Settled(new RecordOutcome.Retry(message.getMessageId(), "S3 throttled"));
         default -> new Preparation.Rejected(message.getMessageId(), "not an S3 event", List.of());
     };
@@ -87,14 +92,22 @@ class HandlerMetricsTest {
 
     @Test
     void theHandlerWritesOneEmbeddedMetricsDocumentPerBatchWithItsCounts() throws Exception {
-        IngestHandler handler = new IngestHandler(new BatchProcessor(preparer, index,
-                (message, errorClass, reason) -> {}, sourceQueue, workers, metricsTo(new PrintStream(stdout, true))));
+        IngestHandler handler = new IngestHandler(new BatchProcessor(
+                preparer,
+                index,
+                (message, errorClass, reason) -> {},
+                sourceQueue,
+                workers,
+                metricsTo(new PrintStream(stdout, true))));
 
         ByteArrayOutputStream response = new ByteArrayOutputStream();
-        handler.handleRequest(asLambdaSendsIt(event("scan.pdf", "secret.pdf", "throttled", "not json")), response,
+        handler.handleRequest(
+                asLambdaSendsIt(event("scan.pdf", "secret.pdf", "throttled", "not json")),
+                response,
                 new LocalContext(60_000));
 
-        assertThat(response.toString(StandardCharsets.UTF_8)).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"m3\"}]}");
+        assertThat(response.toString(StandardCharsets.UTF_8))
+                .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"m3\"}]}");
         List<String> lines = stdout.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(1);
         JsonNode document = new ObjectMapper().readTree(lines.get(0));
@@ -105,12 +118,26 @@ class HandlerMetricsTest {
         assertThat(document.path("FunctionName").asText()).isEqualTo("IngestFunction");
 
         Map<String, String> units = new HashMap<>();
-        directive.path("Metrics").forEach(metric -> units.put(metric.path("Name").asText(), metric.path("Unit").asText()));
-        assertThat(units).containsEntry("RecordsDone", "Count").containsEntry("ExtractionMillis", "Milliseconds")
-                .containsEntry("BytesDownloaded", "Bytes").containsEntry("BatchMillis", "Milliseconds")
-                .containsKeys("RecordsRetried", "RecordsRejected", "MetadataOnly.encrypted", "MetadataOnly.corrupt",
-                        "PagesExtracted", "OcrPages", "IndexingMillis");
-        units.keySet().forEach(name -> assertThat(document.has(name)).as("value of " + name).isTrue());
+        directive
+                .path("Metrics")
+                .forEach(metric -> units.put(
+                        metric.path("Name").asText(), metric.path("Unit").asText()));
+        assertThat(units)
+                .containsEntry("RecordsDone", "Count")
+                .containsEntry("ExtractionMillis", "Milliseconds")
+                .containsEntry("BytesDownloaded", "Bytes")
+                .containsEntry("BatchMillis", "Milliseconds")
+                .containsKeys(
+                        "RecordsRetried",
+                        "RecordsRejected",
+                        "MetadataOnly.encrypted",
+                        "MetadataOnly.corrupt",
+                        "PagesExtracted",
+                        "OcrPages",
+                        "IndexingMillis");
+        units.keySet()
+                .forEach(name ->
+                        assertThat(document.has(name)).as("value of " + name).isTrue());
 
         assertThat(document.path("RecordsDone").asLong()).isEqualTo(2);
         assertThat(document.path("RecordsRetried").asLong()).isEqualTo(1);
@@ -122,12 +149,18 @@ class HandlerMetricsTest {
         assertThat(document.path("ExtractionMillis").asLong()).isEqualTo(45);
         assertThat(document.path("BytesDownloaded").asLong()).isEqualTo(2560);
         assertThat(document.path("IndexingMillis").asLong()).isNotNegative();
-        assertThat(document.path("BatchMillis").asLong()).isGreaterThanOrEqualTo(document.path("IndexingMillis").asLong());
+        assertThat(document.path("BatchMillis").asLong())
+                .isGreaterThanOrEqualTo(document.path("IndexingMillis").asLong());
     }
 
     private static EmbeddedMetricsObserver metricsTo(PrintStream out) {
-        return new EmbeddedMetricsObserver(new ObjectMapper(), out, Clock.fixed(NOW, ZoneOffset.UTC), "DocIndexer",
-                "FunctionName", "IngestFunction");
+        return new EmbeddedMetricsObserver(
+                new ObjectMapper(),
+                out,
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                "DocIndexer",
+                "FunctionName",
+                "IngestFunction");
     }
 
     private static SQSEvent event(String... bodies) {
@@ -139,7 +172,8 @@ class HandlerMetricsTest {
     /** The event as JSON, written by Lambda's own serialiser. */
     private static InputStream asLambdaSendsIt(SQSEvent event) {
         ByteArrayOutputStream json = new ByteArrayOutputStream();
-        LambdaEventSerializers.serializerFor(SQSEvent.class, HandlerMetricsTest.class.getClassLoader()).toJson(event, json);
+        LambdaEventSerializers.serializerFor(SQSEvent.class, HandlerMetricsTest.class.getClassLoader())
+                .toJson(event, json);
         return new ByteArrayInputStream(json.toByteArray());
     }
 }

@@ -43,7 +43,6 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 @ExtendWith(LocalServersExtension.class)
 class PipelineIT {
 
-
     private final Queue<RecordReport> reports = new ConcurrentLinkedQueue<>();
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -62,11 +61,17 @@ class PipelineIT {
         upload(stack, key, Corpus.file("pdf/minimal-document.pdf"));
 
         new BucketNotifications(stack.sqs(), queues.queueUrl())
-                .objectCreated(LocalServers.BUCKET, key, stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
+                .objectCreated(
+                        LocalServers.BUCKET,
+                        key,
+                        stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
         poll(stack, queues, components);
 
-        Await.until(Duration.ofSeconds(60), "the pipeline", () -> search(components, "Lorem ipsum dolor").stream()
-                .anyMatch(hit -> hit.key().equals(key)));
+        Await.until(
+                Duration.ofSeconds(60),
+                "the pipeline",
+                () -> search(components, "Lorem ipsum dolor").stream()
+                        .anyMatch(hit -> hit.key().equals(key)));
         Await.until(Duration.ofSeconds(10), "the pipeline", () -> stack.messagesIn(queues.queueUrl()) == 0);
     }
 
@@ -81,8 +86,10 @@ class PipelineIT {
         List<String> bodies = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             String key = "it/" + run + "/note " + i + ".txt";
-            stack.s3().putObject(r -> r.bucket(LocalServers.BUCKET).key(key),
-                    RequestBody.fromString("partial batch " + run + " note number " + i));
+            stack.s3()
+                    .putObject(
+                            r -> r.bucket(LocalServers.BUCKET).key(key),
+                            RequestBody.fromString("partial batch " + run + " note number " + i));
             bodies.add(notifications.body("ObjectCreated:Put", LocalServers.BUCKET, key, 30L, null));
         }
         // A bucket the function cannot read: S3 says NoSuchBucket on every attempt.
@@ -97,15 +104,25 @@ class PipelineIT {
         assertThat(search(components, run)).hasSize(4);
 
         Map<String, List<RecordReport>> byMessage = new HashMap<>();
-        reports.forEach(report -> byMessage.computeIfAbsent(report.outcome().messageId(), id -> new ArrayList<>()).add(report));
+        reports.forEach(report -> byMessage
+                .computeIfAbsent(report.outcome().messageId(), id -> new ArrayList<>())
+                .add(report));
         assertThat(byMessage).hasSize(5);
         List<List<RecordReport>> attempts = new ArrayList<>(byMessage.values());
-        assertThat(attempts).filteredOn(list -> list.size() == 1).hasSize(4)
+        assertThat(attempts)
+                .filteredOn(list -> list.size() == 1)
+                .hasSize(4)
                 .allSatisfy(list -> assertThat(list.get(0).outcome()).isInstanceOf(RecordOutcome.Done.class));
-        assertThat(attempts).filteredOn(list -> list.size() == maxReceiveCount).hasSize(1)
-                .allSatisfy(list -> assertThat(list).allSatisfy(report -> assertThat(report.outcome())
-                        .isInstanceOf(RecordOutcome.Retry.class)));
-        String inDlq = stack.sqs().receiveMessage(r -> r.queueUrl(queues.dlqUrl())).messages().get(0).body();
+        assertThat(attempts)
+                .filteredOn(list -> list.size() == maxReceiveCount)
+                .hasSize(1)
+                .allSatisfy(list -> assertThat(list)
+                        .allSatisfy(report -> assertThat(report.outcome()).isInstanceOf(RecordOutcome.Retry.class)));
+        String inDlq = stack.sqs()
+                .receiveMessage(r -> r.queueUrl(queues.dlqUrl()))
+                .messages()
+                .get(0)
+                .body();
         assertThat(inDlq).isEqualTo(poison);
     }
 
@@ -115,19 +132,28 @@ class PipelineIT {
         LocalServers.Queues queues = stack.createQueues("japanese-" + UUID.randomUUID(), 30, 5);
         IngestComponents components = ingest(stack, queues);
         String key = "scans/" + UUID.randomUUID() + "/請求書スキャン.png";
-        BufferedImage scan = RenderedText.render("請求書\n東京都千代田区丸の内一丁目\nご請求金額は十二万円です",
-                new Font(RenderedText.JAPANESE_FONT, Font.PLAIN, 40));
+        BufferedImage scan = RenderedText.render(
+                "請求書\n東京都千代田区丸の内一丁目\nご請求金額は十二万円です", new Font(RenderedText.JAPANESE_FONT, Font.PLAIN, 40));
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(scan, "png", png);
         stack.s3().putObject(r -> r.bucket(LocalServers.BUCKET).key(key), RequestBody.fromBytes(png.toByteArray()));
 
         new BucketNotifications(stack.sqs(), queues.queueUrl())
-                .objectCreated(LocalServers.BUCKET, key, stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
+                .objectCreated(
+                        LocalServers.BUCKET,
+                        key,
+                        stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
         poll(stack, queues, components);
 
-        Await.until(Duration.ofSeconds(60), "the pipeline", () -> search(components, "千代田区").stream().anyMatch(hit -> hit.key().equals(key)));
-        assertThat(reports).anySatisfy(report -> assertThat(report.objects()).singleElement()
-                .satisfies(object -> assertThat(object.ocrPages()).isEqualTo(1)));
+        Await.until(
+                Duration.ofSeconds(60),
+                "the pipeline",
+                () -> search(components, "千代田区").stream()
+                        .anyMatch(hit -> hit.key().equals(key)));
+        assertThat(reports)
+                .anySatisfy(report -> assertThat(report.objects())
+                        .singleElement()
+                        .satisfies(object -> assertThat(object.ocrPages()).isEqualTo(1)));
     }
 
     @Test
@@ -140,16 +166,36 @@ class PipelineIT {
         upload(stack, key, scannedPdf(Corpus.file("ocr/phototest.tif"), pages));
 
         new BucketNotifications(stack.sqs(), queues.queueUrl())
-                .objectCreated(LocalServers.BUCKET, key, stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
+                .objectCreated(
+                        LocalServers.BUCKET,
+                        key,
+                        stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
         // Each invocation has well under a second beyond the handler's safety margin: a few pages at most.
-        toClose.add(0, new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
-                components.handler(), 10, 1, (int) IngestHandler.SAFETY_MARGIN_MILLIS + 600));
+        toClose.add(
+                0,
+                new EventSourcePoller(
+                        stack.sqs(),
+                        queues.queueUrl(),
+                        queues.queueArn(),
+                        components.handler(),
+                        10,
+                        1,
+                        (int) IngestHandler.SAFETY_MARGIN_MILLIS + 600));
 
-        Await.until(Duration.ofSeconds(120), "the pipeline", () -> reports.stream().flatMap(report -> report.objects().stream())
-                .anyMatch(object -> object.key().equals(key) && object.pages() == pages));
-        assertThat(reports).anySatisfy(report -> assertThat(report.outcome().detail()).contains("continues in a new message"));
+        Await.until(
+                Duration.ofSeconds(120),
+                "the pipeline",
+                () -> reports.stream()
+                        .flatMap(report -> report.objects().stream())
+                        .anyMatch(object -> object.key().equals(key) && object.pages() == pages));
+        assertThat(reports)
+                .anySatisfy(report -> assertThat(report.outcome().detail()).contains("continues in a new message"));
         assertThat(reports).noneSatisfy(report -> assertThat(report.outcome()).isInstanceOf(RecordOutcome.Retry.class));
-        Await.until(Duration.ofSeconds(30), "the pipeline", () -> search(components, "quick brown dog").stream().anyMatch(hit -> hit.key().equals(key)));
+        Await.until(
+                Duration.ofSeconds(30),
+                "the pipeline",
+                () -> search(components, "quick brown dog").stream()
+                        .anyMatch(hit -> hit.key().equals(key)));
         assertThat(stack.messagesIn(queues.dlqUrl())).isZero();
     }
 
@@ -172,14 +218,23 @@ class PipelineIT {
     }
 
     private IngestComponents ingest(LocalServers stack, LocalServers.Queues queues) {
-        IngestComponents components = IngestComponents.create(IngestConfig.fromEnv(stack.ingestEnvironment(queues)), reports::add);
+        IngestComponents components =
+                IngestComponents.create(IngestConfig.fromEnv(stack.ingestEnvironment(queues)), reports::add);
         toClose.add(components);
         return components;
     }
 
     private void poll(LocalServers stack, LocalServers.Queues queues, IngestComponents components) {
-        toClose.add(0, new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(),
-                new IngestHandler(components.processor()), 10, 1, 60_000));
+        toClose.add(
+                0,
+                new EventSourcePoller(
+                        stack.sqs(),
+                        queues.queueUrl(),
+                        queues.queueArn(),
+                        new IngestHandler(components.processor()),
+                        10,
+                        1,
+                        60_000));
     }
 
     private static void upload(LocalServers stack, String key, Path file) {
@@ -189,7 +244,10 @@ class PipelineIT {
     private static void sendAsOneBatch(LocalServers stack, String queueUrl, List<String> bodies) {
         List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
         for (int i = 0; i < bodies.size(); i++) {
-            entries.add(SendMessageBatchRequestEntry.builder().id("e" + i).messageBody(bodies.get(i)).build());
+            entries.add(SendMessageBatchRequestEntry.builder()
+                    .id("e" + i)
+                    .messageBody(bodies.get(i))
+                    .build());
         }
         stack.sqs().sendMessageBatch(r -> r.queueUrl(queueUrl).entries(entries));
     }
@@ -198,5 +256,4 @@ class PipelineIT {
         components.index().refresh();
         return components.index().search(query, 20);
     }
-
 }

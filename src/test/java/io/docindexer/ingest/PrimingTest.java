@@ -23,7 +23,8 @@ class PrimingTest {
         try (DocumentExtractor extractor = new DocumentExtractor(ExtractionLimits.defaults(), new BlankOcr());
                 OpenSearchDocumentIndex index = OpenSearchDocumentIndex.connect(NOWHERE, "es", "documents")) {
 
-            String body = Priming.run(new SqsEventCodec(new ObjectMapper()), new S3EventParser(new ObjectMapper()), extractor, index);
+            String body = Priming.run(
+                    new SqsEventCodec(new ObjectMapper()), new S3EventParser(new ObjectMapper()), extractor, index);
 
             assertThat(body.lines()).hasSize(4); // an action line and a source line per object
             assertThat(body).contains("priming/sample.pdf", "priming/sample.txt", Priming.TEXT, "documents-v1");
@@ -43,7 +44,6 @@ class PrimingTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 }

@@ -67,7 +67,8 @@ final class RefusingOpenSearchProxy implements AutoCloseable {
         try (InputStream in = exchange.getRequestBody()) {
             body = in.readAllBytes();
         }
-        String request = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+        String request =
+                exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
         if (!roleMapped) {
             refused.add(request);
             respond(exchange, 403, "application/json", REFUSAL.getBytes(StandardCharsets.UTF_8));
@@ -75,9 +76,13 @@ final class RefusingOpenSearchProxy implements AutoCloseable {
         }
         forwarded.add(request);
         try {
-            HttpResponse<byte[]> response = http.send(forwardOf(exchange, body), HttpResponse.BodyHandlers.ofByteArray());
-            respond(exchange, response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse("application/json"), response.body());
+            HttpResponse<byte[]> response =
+                    http.send(forwardOf(exchange, body), HttpResponse.BodyHandlers.ofByteArray());
+            respond(
+                    exchange,
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse("application/json"),
+                    response.body());
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             exchange.close();
@@ -85,9 +90,13 @@ final class RefusingOpenSearchProxy implements AutoCloseable {
     }
 
     private HttpRequest forwardOf(HttpExchange exchange, byte[] body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(upstream.resolve(exchange.getRequestURI().toString()))
-                .method(exchange.getRequestMethod(), body.length == 0
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        upstream.resolve(exchange.getRequestURI().toString()))
+                .method(
+                        exchange.getRequestMethod(),
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         if (contentType != null) {
             request.header("Content-Type", contentType);

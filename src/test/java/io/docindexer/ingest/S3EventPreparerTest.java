@@ -53,8 +53,10 @@ class S3EventPreparerTest {
 
     private RuntimeException sourceFailure;
     private String overwrittenETag;
-    private ExtractedDocument extracted = ExtractedDocument.ofPages("application/pdf",
-            List.of(new ExtractedPage(1, "first page", false, null), new ExtractedPage(2, "scanned page", true, 91.5f)), false);
+    private ExtractedDocument extracted = ExtractedDocument.ofPages(
+            "application/pdf",
+            List.of(new ExtractedPage(1, "first page", false, null), new ExtractedPage(2, "scanned page", true, 91.5f)),
+            false);
 
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicInteger extractions = new AtomicInteger();
@@ -104,21 +106,25 @@ class S3EventPreparerTest {
             Path file = Files.writeString(Files.createTempFile(temp, "object-", ".bin"), "%PDF-1.7 ...");
             // S3 quotes the ETag it returns; the object is the version the event names unless overwritten since.
             String eTag = overwrittenETag != null ? overwrittenETag : event.eTag();
-            return new FetchedObject(file, 12, "application/pdf", "\"" + eTag + "\"", "v2",
-                    Instant.parse("2026-11-23T09:00:00Z"));
+            return new FetchedObject(
+                    file, 12, "application/pdf", "\"" + eTag + "\"", "v2", Instant.parse("2026-11-23T09:00:00Z"));
         }
     };
 
-    private final S3EventPreparer preparer = new S3EventPreparer(new S3EventParser(new ObjectMapper()), source,
+    private final S3EventPreparer preparer = new S3EventPreparer(
+            new S3EventParser(new ObjectMapper()),
+            source,
             (file, fileName, progress) -> {
                 extractions.incrementAndGet();
                 progressSeen = progress;
                 if (pauseAfterPages > 0) {
-                    throw new ExtractionPausedException(extracted.pages().subList(0, pauseAfterPages), extracted.pageCount());
+                    throw new ExtractionPausedException(
+                            extracted.pages().subList(0, pauseAfterPages), extracted.pageCount());
                 }
                 return extracted;
             },
-            cache, Clock.fixed(NOW, ZoneOffset.UTC));
+            cache,
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void anObjectCreatedEventBecomesAnUpsertOfItsExtractedText() throws Exception {
@@ -138,8 +144,10 @@ class S3EventPreparerTest {
         assertThat(document.versionId()).isEqualTo("v2");
         assertThat(document.size()).isEqualTo(12);
         assertThat(document.indexedAt()).isEqualTo(NOW);
-        assertThat(preparation.objects()).singleElement()
-                .satisfies(object -> assertThat(object.chars()).isEqualTo(document.content().length()));
+        assertThat(preparation.objects())
+                .singleElement()
+                .satisfies(object ->
+                        assertThat(object.chars()).isEqualTo(document.content().length()));
     }
 
     @Test
@@ -202,7 +210,9 @@ class S3EventPreparerTest {
 
         assertThat(preparation).isInstanceOf(Preparation.Continued.class);
         assertThat(((Preparation.Continued) preparation).progress()).contains("paused after page 1 of 2");
-        assertThat(checkpoints.values()).singleElement().satisfies(pages -> assertThat(pages).hasSize(1));
+        assertThat(checkpoints.values())
+                .singleElement()
+                .satisfies(pages -> assertThat(pages).hasSize(1));
     }
 
     @Test
@@ -302,20 +312,24 @@ class S3EventPreparerTest {
 
     @Test
     void s3TroubleIsRetried() throws Exception {
-        sourceFailure = S3Exception.builder().statusCode(503).message("Slow Down").build();
+        sourceFailure =
+                S3Exception.builder().statusCode(503).message("Slow Down").build();
 
         Preparation preparation = preparer.prepare(message("events/s3-put.json"), TIME);
 
         assertThat(outcomeOf(preparation)).isInstanceOf(RecordOutcome.Retry.class);
-        assertThat(outcomeOf(preparation).detail()).contains("samples/quarterly report 2026+draft.pdf").contains("Slow Down");
+        assertThat(outcomeOf(preparation).detail())
+                .contains("samples/quarterly report 2026+draft.pdf")
+                .contains("Slow Down");
     }
 
     @Test
     void anObjectRemovedEventBecomesADeleteOrderedByItsSequencer() throws Exception {
         Preparation preparation = preparer.prepare(message("events/s3-delete.json"), TIME);
 
-        assertThat(((Preparation.Indexable) preparation).operations()).containsExactly(
-                new IndexOperation.Delete("docindexer-local", "samples/quarterly report 2026+draft.pdf", "0069ABCDEF00000002"));
+        assertThat(((Preparation.Indexable) preparation).operations())
+                .containsExactly(new IndexOperation.Delete(
+                        "docindexer-local", "samples/quarterly report 2026+draft.pdf", "0069ABCDEF00000002"));
     }
 
     @Test

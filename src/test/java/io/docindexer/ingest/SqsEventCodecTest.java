@@ -43,7 +43,9 @@ class SqsEventCodecTest {
     void readsTheSampleEventsAsLambdasSerialiserDoes(String file) throws IOException {
         byte[] event = Files.readAllBytes(Path.of(file));
 
-        assertThat(codec.readRecords(new ByteArrayInputStream(event))).isEqualTo(lambdaReads(event)).isNotEmpty();
+        assertThat(codec.readRecords(new ByteArrayInputStream(event)))
+                .isEqualTo(lambdaReads(event))
+                .isNotEmpty();
     }
 
     @Test
@@ -56,7 +58,8 @@ class SqsEventCodecTest {
         SQSMessage record = records.get(0);
         assertThat(record.getEventSourceArn()).isEqualTo("arn:aws:sqs:ap-northeast-1:123456789012:ingest");
         assertThat(record.getAttributes()).containsEntry("ApproximateReceiveCount", "3");
-        assertThat(record.getMessageAttributes().get("continuation").getStringValue()).isEqualTo("7");
+        assertThat(record.getMessageAttributes().get("continuation").getStringValue())
+                .isEqualTo("7");
         assertThat(record.getMessageAttributes().get("blob").getBinaryValue())
                 .isEqualTo(ByteBuffer.wrap(new byte[] {0, 1, 2, (byte) 0xff}));
     }
@@ -65,14 +68,16 @@ class SqsEventCodecTest {
     void nullsInsideAttributesAndListsStayNullAsLambdasSerialiserLeavesThem() throws IOException {
         byte[] event = """
                 {"Records":[{"messageId":"m1","attributes":{"MessageGroupId":null,"ApproximateReceiveCount":2},
-                  "messageAttributes":{"a":{"stringListValues":["x",null],"binaryListValues":[null],"dataType":"String"}}}]}"""
-                .getBytes(UTF_8);
+                  "messageAttributes":{"a":{"stringListValues":["x",null],"binaryListValues":[null],"dataType":"String"}}}]}""".getBytes(UTF_8);
 
         List<SQSMessage> records = codec.readRecords(new ByteArrayInputStream(event));
 
         assertThat(records).isEqualTo(lambdaReads(event));
-        assertThat(records.get(0).getAttributes()).containsEntry("MessageGroupId", null).containsEntry("ApproximateReceiveCount", "2");
-        assertThat(records.get(0).getMessageAttributes().get("a").getBinaryListValues()).containsExactly((ByteBuffer) null);
+        assertThat(records.get(0).getAttributes())
+                .containsEntry("MessageGroupId", null)
+                .containsEntry("ApproximateReceiveCount", "2");
+        assertThat(records.get(0).getMessageAttributes().get("a").getBinaryListValues())
+                .containsExactly((ByteBuffer) null);
     }
 
     @Test
@@ -84,13 +89,14 @@ class SqsEventCodecTest {
 
     @Test
     void writesThePartialBatchResponseAsLambdasSerialiserDoes() throws IOException {
-        SQSBatchResponse response = new SQSBatchResponse(List.of(
-                new SQSBatchResponse.BatchItemFailure("m2"), new SQSBatchResponse.BatchItemFailure("m5")));
+        SQSBatchResponse response = new SQSBatchResponse(
+                List.of(new SQSBatchResponse.BatchItemFailure("m2"), new SQSBatchResponse.BatchItemFailure("m5")));
 
         ByteArrayOutputStream ours = new ByteArrayOutputStream();
         codec.writeResponse(response, ours);
 
-        assertThat(ours.toString(UTF_8)).isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"m2\"},{\"itemIdentifier\":\"m5\"}]}");
+        assertThat(ours.toString(UTF_8))
+                .isEqualTo("{\"batchItemFailures\":[{\"itemIdentifier\":\"m2\"},{\"itemIdentifier\":\"m5\"}]}");
         ObjectMapper json = new ObjectMapper();
         assertThat(json.readTree(ours.toByteArray())).isEqualTo(json.readTree(lambdaWrites(response)));
     }
@@ -120,8 +126,7 @@ class SqsEventCodecTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("no Records array")
                 .hasMessageContaining("events/s3-put.json");
-        assertThatThrownBy(() -> codec.readRecords(stream("")))
-                .hasMessageContaining("no Records array");
+        assertThatThrownBy(() -> codec.readRecords(stream(""))).hasMessageContaining("no Records array");
     }
 
     @Test
@@ -137,7 +142,8 @@ class SqsEventCodecTest {
     }
 
     private static List<SQSMessage> lambdaReads(byte[] event) {
-        PojoSerializer<SQSEvent> serializer = LambdaEventSerializers.serializerFor(SQSEvent.class, SqsEventCodecTest.class.getClassLoader());
+        PojoSerializer<SQSEvent> serializer =
+                LambdaEventSerializers.serializerFor(SQSEvent.class, SqsEventCodecTest.class.getClassLoader());
         return serializer.fromJson(new ByteArrayInputStream(event)).getRecords();
     }
 

@@ -68,8 +68,11 @@ final class UnmappedRoleOpenSearch implements AutoCloseable {
         } else if (path.equals("/_bulk")) {
             // Every operation is an update: an action line and a script line.
             int operations = (int) body.lines().count() / 2;
-            respond(exchange, 200, "{\"took\":1,\"errors\":false,\"items\":["
-                    + String.join(",", Collections.nCopies(operations, BULK_ITEM)) + "]}");
+            respond(
+                    exchange,
+                    200,
+                    "{\"took\":1,\"errors\":false,\"items\":["
+                            + String.join(",", Collections.nCopies(operations, BULK_ITEM)) + "]}");
         } else if (path.startsWith("/_index_template/")) {
             respond(exchange, 200, "{\"acknowledged\":true}");
         } else {

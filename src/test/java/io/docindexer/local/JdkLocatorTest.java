@@ -46,16 +46,19 @@ class JdkLocatorTest {
     void saysWhatToDoWhenNoJdkIsNewEnough() throws IOException {
         Path running = fakeJdk("java-17", "17.0.15");
 
-        assertThatIllegalStateException().isThrownBy(() -> new JdkLocator(Map.of(), running, jvms).locate())
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new JdkLocator(Map.of(), running, jvms).locate())
                 .withMessageContaining("JDK 21 or newer")
                 .withMessageContaining(JdkLocator.OVERRIDE_VARIABLE);
     }
 
     @Test
     void anOverrideWithoutBinJavaIsReported() {
-        Map<String, String> env = Map.of(JdkLocator.OVERRIDE_VARIABLE, jvms.resolve("missing").toString());
+        Map<String, String> env =
+                Map.of(JdkLocator.OVERRIDE_VARIABLE, jvms.resolve("missing").toString());
 
-        assertThatIllegalStateException().isThrownBy(() -> new JdkLocator(env, jvms, jvms).locate())
+        assertThatIllegalStateException()
+                .isThrownBy(() -> new JdkLocator(env, jvms, jvms).locate())
                 .withMessageContaining("is not an executable");
     }
 

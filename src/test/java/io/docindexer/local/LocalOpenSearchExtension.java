@@ -26,7 +26,8 @@ public final class LocalOpenSearchExtension implements BeforeAllCallback, Parame
      * closes {@link AutoCloseable} values of the root store when the test JVM is done.
      */
     public static OpenSearchServer server(ExtensionContext context) {
-        return context.getRoot().getStore(NAMESPACE)
+        return context.getRoot()
+                .getStore(NAMESPACE)
                 .getOrComputeIfAbsent(OpenSearchServer.class, key -> startServer(), OpenSearchServer.class);
     }
 

@@ -18,13 +18,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class LocalServersExtension implements BeforeAllCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(LocalServersExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(LocalServersExtension.class);
 
     static LocalServers stack(ExtensionContext context) {
         OpenSearchServer openSearch = LocalOpenSearchExtension.server(context);
         ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
-        URI recorded = store.getOrComputeIfAbsent(InterceptingHttpProxy.class, key -> recorder(openSearch),
-                InterceptingHttpProxy.class).endpoint();
+        URI recorded = store.getOrComputeIfAbsent(
+                        InterceptingHttpProxy.class, key -> recorder(openSearch), InterceptingHttpProxy.class)
+                .endpoint();
         return store.getOrComputeIfAbsent(LocalServers.class, key -> start(openSearch, recorded), LocalServers.class);
     }
 

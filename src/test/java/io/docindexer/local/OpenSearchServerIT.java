@@ -14,14 +14,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(LocalOpenSearchExtension.class)
 class OpenSearchServerIT {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @Test
     void servesOnLoopbackAndKeepsDataAndPortAcrossARestart(OpenSearchServer openSearch) throws Exception {
         URI endpoint = openSearch.endpoint();
         assertThat(endpoint.getHost()).isEqualTo("127.0.0.1");
         assertThat(send("PUT", endpoint.resolve("/restart-probe/_doc/1?refresh=true"), "{\"kept\":true}")
-                .statusCode()).isEqualTo(201);
+                        .statusCode())
+                .isEqualTo(201);
 
         openSearch.restart();
 
@@ -52,9 +54,12 @@ class OpenSearchServerIT {
     }
 
     private HttpResponse<String> send(String method, URI uri, String json) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

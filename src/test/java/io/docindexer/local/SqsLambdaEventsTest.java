@@ -24,15 +24,26 @@ class SqsLambdaEventsTest {
     @Test
     void writesAnEventLambdasSerialiserReadsFieldForField() {
         Message received = Message.builder()
-                .messageId("m1").receiptHandle("r1").body("{\"Records\":[]}").md5OfBody("md5")
+                .messageId("m1")
+                .receiptHandle("r1")
+                .body("{\"Records\":[]}")
+                .md5OfBody("md5")
                 .attributes(Map.of(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT, "2"))
                 .messageAttributes(Map.of(
-                        "continuation", MessageAttributeValue.builder().dataType("String").stringValue("page 7").build(),
-                        "blob", MessageAttributeValue.builder().dataType("Binary")
-                                .binaryValue(SdkBytes.fromByteArray(new byte[] {0, 1, (byte) 0xff})).build()))
+                        "continuation",
+                                MessageAttributeValue.builder()
+                                        .dataType("String")
+                                        .stringValue("page 7")
+                                        .build(),
+                        "blob",
+                                MessageAttributeValue.builder()
+                                        .dataType("Binary")
+                                        .binaryValue(SdkBytes.fromByteArray(new byte[] {0, 1, (byte) 0xff}))
+                                        .build()))
                 .build();
 
-        SQSEvent event = LambdaEventSerializers.serializerFor(SQSEvent.class, getClass().getClassLoader())
+        SQSEvent event = LambdaEventSerializers.serializerFor(
+                        SQSEvent.class, getClass().getClassLoader())
                 .fromJson(new ByteArrayInputStream(SqsLambdaEvents.event(List.of(received), QUEUE_ARN)));
 
         SQSEvent.SQSMessage record = event.getRecords().get(0);
@@ -42,7 +53,8 @@ class SqsLambdaEventsTest {
         assertThat(record.getEventSourceArn()).isEqualTo(QUEUE_ARN);
         assertThat(record.getEventSource()).isEqualTo("aws:sqs");
         assertThat(record.getAttributes()).containsEntry("ApproximateReceiveCount", "2");
-        assertThat(record.getMessageAttributes().get("continuation").getStringValue()).isEqualTo("page 7");
+        assertThat(record.getMessageAttributes().get("continuation").getStringValue())
+                .isEqualTo("page 7");
         assertThat(record.getMessageAttributes().get("blob").getBinaryValue())
                 .isEqualTo(ByteBuffer.wrap(new byte[] {0, 1, (byte) 0xff}));
     }
@@ -50,9 +62,11 @@ class SqsLambdaEventsTest {
     @Test
     void readsTheMessageIdsOfAPartialBatchResponse() {
         assertThat(SqsLambdaEvents.failedMessageIds(
-                "{\"batchItemFailures\":[{\"itemIdentifier\":\"m2\"},{\"itemIdentifier\":\"m5\"}]}".getBytes(UTF_8)))
+                        "{\"batchItemFailures\":[{\"itemIdentifier\":\"m2\"},{\"itemIdentifier\":\"m5\"}]}"
+                                .getBytes(UTF_8)))
                 .containsExactlyInAnyOrder("m2", "m5");
-        assertThat(SqsLambdaEvents.failedMessageIds("{\"batchItemFailures\":[]}".getBytes(UTF_8))).isEmpty();
+        assertThat(SqsLambdaEvents.failedMessageIds("{\"batchItemFailures\":[]}".getBytes(UTF_8)))
+                .isEmpty();
     }
 
     @Test

@@ -31,13 +31,25 @@ class JsonLogProviderTest {
         provider.getMDCAdapter().put("messageId", "m1");
         provider.getMDCAdapter().put("AWSRequestId", "r1");
 
-        logger(provider, "io.docindexer.observe.LoggingObserver").atInfo()
-                .addKeyValue("key", "reports/q1 2026+draft.pdf").addKeyValue("status", "indexed").addKeyValue("pages", 3)
+        logger(provider, "io.docindexer.observe.LoggingObserver")
+                .atInfo()
+                .addKeyValue("key", "reports/q1 2026+draft.pdf")
+                .addKeyValue("status", "indexed")
+                .addKeyValue("pages", 3)
                 .log("record {}", "indexed");
 
         JsonNode line = onlyLine();
-        assertThat(fieldNames(line)).containsExactly("timestamp", "level", "message", "logger", "AWSRequestId", "messageId",
-                "key", "status", "pages");
+        assertThat(fieldNames(line))
+                .containsExactly(
+                        "timestamp",
+                        "level",
+                        "message",
+                        "logger",
+                        "AWSRequestId",
+                        "messageId",
+                        "key",
+                        "status",
+                        "pages");
         assertThat(line.path("timestamp").asText()).isEqualTo("2026-12-04T10:15:30.120Z");
         assertThat(line.path("level").asText()).isEqualTo("INFO");
         assertThat(line.path("message").asText()).isEqualTo("record indexed");
@@ -51,7 +63,10 @@ class JsonLogProviderTest {
         JsonLogProvider provider = provider(Map.of());
         provider.getMDCAdapter().put("key", "in/context.pdf");
 
-        logger(provider, "x").atWarn().addKeyValue("key", "given/by/the/event.pdf").log("overridden");
+        logger(provider, "x")
+                .atWarn()
+                .addKeyValue("key", "given/by/the/event.pdf")
+                .log("overridden");
 
         JsonNode line = onlyLine();
         assertThat(fieldNames(line)).containsOnlyOnce("key");
@@ -61,7 +76,8 @@ class JsonLogProviderTest {
 
     @Test
     void anErrorAddsItsTypeMessageAndStackTraceCausesIncluded() throws IOException {
-        IllegalStateException error = new IllegalStateException("cache bucket unreachable", new IOException("connection reset"));
+        IllegalStateException error =
+                new IllegalStateException("cache bucket unreachable", new IOException("connection reset"));
 
         logger(provider(Map.of()), "x").warn("could not cache s3://{}/{}", "bucket", "a.pdf", error);
 
@@ -69,15 +85,21 @@ class JsonLogProviderTest {
         assertThat(line.path("message").asText()).isEqualTo("could not cache s3://bucket/a.pdf");
         assertThat(line.path("errorType").asText()).isEqualTo("java.lang.IllegalStateException");
         assertThat(line.path("errorMessage").asText()).isEqualTo("cache bucket unreachable");
-        assertThat(line.path("stackTrace").get(0).asText()).isEqualTo("java.lang.IllegalStateException: cache bucket unreachable");
+        assertThat(line.path("stackTrace").get(0).asText())
+                .isEqualTo("java.lang.IllegalStateException: cache bucket unreachable");
         assertThat(line.path("stackTrace").toString()).contains("Caused by: java.io.IOException: connection reset");
     }
 
     @Test
     void mapsListsNumbersAndBooleansStayJson() throws IOException {
-        logger(provider(Map.of()), "x").atInfo().addKeyValue("filter", Map.of("keyPrefix", "invoices/"))
-                .addKeyValue("keys", List.of("a", "b")).addKeyValue("dryRun", true).addKeyValue("examined", 12L)
-                .addKeyValue("stoppedBecause", (Object) null).log("redrive");
+        logger(provider(Map.of()), "x")
+                .atInfo()
+                .addKeyValue("filter", Map.of("keyPrefix", "invoices/"))
+                .addKeyValue("keys", List.of("a", "b"))
+                .addKeyValue("dryRun", true)
+                .addKeyValue("examined", 12L)
+                .addKeyValue("stoppedBecause", (Object) null)
+                .log("redrive");
 
         JsonNode line = onlyLine();
         assertThat(line.path("filter").path("keyPrefix").asText()).isEqualTo("invoices/");
@@ -101,7 +123,9 @@ class JsonLogProviderTest {
     @Test
     void debugIsOffUnlessLambdaAsksForIt() {
         assertThat(logger(provider(Map.of()), "x").isDebugEnabled()).isFalse();
-        assertThat(logger(provider(Map.of("AWS_LAMBDA_LOG_LEVEL", "DEBUG")), "x").isDebugEnabled()).isTrue();
+        assertThat(logger(provider(Map.of("AWS_LAMBDA_LOG_LEVEL", "DEBUG")), "x")
+                        .isDebugEnabled())
+                .isTrue();
     }
 
     @Test
@@ -117,13 +141,15 @@ class JsonLogProviderTest {
     @Test
     void slf4jFindsTheProviderThroughItsServiceFile() {
         List<String> found = new ArrayList<>();
-        ServiceLoader.load(SLF4JServiceProvider.class).forEach(provider -> found.add(provider.getClass().getName()));
+        ServiceLoader.load(SLF4JServiceProvider.class)
+                .forEach(provider -> found.add(provider.getClass().getName()));
 
         assertThat(found).contains(JsonLogProvider.class.getName());
     }
 
     private JsonLogProvider provider(Map<String, String> env) {
-        JsonLogProvider provider = new JsonLogProvider(new PrintStream(out, true, UTF_8), env, Clock.fixed(NOW, ZoneOffset.UTC));
+        JsonLogProvider provider =
+                new JsonLogProvider(new PrintStream(out, true, UTF_8), env, Clock.fixed(NOW, ZoneOffset.UTC));
         provider.initialize();
         return provider;
     }

@@ -6,8 +6,7 @@ package io.docindexer.ocr;
  */
 public final class CharacterErrorRate {
 
-    private CharacterErrorRate() {
-    }
+    private CharacterErrorRate() {}
 
     public static double of(String recognised, String reference) {
         return rate(collapseWhitespace(recognised), collapseWhitespace(reference));

@@ -9,11 +9,12 @@ import java.nio.file.Path;
 /** The test corpus: real files with their ground truth, kept in the project (licences in its README). */
 public final class Corpus {
 
-    private Corpus() {
-    }
+    private Corpus() {}
 
     public static Path root() {
-        return Path.of(System.getProperty("user.dir")).resolve("src/test/resources/corpus").normalize();
+        return Path.of(System.getProperty("user.dir"))
+                .resolve("src/test/resources/corpus")
+                .normalize();
     }
 
     public static Path file(String relativePath) {

@@ -7,8 +7,7 @@ import java.awt.image.WritableRaster;
 /** Turns a grey image by a multiple of 90 degrees clockwise, pixel for pixel (no resampling): turned scans made in the test. */
 final class Rotation {
 
-    private Rotation() {
-    }
+    private Rotation() {}
 
     static BufferedImage clockwise(BufferedImage gray, int degrees) {
         int quarterTurns = Math.floorMod(degrees, 360) / 90;
@@ -18,8 +17,8 @@ final class Rotation {
         int width = gray.getWidth();
         int height = gray.getHeight();
         boolean sideways = quarterTurns % 2 == 1;
-        BufferedImage rotated = new BufferedImage(
-                sideways ? height : width, sideways ? width : height, BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage rotated =
+                new BufferedImage(sideways ? height : width, sideways ? width : height, BufferedImage.TYPE_BYTE_GRAY);
         Raster in = gray.getRaster();
         WritableRaster out = rotated.getRaster();
         int[] row = new int[width];

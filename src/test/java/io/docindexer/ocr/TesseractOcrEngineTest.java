@@ -37,24 +37,30 @@ class TesseractOcrEngineTest {
 
     @Test
     void readsAPlainScanAlmostWithoutErrors() throws IOException {
-        OcrResult result = engine.recognize(ImageIO.read(Corpus.file("ocr/phototest.tif").toFile()));
+        OcrResult result =
+                engine.recognize(ImageIO.read(Corpus.file("ocr/phototest.tif").toFile()));
 
-        assertThat(CharacterErrorRate.of(result.text(), Corpus.text("ocr/phototest.gold.txt"))).isLessThanOrEqualTo(0.01);
+        assertThat(CharacterErrorRate.of(result.text(), Corpus.text("ocr/phototest.gold.txt")))
+                .isLessThanOrEqualTo(0.01);
         assertThat(result.meanConfidence()).isGreaterThan(80);
     }
 
     @Test
     void readsAccentedEuropeanText() throws IOException {
-        OcrResult result = engine.recognize(ImageIO.read(Corpus.file("ocr/eurotext.tif").toFile()));
+        OcrResult result =
+                engine.recognize(ImageIO.read(Corpus.file("ocr/eurotext.tif").toFile()));
 
-        assertThat(CharacterErrorRate.of(result.text(), Corpus.text("ocr/eurotext.txt"))).isLessThanOrEqualTo(0.03);
+        assertThat(CharacterErrorRate.of(result.text(), Corpus.text("ocr/eurotext.txt")))
+                .isLessThanOrEqualTo(0.03);
     }
 
     @Test
     void readsAnUpsideDownScan() throws IOException {
-        OcrResult result = engine.recognize(ImageIO.read(Corpus.file("ocr/phototest-rotated-180.png").toFile()));
+        OcrResult result = engine.recognize(
+                ImageIO.read(Corpus.file("ocr/phototest-rotated-180.png").toFile()));
 
-        assertThat(CharacterErrorRate.of(result.text(), Corpus.text("ocr/phototest.gold.txt"))).isLessThanOrEqualTo(0.02);
+        assertThat(CharacterErrorRate.of(result.text(), Corpus.text("ocr/phototest.gold.txt")))
+                .isLessThanOrEqualTo(0.02);
     }
 
     @Test
@@ -65,7 +71,9 @@ class TesseractOcrEngineTest {
         for (int degrees : new int[] {90, 270}) {
             OcrResult result = engine.recognize(Rotation.clockwise(GrayImages.toGray(upright), degrees));
 
-            assertThat(CharacterErrorRate.of(result.text(), gold)).as("turned %d degrees", degrees).isLessThanOrEqualTo(0.02);
+            assertThat(CharacterErrorRate.of(result.text(), gold))
+                    .as("turned %d degrees", degrees)
+                    .isLessThanOrEqualTo(0.02);
         }
     }
 
@@ -73,8 +81,8 @@ class TesseractOcrEngineTest {
     void japaneseReadsAsJapaneseWithNoSpacesBetweenItsCharacters() {
         assumeJapaneseFont();
 
-        OcrResult result = engine.recognize(RenderedText.render("業務委託契約書\n株式会社サンプル",
-                new Font(JAPANESE_FONT, Font.PLAIN, 40)));
+        OcrResult result =
+                engine.recognize(RenderedText.render("業務委託契約書\n株式会社サンプル", new Font(JAPANESE_FONT, Font.PLAIN, 40)));
 
         // An exact-phrase query and a snippet need the words as written: 「業務 委託 契約 書」 matches neither.
         assertThat(result.text()).contains("業務委託契約書", "株式会社サンプル");
@@ -89,7 +97,8 @@ class TesseractOcrEngineTest {
 
         // The jpn model reads tategaki with jpn_vert, which the layer carries for it.
         double errorRate = CharacterErrorRate.ignoringWhitespace(result.text(), text);
-        System.out.printf("CER vertical Japanese: %.4f (%s)%n", errorRate, result.text().strip());
+        System.out.printf(
+                "CER vertical Japanese: %.4f (%s)%n", errorRate, result.text().strip());
         assertThat(errorRate).isLessThanOrEqualTo(0.15);
     }
 
@@ -140,7 +149,8 @@ class TesseractOcrEngineTest {
     }
 
     private static void assumeJapaneseFont() {
-        assumeTrue(RenderedText.japaneseFontInstalled(),
+        assumeTrue(
+                RenderedText.japaneseFontInstalled(),
                 "font '" + JAPANESE_FONT + "' is not installed: apt-get install fonts-noto-cjk");
     }
 }

@@ -38,8 +38,10 @@ final class InMemoryDeadLetterQueue implements DeadLetterQueueGateway {
     @Override
     public List<DeadLetter> receive(Duration hiddenFor) {
         receives++;
-        List<DeadLetter> received = messages.values().stream().filter(letter -> !hidden.contains(letter.messageId()))
-                .limit(10).toList();
+        List<DeadLetter> received = messages.values().stream()
+                .filter(letter -> !hidden.contains(letter.messageId()))
+                .limit(10)
+                .toList();
         received.forEach(letter -> hidden.add(letter.messageId()));
         return received;
     }

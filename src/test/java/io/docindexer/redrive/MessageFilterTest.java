@@ -17,17 +17,22 @@ class MessageFilterTest {
 
     @Test
     void anEmptyFilterMatchesEveryMessageEvenOneThatIsNotAnS3Event() {
-        assertThat(matches(MessageFilter.ALL, letter("not json", Map.of(), NOW))).isTrue();
+        assertThat(matches(MessageFilter.ALL, letter("not json", Map.of(), NOW)))
+                .isTrue();
     }
 
     @Test
     void theErrorClassIsTheRejectionAttribute() {
         MessageFilter filter = filter(Optional.of("UnusableMessage"), Optional.empty(), null, null);
 
-        assertThat(matches(filter, letter("x", Map.of("ErrorClass", DeadLetter.Attribute.text("UnusableMessage")), NOW))).isTrue();
-        assertThat(matches(filter, letter("x", Map.of("ErrorClass", DeadLetter.Attribute.text("Other")), NOW))).isFalse();
+        assertThat(matches(
+                        filter, letter("x", Map.of("ErrorClass", DeadLetter.Attribute.text("UnusableMessage")), NOW)))
+                .isTrue();
+        assertThat(matches(filter, letter("x", Map.of("ErrorClass", DeadLetter.Attribute.text("Other")), NOW)))
+                .isFalse();
         // What reached the DLQ through maxReceiveCount carries no ErrorClass at all.
-        assertThat(matches(filter, letter(notification("a.txt"), Map.of(), NOW))).isFalse();
+        assertThat(matches(filter, letter(notification("a.txt"), Map.of(), NOW)))
+                .isFalse();
     }
 
     @Test
@@ -35,16 +40,20 @@ class MessageFilterTest {
         MessageFilter filter = filter(Optional.empty(), Optional.of("my invoices/"), null, null);
 
         // S3 sends "my+invoices/2025+Q1.pdf": a space is '+' in the notification.
-        assertThat(matches(filter, letter(notification("my+invoices/2025+Q1.pdf"), Map.of(), NOW))).isTrue();
-        assertThat(matches(filter(Optional.empty(), Optional.of("my+invoices/"), null, null),
-                letter(notification("my+invoices/2025+Q1.pdf"), Map.of(), NOW))).isFalse();
+        assertThat(matches(filter, letter(notification("my+invoices/2025+Q1.pdf"), Map.of(), NOW)))
+                .isTrue();
+        assertThat(matches(
+                        filter(Optional.empty(), Optional.of("my+invoices/"), null, null),
+                        letter(notification("my+invoices/2025+Q1.pdf"), Map.of(), NOW)))
+                .isFalse();
     }
 
     @Test
     void aKeyPrefixNeverMatchesABodyThatAnnouncesNoKey() {
         MessageFilter filter = filter(Optional.empty(), Optional.of(""), null, null);
 
-        assertThat(matches(filter, letter("{\"Event\":\"s3:TestEvent\",\"Bucket\":\"b\"}", Map.of(), NOW))).isFalse();
+        assertThat(matches(filter, letter("{\"Event\":\"s3:TestEvent\",\"Bucket\":\"b\"}", Map.of(), NOW)))
+                .isFalse();
         assertThat(matches(filter, letter("garbage", Map.of(), NOW))).isFalse();
     }
 
@@ -53,7 +62,8 @@ class MessageFilterTest {
         String body = "{\"Records\":[" + record("other/a.txt") + "," + record("invoices/b.pdf") + "]}";
 
         assertThat(objectKeys.of(body)).containsExactly("other/a.txt", "invoices/b.pdf");
-        assertThat(matches(filter(Optional.empty(), Optional.of("invoices/"), null, null), letter(body, Map.of(), NOW))).isTrue();
+        assertThat(matches(filter(Optional.empty(), Optional.of("invoices/"), null, null), letter(body, Map.of(), NOW)))
+                .isTrue();
     }
 
     @Test
@@ -61,29 +71,47 @@ class MessageFilterTest {
         MessageFilter olderThanAnHour = filter(Optional.empty(), Optional.empty(), Duration.ofHours(1), null);
         MessageFilter newerThanADay = filter(Optional.empty(), Optional.empty(), null, Duration.ofDays(1));
 
-        assertThat(matches(olderThanAnHour, letter("x", Map.of(), NOW.minus(Duration.ofHours(1))))).isTrue();
-        assertThat(matches(olderThanAnHour, letter("x", Map.of(), NOW.minus(Duration.ofMinutes(59))))).isFalse();
-        assertThat(matches(newerThanADay, letter("x", Map.of(), NOW.minus(Duration.ofDays(1))))).isTrue();
-        assertThat(matches(newerThanADay, letter("x", Map.of(), NOW.minus(Duration.ofDays(1)).minusSeconds(1)))).isFalse();
+        assertThat(matches(olderThanAnHour, letter("x", Map.of(), NOW.minus(Duration.ofHours(1)))))
+                .isTrue();
+        assertThat(matches(olderThanAnHour, letter("x", Map.of(), NOW.minus(Duration.ofMinutes(59)))))
+                .isFalse();
+        assertThat(matches(newerThanADay, letter("x", Map.of(), NOW.minus(Duration.ofDays(1)))))
+                .isTrue();
+        assertThat(matches(
+                        newerThanADay,
+                        letter("x", Map.of(), NOW.minus(Duration.ofDays(1)).minusSeconds(1))))
+                .isFalse();
     }
 
     @Test
     void everyConditionMustHold() {
-        MessageFilter filter = filter(Optional.of("UnusableMessage"), Optional.of("invoices/"), Duration.ofHours(1), null);
+        MessageFilter filter =
+                filter(Optional.of("UnusableMessage"), Optional.of("invoices/"), Duration.ofHours(1), null);
         Map<String, DeadLetter.Attribute> rejected = Map.of("ErrorClass", DeadLetter.Attribute.text("UnusableMessage"));
         String body = notification("invoices/a.pdf");
 
-        assertThat(matches(filter, letter(body, rejected, NOW.minus(Duration.ofHours(2))))).isTrue();
+        assertThat(matches(filter, letter(body, rejected, NOW.minus(Duration.ofHours(2)))))
+                .isTrue();
         assertThat(matches(filter, letter(body, rejected, NOW))).isFalse();
-        assertThat(matches(filter, letter(notification("other/a.pdf"), rejected, NOW.minus(Duration.ofHours(2))))).isFalse();
-        assertThat(matches(filter, letter(body, Map.of(), NOW.minus(Duration.ofHours(2))))).isFalse();
+        assertThat(matches(filter, letter(notification("other/a.pdf"), rejected, NOW.minus(Duration.ofHours(2)))))
+                .isFalse();
+        assertThat(matches(filter, letter(body, Map.of(), NOW.minus(Duration.ofHours(2)))))
+                .isFalse();
     }
 
     @Test
     void theFilterIsEchoedAsTheRequestSpelledIt() {
-        assertThat(filter(Optional.of("UnusableMessage"), Optional.of("a/"), Duration.ofSeconds(60), Duration.ofSeconds(600)).toMap())
-                .containsExactly(Map.entry("errorClass", "UnusableMessage"), Map.entry("keyPrefix", "a/"),
-                        Map.entry("olderThanSeconds", 60L), Map.entry("newerThanSeconds", 600L));
+        assertThat(filter(
+                                Optional.of("UnusableMessage"),
+                                Optional.of("a/"),
+                                Duration.ofSeconds(60),
+                                Duration.ofSeconds(600))
+                        .toMap())
+                .containsExactly(
+                        Map.entry("errorClass", "UnusableMessage"),
+                        Map.entry("keyPrefix", "a/"),
+                        Map.entry("olderThanSeconds", 60L),
+                        Map.entry("newerThanSeconds", 600L));
         assertThat(MessageFilter.ALL.toMap()).isEmpty();
     }
 
@@ -91,7 +119,8 @@ class MessageFilterTest {
         return filter.matches(letter, objectKeys.of(letter.body()), NOW);
     }
 
-    private static MessageFilter filter(Optional<String> errorClass, Optional<String> keyPrefix, Duration olderThan, Duration newerThan) {
+    private static MessageFilter filter(
+            Optional<String> errorClass, Optional<String> keyPrefix, Duration olderThan, Duration newerThan) {
         return new MessageFilter(errorClass, keyPrefix, Optional.ofNullable(olderThan), Optional.ofNullable(newerThan));
     }
 
@@ -107,5 +136,4 @@ class MessageFilterTest {
         return "{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"docs\"},\"object\":{\"key\":\""
                 + encodedKey + "\",\"sequencer\":\"0A\"}}}";
     }
-
 }

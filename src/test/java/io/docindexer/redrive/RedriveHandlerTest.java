@@ -35,42 +35,50 @@ class RedriveHandlerTest {
     private final List<String> calls = new ArrayList<>();
     private final List<MoveTask> tasks = new ArrayList<>();
     private final InMemoryDeadLetterQueue dlq = new InMemoryDeadLetterQueue();
-    private final RedriveHandler handler = new RedriveHandler(new Redrive(new MessageMoveTasks() {
-        @Override
-        public String start(OptionalInt maxPerSecond) {
-            calls.add("start " + maxPerSecond);
-            return "handle-1";
-        }
+    private final RedriveHandler handler = new RedriveHandler(new Redrive(
+            new MessageMoveTasks() {
+                @Override
+                public String start(OptionalInt maxPerSecond) {
+                    calls.add("start " + maxPerSecond);
+                    return "handle-1";
+                }
 
-        @Override
-        public List<MoveTask> list() {
-            return tasks;
-        }
+                @Override
+                public List<MoveTask> list() {
+                    return tasks;
+                }
 
-        @Override
-        public long cancel(String taskHandle) {
-            calls.add("cancel " + taskHandle);
-            return 7;
-        }
-    }, new SelectiveRedrive(dlq, new ObjectKeys(new S3EventParser(new ObjectMapper())), Clock.systemUTC(), 1_000)));
+                @Override
+                public long cancel(String taskHandle) {
+                    calls.add("cancel " + taskHandle);
+                    return 7;
+                }
+            },
+            new SelectiveRedrive(
+                    dlq, new ObjectKeys(new S3EventParser(new ObjectMapper())), Clock.systemUTC(), 1_000)));
 
     @Test
     void theSampleAllRequestStartsAMoveTaskAtItsRate() throws Exception {
         Map<String, Object> response = invoke("redrive-all.json");
 
         assertThat(calls).containsExactly("start OptionalInt[50]");
-        assertThat(response).containsEntry("mode", "all").containsEntry("taskHandle", "handle-1")
+        assertThat(response)
+                .containsEntry("mode", "all")
+                .containsEntry("taskHandle", "handle-1")
                 .containsEntry("maxNumberOfMessagesPerSecond", 50);
     }
 
     @Test
     void theSampleStatusRequestListsTheTasksWithTheirProgress() throws Exception {
-        tasks.add(new MoveTask(null, "COMPLETED", 12, 12L, null, Instant.parse("2025-06-01T10:00:00Z"), null, "arn:dest"));
+        tasks.add(new MoveTask(
+                null, "COMPLETED", 12, 12L, null, Instant.parse("2025-06-01T10:00:00Z"), null, "arn:dest"));
 
         String json = toJson(invoke("redrive-status.json"));
 
-        assertThat(json).isEqualTo("{\"mode\":\"status\",\"tasks\":[{\"status\":\"COMPLETED\",\"approximateNumberOfMessagesMoved\":12,"
-                + "\"approximateNumberOfMessagesToMove\":12,\"startedAt\":\"2025-06-01T10:00:00Z\",\"destinationArn\":\"arn:dest\"}]}");
+        assertThat(json)
+                .isEqualTo(
+                        "{\"mode\":\"status\",\"tasks\":[{\"status\":\"COMPLETED\",\"approximateNumberOfMessagesMoved\":12,"
+                                + "\"approximateNumberOfMessagesToMove\":12,\"startedAt\":\"2025-06-01T10:00:00Z\",\"destinationArn\":\"arn:dest\"}]}");
     }
 
     @Test
@@ -88,27 +96,37 @@ class RedriveHandlerTest {
     void cancellingWhenNothingRunsSaysSoInsteadOfFailing() throws Exception {
         tasks.add(new MoveTask(null, "COMPLETED", 4, 4L, null, Instant.now(), null, "arn:dest"));
 
-        assertThat(invoke("redrive-cancel.json")).containsEntry("cancelled", false)
+        assertThat(invoke("redrive-cancel.json"))
+                .containsEntry("cancelled", false)
                 .containsEntry("reason", "no message move task is running");
         assertThat(calls).isEmpty();
     }
 
     @Test
     void theSampleSelectiveRequestIsADryRun() throws Exception {
-        dlq.add(new DeadLetter("m1", "r1", MessageFilterTest.notification("invoices/a.pdf"), Map.of(),
-                Instant.now().minusSeconds(7200), 5, null));
+        dlq.add(new DeadLetter(
+                "m1",
+                "r1",
+                MessageFilterTest.notification("invoices/a.pdf"),
+                Map.of(),
+                Instant.now().minusSeconds(7200),
+                5,
+                null));
 
         Map<String, Object> response = invoke("redrive-selective.json");
 
-        assertThat(response).containsEntry("dryRun", true).containsEntry("matched", 1).containsEntry("moved", 0);
+        assertThat(response)
+                .containsEntry("dryRun", true)
+                .containsEntry("matched", 1)
+                .containsEntry("moved", 0);
         assertThat(dlq.source).isEmpty();
         assertThat(toJson(response)).contains("\"wouldMove\":[{\"messageId\":\"m1\",\"keys\":[\"invoices/a.pdf\"]");
     }
 
     @Test
     void aBadRequestFailsTheInvocationWithEveryProblem() {
-        assertThatThrownBy(() -> handler.handleRequest(Map.of("mode", "selective", "maxMessages", -1, "dryrun", true),
-                new LocalContext(60_000)))
+        assertThatThrownBy(() -> handler.handleRequest(
+                        Map.of("mode", "selective", "maxMessages", -1, "dryrun", true), new LocalContext(60_000)))
                 .isInstanceOf(InvalidRedriveRequestException.class)
                 .hasMessageContaining("maxMessages is -1")
                 .hasMessageContaining("unknown field dryrun");
@@ -122,7 +140,8 @@ class RedriveHandlerTest {
 
     @SuppressWarnings("unchecked")
     private static PojoSerializer<Map<String, Object>> requestSerializer() {
-        return (PojoSerializer<Map<String, Object>>) (PojoSerializer<?>) JacksonFactory.getInstance().getSerializer(handlerTypes()[0]);
+        return (PojoSerializer<Map<String, Object>>)
+                (PojoSerializer<?>) JacksonFactory.getInstance().getSerializer(handlerTypes()[0]);
     }
 
     @SuppressWarnings("unchecked")
@@ -138,6 +157,8 @@ class RedriveHandlerTest {
         return Arrays.stream(RedriveHandler.class.getGenericInterfaces())
                 .map(ParameterizedType.class::cast)
                 .filter(type -> type.getRawType() == RequestHandler.class)
-                .findFirst().orElseThrow().getActualTypeArguments();
+                .findFirst()
+                .orElseThrow()
+                .getActualTypeArguments();
     }
 }

@@ -59,30 +59,44 @@ class RedriveIT {
     void allMovesEveryDeadLetterBackAndOnceTheCauseIsFixedTheyAreIndexed(LocalServers stack) throws Exception {
         LocalServers.Queues queues = stack.createQueues("redrive-all-" + run, 1, MAX_RECEIVE_COUNT);
         IngestComponents ingest = ingest(stack, queues);
-        List<String> keys = List.of("it/" + run + "/first note.txt", "it/" + run + "/second+note.txt", "it/" + run + "/third.txt");
+        List<String> keys =
+                List.of("it/" + run + "/first note.txt", "it/" + run + "/second+note.txt", "it/" + run + "/third.txt");
         EventSourcePoller failing = poll(stack, queues, ingest);
         keys.forEach(key -> notify(stack, queues, key));
-        Await.until(PATIENCE, "the redrive", () -> stack.messagesIn(queues.dlqUrl()) == keys.size() && stack.messagesIn(queues.queueUrl()) == 0);
+        Await.until(
+                PATIENCE,
+                "the redrive",
+                () -> stack.messagesIn(queues.dlqUrl()) == keys.size() && stack.messagesIn(queues.queueUrl()) == 0);
         failing.close();
 
         // The cause of the failures goes away: the bucket and its objects now exist.
         stack.s3().createBucket(request -> request.bucket(missingBucket));
-        keys.forEach(key -> stack.s3().putObject(request -> request.bucket(missingBucket).key(key),
-                RequestBody.fromString("redriven note " + run)));
+        keys.forEach(key -> stack.s3()
+                .putObject(
+                        request -> request.bucket(missingBucket).key(key),
+                        RequestBody.fromString("redriven note " + run)));
         RedriveHandler handler = redrive(stack, queues).handler();
 
         Map<String, Object> started = handler.handleRequest(Map.of("mode", "all", "maxPerSecond", 100), context());
 
         assertThat(started).containsEntry("mode", "all").containsKey("taskHandle");
         Await.until(PATIENCE, "the redrive", () -> stack.messagesIn(queues.dlqUrl()) == 0);
-        assertThat(tasks(handler.handleRequest(Map.of("mode", "status"), context()))).first()
-                .satisfies(task -> assertThat(task).containsEntry("status", "COMPLETED")
+        assertThat(tasks(handler.handleRequest(Map.of("mode", "status"), context())))
+                .first()
+                .satisfies(task -> assertThat(task)
+                        .containsEntry("status", "COMPLETED")
                         .containsEntry("approximateNumberOfMessagesMoved", (long) keys.size())
                         .containsEntry("destinationArn", queues.queueArn()));
 
         poll(stack, queues, ingest);
-        Await.until(PATIENCE, "the redrive", () -> search(ingest, run).stream().map(SearchHit::key).toList().containsAll(keys));
-        Await.until(PATIENCE, "the redrive", () -> stack.messagesIn(queues.queueUrl()) == 0 && stack.messagesIn(queues.dlqUrl()) == 0);
+        Await.until(
+                PATIENCE,
+                "the redrive",
+                () -> search(ingest, run).stream().map(SearchHit::key).toList().containsAll(keys));
+        Await.until(
+                PATIENCE,
+                "the redrive",
+                () -> stack.messagesIn(queues.queueUrl()) == 0 && stack.messagesIn(queues.dlqUrl()) == 0);
     }
 
     @Test
@@ -90,37 +104,55 @@ class RedriveIT {
         LocalServers.Queues queues = stack.createQueues("redrive-selective-" + run, 1, MAX_RECEIVE_COUNT);
         String movePrefix = "it/" + run + "/move me/";
         Map<String, String> bodies = new HashMap<>();
-        for (String key : List.of(movePrefix + "a.txt", movePrefix + "b.txt", "it/" + run + "/keep/c.txt", "it/" + run + "/keep/d.txt")) {
+        for (String key : List.of(
+                movePrefix + "a.txt", movePrefix + "b.txt", "it/" + run + "/keep/c.txt", "it/" + run + "/keep/d.txt")) {
             bodies.put(key, notify(stack, queues, key));
         }
         String unusable = "this is not an S3 event " + run;
         stack.sqs().sendMessage(request -> request.queueUrl(queues.queueUrl()).messageBody(unusable));
         EventSourcePoller failing = poll(stack, queues, ingest(stack, queues));
-        Await.until(PATIENCE, "the redrive", () -> stack.messagesIn(queues.dlqUrl()) == 5 && stack.messagesIn(queues.queueUrl()) == 0);
+        Await.until(
+                PATIENCE,
+                "the redrive",
+                () -> stack.messagesIn(queues.dlqUrl()) == 5 && stack.messagesIn(queues.queueUrl()) == 0);
         failing.close();
         RedriveHandler handler = redrive(stack, queues).handler();
 
-        Map<String, Object> byKey = handler.handleRequest(Map.of("mode", "selective",
-                "filter", Map.of("keyPrefix", movePrefix)), context());
+        Map<String, Object> byKey = handler.handleRequest(
+                Map.of("mode", "selective", "filter", Map.of("keyPrefix", movePrefix)), context());
 
-        assertThat(byKey).containsEntry("examined", 5).containsEntry("matched", 2).containsEntry("moved", 2)
-                .containsEntry("left", 3).containsEntry("failed", 0).containsEntry("stoppedBecause", "dlq-empty");
-        assertThat(receiveAll(stack, queues.queueUrl(), 2)).extracting(Message::body)
+        assertThat(byKey)
+                .containsEntry("examined", 5)
+                .containsEntry("matched", 2)
+                .containsEntry("moved", 2)
+                .containsEntry("left", 3)
+                .containsEntry("failed", 0)
+                .containsEntry("stoppedBecause", "dlq-empty");
+        assertThat(receiveAll(stack, queues.queueUrl(), 2))
+                .extracting(Message::body)
                 .containsExactlyInAnyOrder(bodies.get(movePrefix + "a.txt"), bodies.get(movePrefix + "b.txt"));
         // What did not match is visible again at once, not after its visibility timeout.
         assertThat(visibleIn(stack, queues.dlqUrl())).isEqualTo(3);
 
-        Map<String, Object> byErrorClass = handler.handleRequest(Map.of("mode", "selective",
-                "filter", Map.of("errorClass", "UnusableMessage")), context());
+        Map<String, Object> byErrorClass = handler.handleRequest(
+                Map.of("mode", "selective", "filter", Map.of("errorClass", "UnusableMessage")), context());
 
         assertThat(byErrorClass).containsEntry("examined", 3).containsEntry("moved", 1);
         Message rejected = receiveAll(stack, queues.queueUrl(), 1).get(0);
         assertThat(rejected.body()).isEqualTo(unusable);
-        assertThat(rejected.messageAttributes()).containsKeys(MessageAttributes.REASON, MessageAttributes.FIRST_FAILURE_TIME,
-                MessageAttributes.ORIGINAL_MESSAGE_ID);
-        assertThat(rejected.messageAttributes().get(MessageAttributes.ERROR_CLASS).stringValue()).isEqualTo("UnusableMessage");
-        assertThat(receiveAll(stack, queues.dlqUrl(), 2)).extracting(Message::body)
-                .containsExactlyInAnyOrder(bodies.get("it/" + run + "/keep/c.txt"), bodies.get("it/" + run + "/keep/d.txt"));
+        assertThat(rejected.messageAttributes())
+                .containsKeys(
+                        MessageAttributes.REASON,
+                        MessageAttributes.FIRST_FAILURE_TIME,
+                        MessageAttributes.ORIGINAL_MESSAGE_ID);
+        assertThat(rejected.messageAttributes()
+                        .get(MessageAttributes.ERROR_CLASS)
+                        .stringValue())
+                .isEqualTo("UnusableMessage");
+        assertThat(receiveAll(stack, queues.dlqUrl(), 2))
+                .extracting(Message::body)
+                .containsExactlyInAnyOrder(
+                        bodies.get("it/" + run + "/keep/c.txt"), bodies.get("it/" + run + "/keep/d.txt"));
     }
 
     @Test
@@ -132,13 +164,16 @@ class RedriveIT {
         Await.until(PATIENCE, "the redrive", () -> stack.messagesIn(queues.dlqUrl()) == keys.size());
         failing.close();
 
-        Map<String, Object> report = redrive(stack, queues).handler()
-                .handleRequest(Map.of("mode", "selective", "dryRun", true), context());
+        Map<String, Object> report =
+                redrive(stack, queues).handler().handleRequest(Map.of("mode", "selective", "dryRun", true), context());
 
-        assertThat(report).containsEntry("dryRun", true).containsEntry("matched", 2).containsEntry("moved", 0)
+        assertThat(report)
+                .containsEntry("dryRun", true)
+                .containsEntry("matched", 2)
+                .containsEntry("moved", 0)
                 .containsEntry("left", 2);
-        List<Object> wouldMoveKeys = ((List<?>) report.get("wouldMove")).stream()
-                .<Object>map(entry -> ((Map<?, ?>) entry).get("keys")).toList();
+        List<Object> wouldMoveKeys = ((List<?>) report.get("wouldMove"))
+                .stream().<Object>map(entry -> ((Map<?, ?>) entry).get("keys")).toList();
         assertThat(wouldMoveKeys).containsExactlyInAnyOrder(List.of(keys.get(0)), List.of(keys.get(1)));
         assertThat(stack.messagesIn(queues.queueUrl())).isZero();
         assertThat(visibleIn(stack, queues.dlqUrl())).isEqualTo(2);
@@ -148,16 +183,21 @@ class RedriveIT {
     void aRedriveKilledBetweenSendAndDeleteLosesNothingAndAtWorstDuplicates(LocalServers stack) throws Exception {
         LocalServers.Queues queues = stack.createQueues("redrive-crash-" + run, 1, MAX_RECEIVE_COUNT);
         List<String> keys = List.of("it/" + run + "/one.txt", "it/" + run + "/two.txt");
-        List<String> bodies = keys.stream().map(key -> notify(stack, queues, key)).toList();
+        List<String> bodies =
+                keys.stream().map(key -> notify(stack, queues, key)).toList();
         EventSourcePoller failing = poll(stack, queues, ingest(stack, queues));
         Await.until(PATIENCE, "the redrive", () -> stack.messagesIn(queues.dlqUrl()) == keys.size());
         failing.close();
         RedriveConfig config = RedriveConfig.fromEnv(stack.redriveEnvironment(queues));
-        DeadLetterQueueGateway sqsGateway = new SqsDeadLetterQueueGateway(stack.sqs(), config.dlqUrl(), config.sourceQueueUrl());
+        DeadLetterQueueGateway sqsGateway =
+                new SqsDeadLetterQueueGateway(stack.sqs(), config.dlqUrl(), config.sourceQueueUrl());
         RedriveHandler dying = new RedriveHandler(new Redrive(
                 new SqsMessageMoveTasks(stack.sqs(), config.dlqArn(), config.sourceQueueArn()),
-                new SelectiveRedrive(new DiesOnDelete(sqsGateway), new ObjectKeys(new S3EventParser(new ObjectMapper())),
-                        Clock.systemUTC(), 1_000)));
+                new SelectiveRedrive(
+                        new DiesOnDelete(sqsGateway),
+                        new ObjectKeys(new S3EventParser(new ObjectMapper())),
+                        Clock.systemUTC(),
+                        1_000)));
         int invocationMillis = 8_000;
 
         assertThatThrownBy(() -> dying.handleRequest(Map.of("mode", "selective"), new LocalContext(invocationMillis)))
@@ -168,7 +208,8 @@ class RedriveIT {
         assertThat(bodies).contains(sent.body());
         // ...and, its delete never having happened, its DLQ copy comes back with the other one.
         Await.until(PATIENCE, "the redrive", () -> visibleIn(stack, queues.dlqUrl()) == keys.size());
-        assertThat(receiveAll(stack, queues.dlqUrl(), keys.size())).extracting(Message::body)
+        assertThat(receiveAll(stack, queues.dlqUrl(), keys.size()))
+                .extracting(Message::body)
                 .containsExactlyInAnyOrderElementsOf(bodies);
     }
 
@@ -212,20 +253,22 @@ class RedriveIT {
     // --- Helpers --------------------------------------------------------------------------------------
 
     private IngestComponents ingest(LocalServers stack, LocalServers.Queues queues) {
-        IngestComponents components = IngestComponents.create(IngestConfig.fromEnv(stack.ingestEnvironment(queues)), report -> { });
+        IngestComponents components =
+                IngestComponents.create(IngestConfig.fromEnv(stack.ingestEnvironment(queues)), report -> {});
         toClose.add(components);
         return components;
     }
 
     private EventSourcePoller poll(LocalServers stack, LocalServers.Queues queues, IngestComponents ingest) {
-        EventSourcePoller poller = new EventSourcePoller(stack.sqs(), queues.queueUrl(), queues.queueArn(), ingest.handler(),
-                10, 1, 60_000);
+        EventSourcePoller poller = new EventSourcePoller(
+                stack.sqs(), queues.queueUrl(), queues.queueArn(), ingest.handler(), 10, 1, 60_000);
         toClose.add(poller);
         return poller;
     }
 
     private RedriveComponents redrive(LocalServers stack, LocalServers.Queues queues) {
-        RedriveComponents components = RedriveComponents.create(RedriveConfig.fromEnv(stack.redriveEnvironment(queues)));
+        RedriveComponents components =
+                RedriveComponents.create(RedriveConfig.fromEnv(stack.redriveEnvironment(queues)));
         toClose.add(components);
         return components;
     }
@@ -253,13 +296,21 @@ class RedriveIT {
     }
 
     /** Receives (and deletes) exactly {@code count} messages, failing if they do not come. */
-    private static List<Message> receiveAll(LocalServers stack, String queueUrl, int count) throws InterruptedException {
+    private static List<Message> receiveAll(LocalServers stack, String queueUrl, int count)
+            throws InterruptedException {
         List<Message> received = new ArrayList<>();
         Await.until(PATIENCE, "the redrive", () -> {
-            stack.sqs().receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1)
-                    .messageAttributeNames("All")).messages().forEach(message -> {
+            stack.sqs()
+                    .receiveMessage(request -> request.queueUrl(queueUrl)
+                            .maxNumberOfMessages(10)
+                            .waitTimeSeconds(1)
+                            .messageAttributeNames("All"))
+                    .messages()
+                    .forEach(message -> {
                         received.add(message);
-                        stack.sqs().deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+                        stack.sqs()
+                                .deleteMessage(
+                                        request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
                     });
             return received.size() >= count;
         });
@@ -272,9 +323,11 @@ class RedriveIT {
     }
 
     private static Map<QueueAttributeName, String> attributes(LocalServers stack, String queueUrl) {
-        return stack.sqs().getQueueAttributes(request -> request.queueUrl(queueUrl).attributeNames(
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE)).attributes();
+        return stack.sqs()
+                .getQueueAttributes(request -> request.queueUrl(queueUrl)
+                        .attributeNames(
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                .attributes();
     }
-
 }

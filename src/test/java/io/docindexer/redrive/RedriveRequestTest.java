@@ -22,38 +22,63 @@ class RedriveRequestTest {
 
     @Test
     void allWithoutARateLetsSqsChooseIt() {
-        assertThat(RedriveRequest.parse(Map.of("mode", "all"))).isEqualTo(new RedriveRequest.MoveAll(OptionalInt.empty()));
+        assertThat(RedriveRequest.parse(Map.of("mode", "all")))
+                .isEqualTo(new RedriveRequest.MoveAll(OptionalInt.empty()));
     }
 
     @Test
     void statusAndCancelNeedNothingMore() {
         assertThat(RedriveRequest.parse(Map.of("mode", "status"))).isEqualTo(new RedriveRequest.Status());
-        assertThat(RedriveRequest.parse(Map.of("mode", "cancel"))).isEqualTo(new RedriveRequest.Cancel(Optional.empty()));
+        assertThat(RedriveRequest.parse(Map.of("mode", "cancel")))
+                .isEqualTo(new RedriveRequest.Cancel(Optional.empty()));
         assertThat(RedriveRequest.parse(Map.of("mode", "cancel", "taskHandle", "h-1")))
                 .isEqualTo(new RedriveRequest.Cancel(Optional.of("h-1")));
     }
 
     @Test
     void aSelectiveRequestCarriesEveryFilterCondition() {
-        RedriveRequest request = RedriveRequest.parse(Map.of("mode", "selective",
-                "filter", Map.of("errorClass", "UnusableMessage", "keyPrefix", "invoices/",
-                        "olderThanSeconds", 60, "newerThanSeconds", 3600),
-                "maxMessages", 25, "dryRun", true));
+        RedriveRequest request = RedriveRequest.parse(Map.of(
+                "mode",
+                "selective",
+                "filter",
+                Map.of(
+                        "errorClass",
+                        "UnusableMessage",
+                        "keyPrefix",
+                        "invoices/",
+                        "olderThanSeconds",
+                        60,
+                        "newerThanSeconds",
+                        3600),
+                "maxMessages",
+                25,
+                "dryRun",
+                true));
 
-        assertThat(request).isEqualTo(new RedriveRequest.Selective(new MessageFilter(Optional.of("UnusableMessage"),
-                Optional.of("invoices/"), Optional.of(Duration.ofMinutes(1)), Optional.of(Duration.ofHours(1))), 25, true));
+        assertThat(request)
+                .isEqualTo(new RedriveRequest.Selective(
+                        new MessageFilter(
+                                Optional.of("UnusableMessage"),
+                                Optional.of("invoices/"),
+                                Optional.of(Duration.ofMinutes(1)),
+                                Optional.of(Duration.ofHours(1))),
+                        25,
+                        true));
     }
 
     @Test
     void aBareSelectiveRequestMovesEverythingUpToTheDefaultCap() {
         assertThat(RedriveRequest.parse(Map.of("mode", "selective")))
-                .isEqualTo(new RedriveRequest.Selective(MessageFilter.ALL, RedriveRequestReader.DEFAULT_MAX_MESSAGES, false));
+                .isEqualTo(new RedriveRequest.Selective(
+                        MessageFilter.ALL, RedriveRequestReader.DEFAULT_MAX_MESSAGES, false));
     }
 
     @Test
     void wholeNumbersArriveInWhateverTypeTheDeserialiserChose() {
         assertThat(RedriveRequest.parse(Map.of("mode", "selective", "maxMessages", 7L)))
-                .asInstanceOf(type(RedriveRequest.Selective.class)).extracting(RedriveRequest.Selective::maxMessages).isEqualTo(7);
+                .asInstanceOf(type(RedriveRequest.Selective.class))
+                .extracting(RedriveRequest.Selective::maxMessages)
+                .isEqualTo(7);
         assertThat(RedriveRequest.parse(Map.of("mode", "all", "maxPerSecond", 10.0)))
                 .isEqualTo(new RedriveRequest.MoveAll(OptionalInt.of(10)));
     }
@@ -66,7 +91,8 @@ class RedriveRequestTest {
 
     @Test
     void aMissingModeOrAMissingRequestIsRefused() {
-        assertThat(problems(Map.of())).containsExactly("mode is missing; expected one of [all, cancel, selective, status]");
+        assertThat(problems(Map.of()))
+                .containsExactly("mode is missing; expected one of [all, cancel, selective, status]");
         assertThatThrownBy(() -> RedriveRequest.parse(null)).isInstanceOf(InvalidRedriveRequestException.class);
     }
 
@@ -78,12 +104,13 @@ class RedriveRequestTest {
         request.put("dryRun", "yes");
         request.put("filter", Map.of("keyPrefix", "", "olderThanSeconds", 1.5, "colour", "red"));
 
-        assertThat(problems(request)).containsExactlyInAnyOrder(
-                "maxMessages is -1; expected a whole number from 1 to 10000",
-                "dryRun is 'yes'; expected true or false",
-                "filter.keyPrefix is ''; expected a non-empty string (or leave it out)",
-                "filter.olderThanSeconds is 1.5; expected a whole number from 0 to 1209600",
-                "unknown field filter.colour; expected only [errorClass, keyPrefix, newerThanSeconds, olderThanSeconds]");
+        assertThat(problems(request))
+                .containsExactlyInAnyOrder(
+                        "maxMessages is -1; expected a whole number from 1 to 10000",
+                        "dryRun is 'yes'; expected true or false",
+                        "filter.keyPrefix is ''; expected a non-empty string (or leave it out)",
+                        "filter.olderThanSeconds is 1.5; expected a whole number from 0 to 1209600",
+                        "unknown field filter.colour; expected only [errorClass, keyPrefix, newerThanSeconds, olderThanSeconds]");
     }
 
     @Test
@@ -102,14 +129,19 @@ class RedriveRequestTest {
 
     @Test
     void anAgeWindowThatCannotMatchAnythingIsRefused() {
-        assertThat(problems(Map.of("mode", "selective", "filter", Map.of("olderThanSeconds", 600, "newerThanSeconds", 60))))
-                .singleElement().asString().startsWith("filter.olderThanSeconds (600) is larger than filter.newerThanSeconds (60)");
+        assertThat(problems(
+                        Map.of("mode", "selective", "filter", Map.of("olderThanSeconds", 600, "newerThanSeconds", 60))))
+                .singleElement()
+                .asString()
+                .startsWith("filter.olderThanSeconds (600) is larger than filter.newerThanSeconds (60)");
     }
 
     @Test
     void aFilterThatIsNotAnObjectIsRefused() {
         assertThat(problems(Map.of("mode", "selective", "filter", "invoices/")))
-                .singleElement().asString().startsWith("filter is 'invoices/'; expected an object");
+                .singleElement()
+                .asString()
+                .startsWith("filter is 'invoices/'; expected an object");
     }
 
     @Test

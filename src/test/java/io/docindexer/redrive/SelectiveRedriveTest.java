@@ -23,8 +23,8 @@ class SelectiveRedriveTest {
     private static final LongSupplier PLENTY_OF_TIME = () -> 300_000;
 
     private final InMemoryDeadLetterQueue dlq = new InMemoryDeadLetterQueue();
-    private final SelectiveRedrive redrive = new SelectiveRedrive(dlq, new ObjectKeys(new S3EventParser(new ObjectMapper())),
-            Clock.fixed(NOW, ZoneOffset.UTC), MARGIN);
+    private final SelectiveRedrive redrive = new SelectiveRedrive(
+            dlq, new ObjectKeys(new S3EventParser(new ObjectMapper())), Clock.fixed(NOW, ZoneOffset.UTC), MARGIN);
 
     @Test
     void onlyMatchingMessagesMoveAndTheOthersAreVisibleAgainAfterwards() {
@@ -32,25 +32,44 @@ class SelectiveRedriveTest {
         dlq.add(letter("m2", "photos/b.jpg"));
         dlq.add(letter("m3", "invoices/c.pdf"));
 
-        Map<String, Object> report = redrive.run(selective("invoices/", 100, false), PLENTY_OF_TIME).toMap();
+        Map<String, Object> report =
+                redrive.run(selective("invoices/", 100, false), PLENTY_OF_TIME).toMap();
 
         assertThat(dlq.source).extracting(DeadLetter::messageId).containsExactly("m1", "m3");
         assertThat(dlq.all()).containsExactly("m2");
         assertThat(dlq.visible()).containsExactly("m2");
-        assertThat(report).containsEntry("examined", 3).containsEntry("matched", 2).containsEntry("moved", 2)
-                .containsEntry("left", 1).containsEntry("failed", 0).containsEntry("stoppedBecause", "dlq-empty")
-                .doesNotContainKey("wouldMove").doesNotContainKey("problems");
+        assertThat(report)
+                .containsEntry("examined", 3)
+                .containsEntry("matched", 2)
+                .containsEntry("moved", 2)
+                .containsEntry("left", 1)
+                .containsEntry("failed", 0)
+                .containsEntry("stoppedBecause", "dlq-empty")
+                .doesNotContainKey("wouldMove")
+                .doesNotContainKey("problems");
     }
 
     @Test
     void eachMessageIsSentBeforeItIsDeletedAndTheBodyAndReasonTravelWithIt() {
-        DeadLetter rejected = new DeadLetter("m1", "r1", "not json", Map.of(
-                "ErrorClass", DeadLetter.Attribute.text("UnusableMessage"),
-                "Reason", DeadLetter.Attribute.text("message body is not JSON")), NOW, 1, null);
+        DeadLetter rejected = new DeadLetter(
+                "m1",
+                "r1",
+                "not json",
+                Map.of(
+                        "ErrorClass", DeadLetter.Attribute.text("UnusableMessage"),
+                        "Reason", DeadLetter.Attribute.text("message body is not JSON")),
+                NOW,
+                1,
+                null);
         dlq.add(rejected);
 
-        redrive.run(new RedriveRequest.Selective(new MessageFilter(Optional.of("UnusableMessage"), Optional.empty(),
-                Optional.empty(), Optional.empty()), 10, false), PLENTY_OF_TIME);
+        redrive.run(
+                new RedriveRequest.Selective(
+                        new MessageFilter(
+                                Optional.of("UnusableMessage"), Optional.empty(), Optional.empty(), Optional.empty()),
+                        10,
+                        false),
+                PLENTY_OF_TIME);
 
         assertThat(dlq.calls).containsExactly("send m1", "delete m1");
         assertThat(dlq.source).containsExactly(rejected);
@@ -62,14 +81,19 @@ class SelectiveRedriveTest {
         dlq.add(letter("m2", "invoices/b.pdf"));
         dlq.failSendOf.add("m1");
 
-        Map<String, Object> report = redrive.run(selective("invoices/", 100, false), PLENTY_OF_TIME).toMap();
+        Map<String, Object> report =
+                redrive.run(selective("invoices/", 100, false), PLENTY_OF_TIME).toMap();
 
         assertThat(dlq.calls).doesNotContain("delete m1").contains("send m2", "delete m2", "release m1");
         assertThat(dlq.visible()).containsExactly("m1");
         assertThat(report).containsEntry("moved", 1).containsEntry("failed", 1).containsEntry("left", 1);
-        assertThat(problems(report)).singleElement().satisfies(problem -> assertThat(problem)
-                .containsEntry("messageId", "m1")
-                .hasEntrySatisfying("problem", text -> assertThat((String) text).startsWith("not sent to the source queue")));
+        assertThat(problems(report))
+                .singleElement()
+                .satisfies(problem -> assertThat(problem)
+                        .containsEntry("messageId", "m1")
+                        .hasEntrySatisfying(
+                                "problem",
+                                text -> assertThat((String) text).startsWith("not sent to the source queue")));
     }
 
     @Test
@@ -77,13 +101,16 @@ class SelectiveRedriveTest {
         dlq.add(letter("m1", "invoices/a.pdf"));
         dlq.failDeleteOf.add("m1");
 
-        Map<String, Object> report = redrive.run(selective("invoices/", 100, false), PLENTY_OF_TIME).toMap();
+        Map<String, Object> report =
+                redrive.run(selective("invoices/", 100, false), PLENTY_OF_TIME).toMap();
 
         assertThat(dlq.source).extracting(DeadLetter::messageId).containsExactly("m1");
         assertThat(dlq.all()).containsExactly("m1");
         assertThat(report).containsEntry("moved", 0).containsEntry("failed", 1).containsEntry("left", 1);
-        assertThat(problems(report)).singleElement().satisfies(problem -> assertThat((String) problem.get("problem"))
-                .contains("sent to the source queue but not deleted"));
+        assertThat(problems(report))
+                .singleElement()
+                .satisfies(problem -> assertThat((String) problem.get("problem"))
+                        .contains("sent to the source queue but not deleted"));
     }
 
     @Test
@@ -91,15 +118,28 @@ class SelectiveRedriveTest {
         dlq.add(letter("m1", "invoices/a.pdf"));
         dlq.add(letter("m2", "photos/b.jpg"));
 
-        Map<String, Object> report = redrive.run(selective("invoices/", 100, true), PLENTY_OF_TIME).toMap();
+        Map<String, Object> report =
+                redrive.run(selective("invoices/", 100, true), PLENTY_OF_TIME).toMap();
 
         assertThat(dlq.source).isEmpty();
         assertThat(dlq.calls).containsExactlyInAnyOrder("release m1", "release m2");
         assertThat(dlq.visible()).containsExactly("m1", "m2");
-        assertThat(report).containsEntry("matched", 1).containsEntry("moved", 0).containsEntry("left", 2)
+        assertThat(report)
+                .containsEntry("matched", 1)
+                .containsEntry("moved", 0)
+                .containsEntry("left", 2)
                 .containsEntry("wouldMoveTruncated", false);
-        assertThat((List<?>) report.get("wouldMove")).singleElement().isEqualTo(Map.of("messageId", "m1",
-                "keys", List.of("invoices/a.pdf"), "receiveCount", 5, "sentAt", NOW.minus(Duration.ofHours(1)).toString()));
+        assertThat((List<?>) report.get("wouldMove"))
+                .singleElement()
+                .isEqualTo(Map.of(
+                        "messageId",
+                        "m1",
+                        "keys",
+                        List.of("invoices/a.pdf"),
+                        "receiveCount",
+                        5,
+                        "sentAt",
+                        NOW.minus(Duration.ofHours(1)).toString()));
     }
 
     @Test
@@ -109,7 +149,8 @@ class SelectiveRedriveTest {
         }
         dlq.add(letter("wanted", "invoices/a.pdf"));
 
-        Map<String, Object> report = redrive.run(selective("invoices/", 100, false), PLENTY_OF_TIME).toMap();
+        Map<String, Object> report =
+                redrive.run(selective("invoices/", 100, false), PLENTY_OF_TIME).toMap();
 
         assertThat(dlq.source).extracting(DeadLetter::messageId).containsExactly("wanted");
         assertThat(report).containsEntry("examined", 36).containsEntry("moved", 1);
@@ -122,11 +163,15 @@ class SelectiveRedriveTest {
             dlq.add(letter("m" + i, "invoices/" + i + ".pdf"));
         }
 
-        Map<String, Object> report = redrive.run(selective("invoices/", 2, false), PLENTY_OF_TIME).toMap();
+        Map<String, Object> report =
+                redrive.run(selective("invoices/", 2, false), PLENTY_OF_TIME).toMap();
 
         assertThat(dlq.source).extracting(DeadLetter::messageId).containsExactly("m0", "m1");
         assertThat(dlq.visible()).containsExactly("m2", "m3", "m4");
-        assertThat(report).containsEntry("examined", 2).containsEntry("moved", 2).containsEntry("stoppedBecause", "max-messages");
+        assertThat(report)
+                .containsEntry("examined", 2)
+                .containsEntry("moved", 2)
+                .containsEntry("stoppedBecause", "max-messages");
     }
 
     @Test
@@ -138,7 +183,8 @@ class SelectiveRedriveTest {
         AtomicLong remaining = new AtomicLong(2_000);
         LongSupplier clock = () -> remaining.getAndAdd(-100);
 
-        Map<String, Object> report = redrive.run(selective("invoices/", 100, false), clock).toMap();
+        Map<String, Object> report =
+                redrive.run(selective("invoices/", 100, false), clock).toMap();
 
         assertThat(report).containsEntry("stoppedBecause", "time-budget");
         assertThat((Integer) report.get("examined")).isLessThan(25);
@@ -149,7 +195,8 @@ class SelectiveRedriveTest {
     void anInvocationAlreadyOutOfTimeReceivesNothing() {
         dlq.add(letter("m1", "invoices/a.pdf"));
 
-        Map<String, Object> report = redrive.run(selective("invoices/", 100, false), () -> MARGIN).toMap();
+        Map<String, Object> report =
+                redrive.run(selective("invoices/", 100, false), () -> MARGIN).toMap();
 
         assertThat(dlq.receives).isZero();
         assertThat(report).containsEntry("examined", 0).containsEntry("stoppedBecause", "time-budget");
@@ -161,9 +208,12 @@ class SelectiveRedriveTest {
             dlq.add(letter("m" + i, "invoices/" + i + ".pdf"));
         }
 
-        Map<String, Object> report = redrive.run(selective("invoices/", 1_000, true), PLENTY_OF_TIME).toMap();
+        Map<String, Object> report =
+                redrive.run(selective("invoices/", 1_000, true), PLENTY_OF_TIME).toMap();
 
-        assertThat(report).containsEntry("matched", SelectiveReport.MAX_LISTED + 5).containsEntry("wouldMoveTruncated", true);
+        assertThat(report)
+                .containsEntry("matched", SelectiveReport.MAX_LISTED + 5)
+                .containsEntry("wouldMoveTruncated", true);
         assertThat((List<?>) report.get("wouldMove")).hasSize(SelectiveReport.MAX_LISTED);
     }
 
@@ -192,22 +242,31 @@ class SelectiveRedriveTest {
                 return dlq.release(letters);
             }
         };
-        SelectiveRedrive redrive = new SelectiveRedrive(dying, new ObjectKeys(new S3EventParser(new ObjectMapper())),
-                Clock.fixed(NOW, ZoneOffset.UTC), MARGIN);
+        SelectiveRedrive redrive = new SelectiveRedrive(
+                dying, new ObjectKeys(new S3EventParser(new ObjectMapper())), Clock.fixed(NOW, ZoneOffset.UTC), MARGIN);
 
-        assertThatThrownBy(() -> redrive.run(selective("invoices/", 100, false), PLENTY_OF_TIME)).isInstanceOf(OutOfMemoryError.class);
+        assertThatThrownBy(() -> redrive.run(selective("invoices/", 100, false), PLENTY_OF_TIME))
+                .isInstanceOf(OutOfMemoryError.class);
         assertThat(dlq.visible()).containsExactly("m1");
         assertThat(dlq.all()).containsExactly("m1", "m2");
     }
 
     private static RedriveRequest.Selective selective(String keyPrefix, int maxMessages, boolean dryRun) {
-        return new RedriveRequest.Selective(new MessageFilter(Optional.empty(), Optional.of(keyPrefix), Optional.empty(),
-                Optional.empty()), maxMessages, dryRun);
+        return new RedriveRequest.Selective(
+                new MessageFilter(Optional.empty(), Optional.of(keyPrefix), Optional.empty(), Optional.empty()),
+                maxMessages,
+                dryRun);
     }
 
     private static DeadLetter letter(String messageId, String key) {
-        return new DeadLetter(messageId, "receipt-" + messageId, MessageFilterTest.notification(key), Map.of(),
-                NOW.minus(Duration.ofHours(1)), 5, null);
+        return new DeadLetter(
+                messageId,
+                "receipt-" + messageId,
+                MessageFilterTest.notification(key),
+                Map.of(),
+                NOW.minus(Duration.ofHours(1)),
+                5,
+                null);
     }
 
     @SuppressWarnings("unchecked")

@@ -28,10 +28,13 @@ class SqsSourceQueueIT {
 
         new SqsSourceQueue(stack.sqs()).delete(received);
 
-        assertThat(stack.sqs().getQueueAttributes(r -> r.queueUrl(queues.queueUrl())
-                        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
-                                QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
-                .attributes()).containsOnly(
+        assertThat(stack.sqs()
+                        .getQueueAttributes(r -> r.queueUrl(queues.queueUrl())
+                                .attributeNames(
+                                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+                                        QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE))
+                        .attributes())
+                .containsOnly(
                         Map.entry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES, "0"),
                         Map.entry(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE, "0"));
     }
@@ -39,7 +42,9 @@ class SqsSourceQueueIT {
     private static List<SQSMessage> receiveAll(LocalServers stack, LocalServers.Queues queues, int expected) {
         List<SQSMessage> messages = new ArrayList<>();
         for (int attempt = 0; attempt < 20 && messages.size() < expected; attempt++) {
-            for (Message message : stack.sqs().receiveMessage(r -> r.queueUrl(queues.queueUrl()).maxNumberOfMessages(10)).messages()) {
+            for (Message message : stack.sqs()
+                    .receiveMessage(r -> r.queueUrl(queues.queueUrl()).maxNumberOfMessages(10))
+                    .messages()) {
                 SQSMessage record = new SQSMessage();
                 record.setMessageId(message.messageId());
                 record.setReceiptHandle(message.receiptHandle());
