@@ -31,16 +31,14 @@ final class Acknowledgements {
      * @return the record's outcome once its send, if it needs one, is confirmed
      */
     RecordOutcome settle(SQSMessage message, Preparation preparation) {
-        if (preparation instanceof Preparation.Rejected rejected) {
-            return deadLetter(message, rejected);
-        }
-        if (preparation instanceof Preparation.Continued continued) {
-            return continueLater(message, continued);
-        }
-        if (preparation instanceof Preparation.Settled settled) {
-            return settled.outcome();
-        }
-        throw new IllegalStateException("record " + preparation.messageId() + " was not written before it was settled");
+        return switch (preparation) {
+            case Preparation.Rejected rejected -> deadLetter(message, rejected);
+            case Preparation.Continued continued -> continueLater(message, continued);
+            case Preparation.Settled settled -> settled.outcome();
+            case Preparation.Indexable unwritten ->
+                throw new IllegalStateException(
+                        "record " + unwritten.messageId() + " was not written before it was settled");
+        };
     }
 
     /** Deletes finished records now rather than at the end of the batch, so a crash later redelivers none of them. */

@@ -43,9 +43,10 @@ final class SequencedWrite {
     static BulkOperation toBulkOperation(String index, IndexOperation operation, Instant now) {
         String sequencer = Sequencer.normalise(operation.sequencer());
         boolean deleted = operation instanceof IndexOperation.Delete;
-        Map<String, Object> document = operation instanceof IndexOperation.Upsert upsert
-                ? source(upsert.document(), sequencer)
-                : tombstone((IndexOperation.Delete) operation, sequencer, now);
+        Map<String, Object> document = switch (operation) {
+            case IndexOperation.Upsert upsert -> source(upsert.document(), sequencer);
+            case IndexOperation.Delete delete -> tombstone(delete, sequencer, now);
+        };
         Script script = Script.of(s -> s.inline(i -> i.source(SCRIPT)
                 .params("sequencer", JsonData.of(sequencer))
                 .params("deleted", JsonData.of(deleted))

@@ -64,13 +64,20 @@ public final class S3EventPreparer implements RecordPreparer {
         } catch (UnusableMessageException unusable) {
             return new Preparation.Rejected(messageId, unusable.getMessage(), List.of());
         }
-        if (parsed instanceof ParsedMessage.TestEvent) {
-            return new Preparation.Settled(new RecordOutcome.Skipped(messageId, "s3:TestEvent ignored"));
-        }
+        return switch (parsed) {
+            case ParsedMessage.TestEvent test ->
+                new Preparation.Settled(new RecordOutcome.Skipped(messageId, "s3:TestEvent ignored"));
+            case ParsedMessage.ObjectEvents objectEvents ->
+                prepareObjects(messageId, objectEvents.events(), message, budget);
+        };
+    }
+
+    private Preparation prepareObjects(
+            String messageId, List<ObjectEvent> events, SQSMessage message, TimeBudget budget) {
         Attempt attempt = new Attempt(ExtractionReuse.triedBefore(message), budget);
         List<IndexOperation> operations = new ArrayList<>();
         List<ObjectSummary> objects = new ArrayList<>();
-        for (ObjectEvent event : ((ParsedMessage.ObjectEvents) parsed).events()) {
+        for (ObjectEvent event : events) {
             try (LogContext.Scope object = LogContext.object(event.bucket(), event.key())) {
                 PreparedObject prepared = prepare(event, attempt);
                 prepared.write().ifPresent(operations::add);

@@ -19,23 +19,26 @@ public final class Redrive {
 
     /** @param remainingMillis the invocation's remaining time, which a selective redrive keeps within */
     public Map<String, Object> run(RedriveRequest request, LongSupplier remainingMillis) {
-        if (request instanceof RedriveRequest.MoveAll all) {
-            Map<String, Object> response = response("all");
-            response.put("taskHandle", moveTasks.start(all.maxPerSecond()));
-            all.maxPerSecond().ifPresent(rate -> response.put("maxNumberOfMessagesPerSecond", rate));
-            return response;
-        }
-        if (request instanceof RedriveRequest.Status) {
-            Map<String, Object> response = response("status");
-            response.put("tasks", moveTasks.list().stream().map(MoveTask::toMap).toList());
-            return response;
-        }
-        if (request instanceof RedriveRequest.Cancel cancel) {
-            return cancel(cancel.taskHandle());
-        }
-        return selective
-                .run((RedriveRequest.Selective) request, remainingMillis)
-                .toMap();
+        return switch (request) {
+            case RedriveRequest.MoveAll all -> moveAll(all);
+            case RedriveRequest.Status() -> status();
+            case RedriveRequest.Cancel cancel -> cancel(cancel.taskHandle());
+            case RedriveRequest.Selective filter ->
+                selective.run(filter, remainingMillis).toMap();
+        };
+    }
+
+    private Map<String, Object> moveAll(RedriveRequest.MoveAll all) {
+        Map<String, Object> response = response("all");
+        response.put("taskHandle", moveTasks.start(all.maxPerSecond()));
+        all.maxPerSecond().ifPresent(rate -> response.put("maxNumberOfMessagesPerSecond", rate));
+        return response;
+    }
+
+    private Map<String, Object> status() {
+        Map<String, Object> response = response("status");
+        response.put("tasks", moveTasks.list().stream().map(MoveTask::toMap).toList());
+        return response;
     }
 
     /** Without a handle, the running task: SQS runs at most one per queue, and only it has a handle. */
