@@ -1,7 +1,6 @@
 package io.docindexer.extract;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -38,13 +37,8 @@ final class ImageExtractor {
             } finally {
                 reader.dispose();
             }
-        } catch (RefusedContentException e) {
-            return ExtractedDocument.metadataOnly(contentType, e.reason());
-        } catch (InterruptedIOException e) {
-            throw e;
         } catch (IOException | RuntimeException e) {
-            // A local file just written: a reader failure means a damaged or unreadable image.
-            return ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.CORRUPT);
+            return ContentFailure.recorded(contentType, e);
         }
         return ExtractedDocument.ofPages(contentType, PendingPage.resolveAll(pending, budget), budget.truncated());
     }

@@ -1,7 +1,6 @@
 package io.docindexer.extract;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,14 +50,9 @@ final class PdfExtractor {
             pending = startPages(document, ocr, progress);
         } catch (InvalidPasswordException e) {
             return ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.ENCRYPTED);
-        } catch (RefusedContentException e) {
-            return ExtractedDocument.metadataOnly(contentType, e.reason());
-        } catch (InterruptedIOException e) {
-            throw e;
         } catch (IOException | RuntimeException e) {
-            // The file is local and was just written, so a failure while parsing or rendering
-            // means bad content. OCR failures surface in resolveAll below, outside this try.
-            return ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.CORRUPT);
+            // OCR failures surface in resolveAll below, outside this try.
+            return ContentFailure.recorded(contentType, e);
         }
         List<ExtractedPage> pages = PendingPage.resolveAll(pending, budget);
         if (pages.size() < pageCount) {
