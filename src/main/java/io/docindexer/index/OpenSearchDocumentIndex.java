@@ -18,18 +18,10 @@ import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
-import org.opensearch.client.opensearch.generic.Requests;
-import org.opensearch.client.opensearch.generic.Response;
-import org.opensearch.client.transport.httpclient5.ResponseException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** {@link DocumentIndex} on OpenSearch: one bulk request per call, ordered per key by S3 sequencer. */
 public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(OpenSearchDocumentIndex.class);
-    private static final int HTTP_BAD_REQUEST = 400;
-    private static final int HTTP_FORBIDDEN = 403;
     // Content in every analysis (CJK bigrams, English, Kuromoji when installed) and the key's words.
     private static final List<String> SEARCHED_FIELDS = List.of("content", "content.*", "key.text");
 
@@ -79,46 +71,10 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
 
     /**
      * Puts the index template and creates the index from it if missing, every time it is called
-     * ({@link #prepare} calls it until it has succeeded once). Idempotent, and safe when several
-     * containers start at once: the template is replaced with identical content and "already
-     * exists" counts as success.
-     *
-     * @throws IndexAccessDeniedException when OpenSearch refuses one of the requests (403)
-     * @throws IndexUnavailableException when any of them fails otherwise
+     * ({@link #prepare} calls it until it has succeeded once); see {@link IndexSetup#run()}.
      */
     public void ensureIndexTemplate() {
-        String template = "/_index_template/" + layout.templateName();
-        // The request under way, for the failure's message.
-        String request = "GET /_cat/plugins";
-        try {
-            boolean kuromoji = hasKuromoji();
-            request = "PUT " + template;
-            expectSuccess(
-                    client.generic()
-                            .execute(Requests.builder()
-                                    .method("PUT")
-                                    .endpoint(template)
-                                    .json(layout.templateJson(kuromoji))
-                                    .build()),
-                    request);
-            request = "PUT /" + layout.concreteIndex();
-            createIndexUnlessExists();
-            LOG.info(
-                    "Index {} (alias {}) ready; Kuromoji analysis {}",
-                    layout.concreteIndex(),
-                    layout.alias(),
-                    kuromoji ? "on" : "not installed, CJK bigrams only");
-        } catch (IOException | OpenSearchException e) {
-            if (isRefusal(e)) {
-                throw new IndexAccessDeniedException(
-                        "Cannot prepare index " + layout.concreteIndex() + ": OpenSearch refused " + request + " ("
-                                + reason(e) + ")",
-                        e);
-            }
-            throw new IndexUnavailableException(
-                    "Cannot prepare index " + layout.concreteIndex() + ": " + request + " failed (" + reason(e) + ")",
-                    e);
-        }
+        new IndexSetup(client, layout).run();
     }
 
     @Override
@@ -236,65 +192,6 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
                 .map(fragments -> fragments.get(0))
                 .findFirst()
                 .orElse(null);
-    }
-
-    private boolean hasKuromoji() throws IOException {
-        try (Response response = client.generic()
-                .execute(Requests.builder()
-                        .method("GET")
-                        .endpoint("/_cat/plugins?h=component")
-                        .build())) {
-            if (response.getStatus() >= HTTP_BAD_REQUEST) {
-                // e.g. OpenSearch Serverless, which has no _cat/plugins: fall back to the analysis every cluster has
-                return false;
-            }
-            return response.getBody()
-                    .map(body -> body.bodyAsString().contains("analysis-kuromoji"))
-                    .orElse(false);
-        }
-    }
-
-    private void createIndexUnlessExists() throws IOException {
-        try {
-            client.indices().create(c -> c.index(layout.concreteIndex()));
-        } catch (OpenSearchException e) {
-            if (!"resource_already_exists_exception".equals(e.error().type())) {
-                throw e;
-            }
-        }
-    }
-
-    private static void expectSuccess(Response response, String request) throws IOException {
-        try (response) {
-            if (response.getStatus() >= HTTP_BAD_REQUEST) {
-                String body = response.getBody().map(b -> b.bodyAsString()).orElse("");
-                throw new IndexUnavailableException("Cannot " + request + ": " + response.getStatus() + " " + body);
-            }
-        }
-    }
-
-    /** A 403, as either transport reports it: SigV4 throws it as such, plain HTTP wraps the response. */
-    private static boolean isRefusal(Exception e) {
-        if (e instanceof OpenSearchException server) {
-            return server.status() == HTTP_FORBIDDEN;
-        }
-        ResponseException response = wrappedResponse(e);
-        return response != null && response.status() == HTTP_FORBIDDEN;
-    }
-
-    /** The server's own words: plain HTTP puts them in the wrapped response, behind a generic message. */
-    private static String reason(Exception e) {
-        ResponseException response = wrappedResponse(e);
-        return response != null ? response.getMessage() : e.getMessage();
-    }
-
-    private static ResponseException wrappedResponse(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ResponseException response) {
-                return response;
-            }
-        }
-        return null;
     }
 
     /** The only source fields a search reads. */

@@ -1,0 +1,130 @@
+package io.docindexer.index;
+
+import java.io.IOException;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
+import org.opensearch.client.transport.httpclient5.ResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The requests that make an index ready for writes: whether Kuromoji is installed, the index
+ * template (analysis and mappings for it), and the versioned index with its alias. Idempotent, and
+ * safe when several containers start at once: the template is replaced with identical content and
+ * "already exists" counts as success. A refusal (403) is told apart from an outage, because a new
+ * deployment's role may not be mapped yet.
+ */
+final class IndexSetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IndexSetup.class);
+    private static final int HTTP_BAD_REQUEST = 400;
+    private static final int HTTP_FORBIDDEN = 403;
+
+    private final OpenSearchClient client;
+    private final IndexLayout layout;
+
+    IndexSetup(OpenSearchClient client, IndexLayout layout) {
+        this.client = client;
+        this.layout = layout;
+    }
+
+    /**
+     * @throws IndexAccessDeniedException when OpenSearch refuses one of the requests (403)
+     * @throws IndexUnavailableException when any of them fails otherwise
+     */
+    void run() {
+        String template = "/_index_template/" + layout.templateName();
+        // The request under way, for the failure's message.
+        String request = "GET /_cat/plugins";
+        try {
+            boolean kuromoji = hasKuromoji();
+            request = "PUT " + template;
+            expectSuccess(
+                    client.generic()
+                            .execute(Requests.builder()
+                                    .method("PUT")
+                                    .endpoint(template)
+                                    .json(layout.templateJson(kuromoji))
+                                    .build()),
+                    request);
+            request = "PUT /" + layout.concreteIndex();
+            createIndexUnlessExists();
+            LOG.info(
+                    "Index {} (alias {}) ready; Kuromoji analysis {}",
+                    layout.concreteIndex(),
+                    layout.alias(),
+                    kuromoji ? "on" : "not installed, CJK bigrams only");
+        } catch (IOException | OpenSearchException e) {
+            if (isRefusal(e)) {
+                throw new IndexAccessDeniedException(
+                        "Cannot prepare index " + layout.concreteIndex() + ": OpenSearch refused " + request + " ("
+                                + reason(e) + ")",
+                        e);
+            }
+            throw new IndexUnavailableException(
+                    "Cannot prepare index " + layout.concreteIndex() + ": " + request + " failed (" + reason(e) + ")",
+                    e);
+        }
+    }
+
+    private boolean hasKuromoji() throws IOException {
+        try (Response response = client.generic()
+                .execute(Requests.builder()
+                        .method("GET")
+                        .endpoint("/_cat/plugins?h=component")
+                        .build())) {
+            if (response.getStatus() >= HTTP_BAD_REQUEST) {
+                // e.g. OpenSearch Serverless, which has no _cat/plugins: fall back to the analysis every cluster has
+                return false;
+            }
+            return response.getBody()
+                    .map(body -> body.bodyAsString().contains("analysis-kuromoji"))
+                    .orElse(false);
+        }
+    }
+
+    private void createIndexUnlessExists() throws IOException {
+        try {
+            client.indices().create(c -> c.index(layout.concreteIndex()));
+        } catch (OpenSearchException e) {
+            if (!"resource_already_exists_exception".equals(e.error().type())) {
+                throw e;
+            }
+        }
+    }
+
+    private static void expectSuccess(Response response, String request) throws IOException {
+        try (response) {
+            if (response.getStatus() >= HTTP_BAD_REQUEST) {
+                String body = response.getBody().map(b -> b.bodyAsString()).orElse("");
+                throw new IndexUnavailableException("Cannot " + request + ": " + response.getStatus() + " " + body);
+            }
+        }
+    }
+
+    /** A 403, as either transport reports it: SigV4 throws it as such, plain HTTP wraps the response. */
+    private static boolean isRefusal(Exception e) {
+        if (e instanceof OpenSearchException server) {
+            return server.status() == HTTP_FORBIDDEN;
+        }
+        ResponseException response = wrappedResponse(e);
+        return response != null && response.status() == HTTP_FORBIDDEN;
+    }
+
+    /** The server's own words: plain HTTP puts them in the wrapped response, behind a generic message. */
+    private static String reason(Exception e) {
+        ResponseException response = wrappedResponse(e);
+        return response != null ? response.getMessage() : e.getMessage();
+    }
+
+    private static ResponseException wrappedResponse(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ResponseException response) {
+                return response;
+            }
+        }
+        return null;
+    }
+}
