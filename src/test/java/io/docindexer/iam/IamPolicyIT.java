@@ -11,6 +11,7 @@ import io.docindexer.extract.TextPdfs;
 import io.docindexer.ingest.IngestComponents;
 import io.docindexer.local.Await;
 import io.docindexer.local.BucketNotifications;
+import io.docindexer.local.Closer;
 import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalContext;
 import io.docindexer.local.LocalServers;
@@ -32,7 +33,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -81,14 +82,9 @@ class IamPolicyIT {
 
     private final String run = "iam-" + UUID.randomUUID().toString().substring(0, 8);
     private final Queue<RecordReport> reports = new ConcurrentLinkedQueue<>();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
 
-    @AfterEach
-    void closeEverything() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-    }
+    @AutoClose
+    private final Closer toClose = new Closer();
 
     @Test
     @Order(1)

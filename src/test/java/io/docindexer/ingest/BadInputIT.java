@@ -11,6 +11,7 @@ import io.docindexer.config.IngestConfig;
 import io.docindexer.index.DocumentId;
 import io.docindexer.local.Await;
 import io.docindexer.local.BucketNotifications;
+import io.docindexer.local.Closer;
 import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalServers;
 import io.docindexer.local.LocalServersExtension;
@@ -23,15 +24,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -58,17 +57,12 @@ class BadInputIT {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Queue<RecordReport> reports = new ConcurrentLinkedQueue<>();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
+
+    @AutoClose
+    private final Closer toClose = new Closer();
     // No hyphens: the file-name analyzer splits on them, and the run must be one searchable word.
     private final String run =
             "run" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-
-    @AfterEach
-    void closeEverything() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-    }
 
     /** What one uploaded file must become in the index. */
     private record Expected(String status, String reason) {

@@ -9,6 +9,7 @@ import io.docindexer.config.IngestConfig;
 import io.docindexer.index.SearchHit;
 import io.docindexer.local.Await;
 import io.docindexer.local.BucketNotifications;
+import io.docindexer.local.Closer;
 import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalServers;
 import io.docindexer.local.LocalServersExtension;
@@ -33,7 +34,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -44,14 +45,9 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 class PipelineIT {
 
     private final Queue<RecordReport> reports = new ConcurrentLinkedQueue<>();
-    private final List<AutoCloseable> toClose = new ArrayList<>();
 
-    @AfterEach
-    void closeEverything() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-    }
+    @AutoClose
+    private final Closer toClose = new Closer();
 
     @Test
     void aPdfUploadedToS3IsFoundInOpenSearchThroughTheQueueAndThePoller(LocalServers stack) throws Exception {
@@ -171,16 +167,14 @@ class PipelineIT {
                         key,
                         stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
         // Each invocation has well under a second beyond the handler's safety margin: a few pages at most.
-        toClose.add(
-                0,
-                new EventSourcePoller(
-                        stack.sqs(),
-                        queues.queueUrl(),
-                        queues.queueArn(),
-                        components.handler(),
-                        10,
-                        1,
-                        (int) IngestHandler.SAFETY_MARGIN_MILLIS + 600));
+        toClose.add(new EventSourcePoller(
+                stack.sqs(),
+                queues.queueUrl(),
+                queues.queueArn(),
+                components.handler(),
+                10,
+                1,
+                (int) IngestHandler.SAFETY_MARGIN_MILLIS + 600));
 
         Await.until(
                 Duration.ofSeconds(120),
@@ -225,16 +219,14 @@ class PipelineIT {
     }
 
     private void poll(LocalServers stack, LocalServers.Queues queues, IngestComponents components) {
-        toClose.add(
-                0,
-                new EventSourcePoller(
-                        stack.sqs(),
-                        queues.queueUrl(),
-                        queues.queueArn(),
-                        new IngestHandler(components.processor()),
-                        10,
-                        1,
-                        60_000));
+        toClose.add(new EventSourcePoller(
+                stack.sqs(),
+                queues.queueUrl(),
+                queues.queueArn(),
+                new IngestHandler(components.processor()),
+                10,
+                1,
+                60_000));
     }
 
     private static void upload(LocalServers stack, String key, Path file) {

@@ -11,6 +11,7 @@ import io.docindexer.index.SearchHit;
 import io.docindexer.ingest.IngestComponents;
 import io.docindexer.local.Await;
 import io.docindexer.local.BucketNotifications;
+import io.docindexer.local.Closer;
 import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalContext;
 import io.docindexer.local.LocalServers;
@@ -25,7 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -46,14 +47,9 @@ class RedriveIT {
 
     private final String run = UUID.randomUUID().toString();
     private final String missingBucket = "redrive-" + run;
-    private final List<AutoCloseable> toClose = new ArrayList<>();
 
-    @AfterEach
-    void closeEverything() throws Exception {
-        for (int i = toClose.size() - 1; i >= 0; i--) {
-            toClose.get(i).close();
-        }
-    }
+    @AutoClose
+    private final Closer toClose = new Closer();
 
     @Test
     void allMovesEveryDeadLetterBackAndOnceTheCauseIsFixedTheyAreIndexed(LocalServers stack) throws Exception {
