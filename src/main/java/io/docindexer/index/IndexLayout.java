@@ -23,6 +23,11 @@ record IndexLayout(String name) {
         return name;
     }
 
+    /** The stored search template's id: one per alias, beside the index template of the same name. */
+    String searchTemplateId() {
+        return name + "-search";
+    }
+
     String indexPattern() {
         return name + "-v*";
     }

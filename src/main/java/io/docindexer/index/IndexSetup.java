@@ -10,11 +10,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The requests that make an index ready for writes: whether Kuromoji is installed, the index
- * template (analysis and mappings for it), and the versioned index with its alias. Idempotent, and
- * safe when several containers start at once: the template is replaced with identical content and
- * "already exists" counts as success. A refusal (403) is told apart from an outage, because a new
- * deployment's role may not be mapped yet.
+ * The requests that make an index ready for writes and searches: whether Kuromoji is installed,
+ * the index template (analysis and mappings for it), the stored search template the app calls,
+ * and the versioned index with its alias. Idempotent, and safe when several containers start at
+ * once: the templates are replaced with identical content and "already exists" counts as success.
+ * A refusal (403) is told apart from an outage, because a new deployment's role may not be mapped
+ * yet.
+ *
+ * <p>Both templates are replaced whenever a container prepares, so a changed search template
+ * reaches the cluster with the first container of a new deploy (with SnapStart, when the version
+ * is published), and the cluster runs one version of it for every caller: the last one stored.
+ * Containers of the previous version do not prepare again, but one that starts during a rollout
+ * can put the old template back until the new version's containers take over. So a change must
+ * suit both the app and either version of the function: ranking and new optional params are safe
+ * in place; renaming or requiring a param needs a new id.
  */
 final class IndexSetup {
 
@@ -36,25 +45,22 @@ final class IndexSetup {
      */
     void run() {
         String template = "/_index_template/" + layout.templateName();
+        String searchTemplate = "/_scripts/" + layout.searchTemplateId();
         // The request under way, for the failure's message.
         String request = "GET /_cat/plugins";
         try {
             boolean kuromoji = hasKuromoji();
             request = "PUT " + template;
-            expectSuccess(
-                    client.generic()
-                            .execute(Requests.builder()
-                                    .method("PUT")
-                                    .endpoint(template)
-                                    .json(layout.templateJson(kuromoji))
-                                    .build()),
-                    request);
+            put(template, layout.templateJson(kuromoji), request);
+            request = "PUT " + searchTemplate;
+            put(searchTemplate, SearchTemplate.storedScriptJson(), request);
             request = "PUT /" + layout.concreteIndex();
             createIndexUnlessExists();
             LOG.info(
-                    "Index {} (alias {}) ready; Kuromoji analysis {}",
+                    "Index {} (alias {}, search template {}) ready; Kuromoji analysis {}",
                     layout.concreteIndex(),
                     layout.alias(),
+                    layout.searchTemplateId(),
                     kuromoji ? "on" : "not installed, CJK bigrams only");
         } catch (IOException | OpenSearchException e) {
             if (isRefusal(e)) {
@@ -93,6 +99,17 @@ final class IndexSetup {
                 throw e;
             }
         }
+    }
+
+    private void put(String endpoint, String json, String request) throws IOException {
+        expectSuccess(
+                client.generic()
+                        .execute(Requests.builder()
+                                .method("PUT")
+                                .endpoint(endpoint)
+                                .json(json)
+                                .build()),
+                request);
     }
 
     private static void expectSuccess(Response response, String request) throws IOException {

@@ -8,22 +8,24 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opensearch.client.json.JsonData;
 import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch._types.query_dsl.Operator;
 import org.opensearch.client.opensearch.core.BulkResponse;
-import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.SearchTemplateResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 
 /** {@link DocumentIndex} on OpenSearch: one bulk request per call, ordered per key by S3 sequencer. */
 public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseable {
 
-    // Content in every analysis (CJK bigrams, English, Kuromoji when installed) and the key's words.
-    private static final List<String> SEARCHED_FIELDS = List.of("content", "content.*", "key.text");
+    private static final int HTTP_BAD_REQUEST = 400;
+    private static final int HTTP_SERVER_ERROR = 500;
+    private static final List<String> SNIPPET_FIELDS = List.of("content.ja", "content", "content.en");
 
     private final OpenSearchClient client;
     private final IndexLayout layout;
@@ -144,30 +146,42 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
         return response.items();
     }
 
-    /** Searches the alias (so tombstones never show) over content in every analysis and the key. */
+    /** The first {@code size} hits for {@code query}, unfiltered: {@link #search(SearchRequest)} in short. */
     public List<SearchHit> search(String query, int size) {
+        return search(SearchRequest.of(query).page(0, size));
+    }
+
+    /**
+     * Runs the stored search template on the alias (so tombstones never show), exactly as the app
+     * does: the same id, the same params.
+     *
+     * @throws SearchRejectedException when OpenSearch answers 4xx: the template is not stored, or
+     *     does not render to a valid search with these params
+     * @throws IndexUnavailableException when OpenSearch cannot be reached or fails otherwise
+     */
+    public List<SearchHit> search(SearchRequest request) {
+        Map<String, JsonData> params = new LinkedHashMap<>();
+        request.templateParams().forEach((name, value) -> params.put(name, JsonData.of(value)));
         try {
-            SearchResponse<StoredName> response = client.search(
-                    s -> s.index(layout.alias())
-                            .size(size)
-                            .source(source -> source.filter(f -> f.includes("key", "fileName")))
-                            // AND: the English subfield splits Japanese into single characters, which would
-                            // otherwise let one shared character (書) match unrelated documents.
-                            .query(q -> q.multiMatch(
-                                    m -> m.query(query).fields(SEARCHED_FIELDS).operator(Operator.And)))
-                            .highlight(h -> h.preTags("<em>")
-                                    .postTags("</em>")
-                                    .fields("content", f -> f.numberOfFragments(1))
-                                    .fields("content.*", f -> f.numberOfFragments(1))),
-                    StoredName.class);
+            SearchTemplateResponse<StoredFields> response = client.searchTemplate(
+                    s -> s.index(layout.alias()).id(layout.searchTemplateId()).params(params), StoredFields.class);
             return response.hits().hits().stream()
                     .map(hit -> new SearchHit(
                             hit.source().key(),
                             hit.source().fileName(),
+                            hit.source().status(),
                             hit.score() == null ? 0 : hit.score(),
-                            firstFragment(hit.highlight())))
+                            snippets(hit.highlight())))
                     .toList();
-        } catch (IOException | OpenSearchException e) {
+        } catch (OpenSearchException e) {
+            if (e.status() >= HTTP_BAD_REQUEST && e.status() < HTTP_SERVER_ERROR) {
+                throw new SearchRejectedException(
+                        "Search template " + layout.searchTemplateId() + " on " + layout.alias() + " was rejected ("
+                                + e.status() + "): " + e.getMessage(),
+                        e);
+            }
+            throw new IndexUnavailableException("Search failed: " + e.getMessage(), e);
+        } catch (IOException e) {
             throw new IndexUnavailableException("Search failed: " + e.getMessage(), e);
         }
     }
@@ -186,14 +200,19 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
         client._transport().close();
     }
 
-    private static String firstFragment(Map<String, List<String>> highlight) {
-        return highlight.values().stream()
+    /**
+     * The fragments of the first analysis that marked anything: words (Kuromoji) read best, then
+     * CJK bigrams; the English field last, because it splits Japanese into single characters and
+     * marks each wherever it occurs.
+     */
+    private static List<String> snippets(Map<String, List<String>> highlight) {
+        return SNIPPET_FIELDS.stream()
+                .map(field -> highlight.getOrDefault(field, List.of()))
                 .filter(fragments -> !fragments.isEmpty())
-                .map(fragments -> fragments.get(0))
                 .findFirst()
-                .orElse(null);
+                .orElse(List.of());
     }
 
-    /** The only source fields a search reads. */
-    record StoredName(String key, String fileName) {}
+    /** The source fields the search template returns. */
+    record StoredFields(String key, String fileName, String status) {}
 }

@@ -160,6 +160,7 @@ class IamPolicyIT {
                         "S3.GetObject",
                         "S3.PutObject",
                         "OpenSearch PUT /_index_template/" + LocalServers.INDEX,
+                        "OpenSearch PUT /_scripts/" + LocalServers.INDEX + "-search",
                         "OpenSearch POST /_bulk");
         assertThat(operations(calls, DeployedFunction.REDRIVE))
                 .contains(

@@ -6,12 +6,7 @@ import io.docindexer.index.IndexItemResult.Status;
 import io.docindexer.local.LocalOpenSearchExtension;
 import io.docindexer.local.OpenSearchServer;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,21 +20,18 @@ class OpenSearchDocumentIndexIT {
 
     private static final String BUCKET = "docs";
 
-    private URI endpoint;
-    private String indexName;
+    private IsolatedIndex isolated;
     private OpenSearchDocumentIndex index;
 
     @BeforeEach
     void createIsolatedIndex(OpenSearchServer openSearch) {
-        endpoint = openSearch.endpoint();
-        indexName = "it-" + UUID.randomUUID().toString().substring(0, 8);
-        index = OpenSearchDocumentIndex.connect(endpoint, "es", indexName);
-        index.prepare();
+        isolated = new IsolatedIndex(openSearch);
+        index = isolated.index;
     }
 
     @AfterEach
     void closeClient() throws IOException {
-        index.close();
+        isolated.close();
     }
 
     @Test
@@ -51,7 +43,7 @@ class OpenSearchDocumentIndexIT {
         assertThat(hits).singleElement().satisfies(hit -> {
             assertThat(hit.key()).isEqualTo("reports/q1.txt");
             assertThat(hit.fileName()).isEqualTo("q1.txt");
-            assertThat(hit.snippet()).contains("<em>invoices</em>");
+            assertThat(hit.snippets()).singleElement().asString().contains("<em>invoices</em>");
         });
     }
 
@@ -64,7 +56,7 @@ class OpenSearchDocumentIndexIT {
 
     @Test
     void theLocalServerAnalysesJapaneseWithKuromojiAsAmazonOpenSearchServiceDoes() throws Exception {
-        assertThat(get("/" + indexName + "-v1/_mapping")).contains("\"analyzer\":\"kuromoji\"");
+        assertThat(isolated.http.get("/" + isolated.name + "-v1/_mapping")).contains("\"analyzer\":\"kuromoji\"");
     }
 
     @Test
@@ -76,8 +68,8 @@ class OpenSearchDocumentIndexIT {
                 upsert("legal/draft.txt", "0A", "契約の草案を作成中です。"));
 
         assertThat(index.search("締結する", 10)).extracting(SearchHit::key).containsExactly("legal/signed.txt");
-        assertThat(post(
-                        "/" + indexName + "/_search",
+        assertThat(isolated.http.post(
+                        "/" + isolated.name + "/_search",
                         "{\"query\": {\"match\": {\"content\": " + "{\"query\": \"締結する\", \"operator\": \"and\"}}}}"))
                 .as("the bigram field alone")
                 .contains("\"total\":{\"value\":0,");
@@ -130,7 +122,7 @@ class OpenSearchDocumentIndexIT {
         assertThat(late).extracting(IndexItemResult::status).containsExactly(Status.STALE);
         assertThat(index.search("ephemeral", 10)).isEmpty();
         assertThat(index.search("gone", 10)).isEmpty();
-        String tombstone = get("/" + indexName + "-v1/_doc/" + DocumentId.of(BUCKET, "gone.txt"));
+        String tombstone = isolated.http.get("/" + isolated.name + "-v1/_doc/" + DocumentId.of(BUCKET, "gone.txt"));
         assertThat(tombstone)
                 .contains("\"deleted\":true")
                 .contains(Sequencer.normalise("0C"))
@@ -145,7 +137,8 @@ class OpenSearchDocumentIndexIT {
 
         assertThat(index.search("life", 10))
                 .singleElement()
-                .satisfies(hit -> assertThat(hit.snippet()).contains("second"));
+                .satisfies(hit ->
+                        assertThat(hit.snippets()).singleElement().asString().contains("second"));
     }
 
     @Test
@@ -212,30 +205,10 @@ class OpenSearchDocumentIndexIT {
     }
 
     private void applyAll(IndexOperation... operations) {
-        assertThat(index.apply(List.of(operations)))
-                .extracting(IndexItemResult::status)
-                .containsOnly(Status.APPLIED);
-        index.refresh();
+        isolated.applyAll(List.of(operations));
     }
 
     private static IndexOperation upsert(String key, String sequencer, String content) {
         return new IndexOperation.Upsert(Documents.indexed(BUCKET, key, sequencer, content));
-    }
-
-    private String get(String path) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(endpoint.resolve(path)).GET().build());
-    }
-
-    private String post(String path, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(endpoint.resolve(path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build());
-    }
-
-    private static String send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return response.body();
     }
 }

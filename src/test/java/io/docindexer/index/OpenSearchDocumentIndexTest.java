@@ -161,7 +161,12 @@ class OpenSearchDocumentIndexTest {
         assertThat(transport.requests.subList(1, transport.requests.size()))
                 .extracting(OpenSearchDocumentIndexTest::describe)
                 .containsExactly(
-                        "GET /_cat/plugins", "PUT /_index_template/documents", "create documents-v1", "bulk", "bulk");
+                        "GET /_cat/plugins",
+                        "PUT /_index_template/documents",
+                        "PUT /_scripts/documents-search",
+                        "create documents-v1",
+                        "bulk",
+                        "bulk");
     }
 
     @Test
@@ -192,7 +197,11 @@ class OpenSearchDocumentIndexTest {
 
         assertThat(transport.requests)
                 .extracting(OpenSearchDocumentIndexTest::describe)
-                .containsExactly("GET /_cat/plugins", "PUT /_index_template/documents", "create documents-v1");
+                .containsExactly(
+                        "GET /_cat/plugins",
+                        "PUT /_index_template/documents",
+                        "PUT /_scripts/documents-search",
+                        "create documents-v1");
     }
 
     /** An index whose preparation succeeded at init, so a write sends only its bulk request. */

@@ -98,9 +98,10 @@ class SignedTransportIT {
                 .containsExactly(
                         "GET /_cat/plugins",
                         "PUT /_index_template/documents",
+                        "PUT /_scripts/documents-search",
                         "PUT /documents-v1",
                         "POST /_bulk",
-                        "POST /documents/_search");
+                        "POST /documents/_search/template");
         assertThat(badSignatures).isEmpty();
     }
 
@@ -118,7 +119,7 @@ class SignedTransportIT {
             case "/_bulk" ->
                 "{\"took\":1,\"errors\":false,\"items\":[{\"update\":{\"_index\":\"documents-v1\","
                         + "\"_id\":\"x\",\"status\":201,\"result\":\"created\"}}]}";
-            case "/documents/_search" ->
+            case "/documents/_search/template" ->
                 "{\"took\":1,\"timed_out\":false,\"_shards\":{\"total\":1,\"successful\":1,"
                         + "\"skipped\":0,\"failed\":0},\"hits\":{\"total\":{\"value\":0,\"relation\":\"eq\"},\"hits\":[]}}";
             case "/documents-v1" -> "{\"acknowledged\":true,\"shards_acknowledged\":true,\"index\":\"documents-v1\"}";

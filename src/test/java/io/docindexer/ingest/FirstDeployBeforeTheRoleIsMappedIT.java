@@ -66,6 +66,7 @@ class FirstDeployBeforeTheRoleIsMappedIT {
                     .containsExactly(
                             "GET /_cat/plugins",
                             "PUT /_index_template/" + indexName,
+                            "PUT /_scripts/" + indexName + "-search",
                             "PUT /" + indexName + "-v1",
                             "POST /_bulk");
             ingest.index().refresh();

@@ -119,6 +119,7 @@ class FirstDeployBeforeTheRoleIsMappedTest {
                 .containsExactly(
                         "GET /_cat/plugins",
                         "PUT /_index_template/documents",
+                        "PUT /_scripts/documents-search",
                         "PUT /documents-v1",
                         "POST /_bulk",
                         "POST /_bulk",

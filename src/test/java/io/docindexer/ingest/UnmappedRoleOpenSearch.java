@@ -73,7 +73,7 @@ final class UnmappedRoleOpenSearch implements AutoCloseable {
                     200,
                     "{\"took\":1,\"errors\":false,\"items\":["
                             + String.join(",", Collections.nCopies(operations, BULK_ITEM)) + "]}");
-        } else if (path.startsWith("/_index_template/")) {
+        } else if (path.startsWith("/_index_template/") || path.startsWith("/_scripts/")) {
             respond(exchange, 200, "{\"acknowledged\":true}");
         } else {
             String index = path.substring(1);
