@@ -146,21 +146,8 @@ final class DemoCommand {
                 : object.status().code() + " (" + object.reason() + ")";
     }
 
-    /** OpenSearch marks each matched CJK bigram separately; show one [marked] run per match. */
-    static String readable(String snippet) {
-        if (snippet == null) {
-            return "";
-        }
-        return snippet.replace("</em><em>", "")
-                .replace("<em>", "[")
-                .replace("</em>", "]")
-                .replaceAll("\\s+", " ");
-    }
-
     private void printHits(String query, List<SearchHit> hits) {
         out.printf("%nsearch \"%s\": %d hit%s%n", query, hits.size(), hits.size() == 1 ? "" : "s");
-        for (SearchHit hit : hits) {
-            out.printf("  %s %6.2f  %s%n", TextColumns.pad(hit.key(), 40), hit.score(), readable(hit.snippet()));
-        }
+        SearchHitText.print(hits, out);
     }
 }

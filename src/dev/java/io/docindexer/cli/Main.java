@@ -20,6 +20,9 @@ public final class Main {
               stack                keep the local stack running on fixed ports until Ctrl-C, with
                                    samples/ in its bucket and local-env.json written for
                                    `sam local invoke IngestFunction -e events/s3-put.json`
+              search "QUERY" [--ext EXT]... [--status indexed|metadata-only]... [--prefix KEY] [--size N]
+                                   search the running stack through the stored search template, as the
+                                   app does: file, score, key and snippets of each hit
               invoke EVENT.json    run the ingest handler once on an SQS event against a local stack of its
                                    own (no Docker or SAM CLI needed)
               extract [--json] FILE...
@@ -60,6 +63,7 @@ public final class Main {
             return switch (args.get(0)) {
                 case "demo" -> new DemoCommand(out).run(rest);
                 case "stack" -> new StackCommand(out).run(rest);
+                case "search" -> SearchCommand.onTheRunningStack(out, err).run(rest);
                 case "invoke" -> new InvokeCommand(out).run(rest);
                 case "extract" -> new ExtractCommand().run(rest, out);
                 case "bench" -> new BenchCommand(out, err).run(rest);
