@@ -19,13 +19,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The main job on the local stack: uploads samples/ to S3, sends their S3 notifications through
- * SQS, lets the poller drive the ingest handler, then shows what happened and searches the index.
+ * The main job on the local stack: uploads a folder (samples/ unless told) to S3, sends the S3
+ * notifications through SQS, lets the poller drive the ingest handler, then shows what happened to
+ * each file and runs the searches.
  */
 final class DemoCommand {
 
     private static final Duration PATIENCE = Duration.ofMinutes(5);
-    private static final List<String> QUERIES = List.of("revenue contracts", "契約書", "請求書 東京", "agenda");
 
     private final PrintStream out;
 
@@ -34,10 +34,8 @@ final class DemoCommand {
     }
 
     int run(List<String> args) throws Exception {
-        if (!args.isEmpty()) {
-            throw new UsageException("demo takes no arguments; it indexes the files in samples/");
-        }
-        List<Path> files = Samples.files();
+        DemoArguments arguments = DemoArguments.parse(args);
+        List<Path> files = arguments.folder().files();
         out.println("Starting the local stack: ElasticMQ, S3Proxy and OpenSearch (about 30 s)...");
         try (LocalServers stack = LocalServers.start()) {
             LocalServers.Queues queues = stack.createQueues(LocalServers.QUEUE, 60, 5);
@@ -45,7 +43,7 @@ final class DemoCommand {
             IngestConfig config = IngestConfig.fromEnv(stack.ingestEnvironment(queues));
             try (IngestComponents ingest = IngestComponents.create(
                     config, report -> reports.put(report.outcome().messageId(), report))) {
-                Map<String, Path> sent = uploadAndNotify(stack, queues, files);
+                Map<String, Path> sent = uploadAndNotify(stack, queues, arguments.folder(), files);
                 boolean finished;
                 try (EventSourcePoller poller = new EventSourcePoller(
                         stack.sqs(),
@@ -57,9 +55,12 @@ final class DemoCommand {
                         60_000)) {
                     finished = awaitFinalOutcomes(sent.keySet(), reports);
                 }
-                printTable(sent, reports);
+                printTable(arguments.folder(), sent, reports);
                 ingest.index().refresh();
-                for (String query : QUERIES) {
+                if (arguments.queries().isEmpty()) {
+                    out.printf("%nNo --query given: add --query \"WORDS\" to search what was indexed.%n");
+                }
+                for (String query : arguments.queries()) {
                     printHits(query, ingest.index().search(query, 5));
                 }
                 out.println("Stopping the local stack.");
@@ -69,11 +70,12 @@ final class DemoCommand {
     }
 
     /** Returns the files by the id of the SQS message that announced them. */
-    private Map<String, Path> uploadAndNotify(LocalServers stack, LocalServers.Queues queues, List<Path> files) {
+    private Map<String, Path> uploadAndNotify(
+            LocalServers stack, LocalServers.Queues queues, DocumentFolder folder, List<Path> files) {
         BucketNotifications notifications = new BucketNotifications(stack.sqs(), queues.queueUrl());
         Map<String, Path> sent = new LinkedHashMap<>();
         for (Path file : files) {
-            String key = stack.putSample(file);
+            String key = stack.put(folder.key(file), file);
             String messageId = notifications.objectCreated(
                     LocalServers.BUCKET,
                     key,
@@ -83,8 +85,8 @@ final class DemoCommand {
             sent.put(messageId, file);
         }
         out.printf(
-                "Uploaded %d files to s3://%s/samples/ and sent their S3 notifications to %s%n",
-                files.size(), LocalServers.BUCKET, queues.queueUrl());
+                "Uploaded %d files from %s to s3://%s and sent their S3 notifications to %s%n",
+                files.size(), folder.root(), LocalServers.BUCKET, queues.queueUrl());
         return sent;
     }
 
@@ -115,7 +117,7 @@ final class DemoCommand {
         return report != null && !(report.outcome() instanceof RecordOutcome.Retry);
     }
 
-    private void printTable(Map<String, Path> sent, Map<String, RecordReport> reports) {
+    private void printTable(DocumentFolder folder, Map<String, Path> sent, Map<String, RecordReport> reports) {
         String format = "%s  %-28s  %5s  %6s  %6s%n";
         out.println();
         out.printf(format, TextColumns.pad("file", 36), "outcome", "pages", "chars", "ms");
@@ -128,7 +130,7 @@ final class DemoCommand {
             String outcome = report == null ? "pending" : outcomeOf(report, object);
             out.printf(
                     format,
-                    TextColumns.pad(file.getFileName().toString(), 36),
+                    TextColumns.pad(folder.root().relativize(file).toString(), 36),
                     outcome,
                     object == null ? "" : object.pages(),
                     object == null ? "" : object.chars(),

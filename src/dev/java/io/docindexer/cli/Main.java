@@ -15,8 +15,10 @@ public final class Main {
             usage: ./docindexer COMMAND [ARGS]
 
             commands:
-              demo                 start the local stack, index the files in samples/ through S3, SQS and
-                                   the ingest handler, print what happened and search the result
+              demo [DIR] [--query "QUERY"]...
+                                   start the local stack, index the files in DIR (samples/ by default)
+                                   through S3, SQS and the ingest handler, print what happened and run
+                                   the queries (for samples/, a few of its own)
               stack                keep the local stack running on fixed ports until Ctrl-C, with
                                    samples/ in its bucket and local-env.json written for
                                    `sam local invoke IngestFunction -e events/s3-put.json`

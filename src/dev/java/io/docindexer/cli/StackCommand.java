@@ -30,7 +30,7 @@ final class StackCommand {
         if (!args.isEmpty()) {
             throw new UsageException("stack takes no arguments; it runs until you stop it with Ctrl-C");
         }
-        List<Path> samples = Samples.files();
+        List<Path> samples = DocumentFolder.samples().files();
         out.println("Starting the local stack on fixed ports: ElasticMQ, S3Proxy and OpenSearch (about 30 s)...");
         CountDownLatch stopRequested = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(1);

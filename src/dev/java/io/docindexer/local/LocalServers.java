@@ -170,7 +170,11 @@ public final class LocalServers implements AutoCloseable {
 
     /** Puts a local file in the bucket under samples/ and returns its key, as events/s3-put.json names it. */
     public String putSample(Path file) {
-        String key = "samples/" + file.getFileName();
+        return put("samples/" + file.getFileName(), file);
+    }
+
+    /** Puts a local file in the bucket under the given key and returns the key. */
+    public String put(String key, Path file) {
         s3.putObject(request -> request.bucket(BUCKET).key(key), RequestBody.fromFile(file));
         return key;
     }
