@@ -1,10 +1,14 @@
 package io.docindexer.cli;
 
+import io.docindexer.index.MatchingPage;
 import io.docindexer.index.SearchHit;
 import java.io.PrintStream;
 import java.util.List;
 
-/** Prints search hits as a person reads them: file, score and key, then each snippet with its matches in brackets. */
+/**
+ * Prints search hits as a person reads them: file, score and key, then each matching page, best
+ * first, with its snippet and the matches in brackets.
+ */
 final class SearchHitText {
 
     private SearchHitText() {}
@@ -13,10 +17,15 @@ final class SearchHitText {
         for (SearchHit hit : hits) {
             String metadataOnly = "metadata-only".equals(hit.status()) ? "  (name only: no text was extracted)" : "";
             out.printf("  %s %7.2f  %s%s%n", TextColumns.pad(hit.fileName(), 32), hit.score(), hit.key(), metadataOnly);
-            // Snippets carry no page number yet: the index keeps one text per document. Once it
-            // keeps pages, this is where each snippet's page goes.
-            for (String snippet : hit.snippets()) {
-                out.println("      " + readable(snippet));
+            if (hit.pages().isEmpty()) {
+                // A document reindexed from index version 1 and not ingested since: text without pages.
+                hit.snippets().forEach(snippet -> out.println("      " + readable(snippet)));
+            }
+            for (MatchingPage page : hit.pages()) {
+                String snippet = page.snippets().isEmpty()
+                        ? ""
+                        : ": " + readable(page.snippets().get(0));
+                out.println("      page " + page.number() + snippet);
             }
         }
     }

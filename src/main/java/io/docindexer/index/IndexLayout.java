@@ -1,15 +1,23 @@
 package io.docindexer.index;
 
 /**
- * Where documents live. Writes go to a versioned concrete index ({@code documents-v1}) created from
+ * Where documents live. Writes go to a versioned concrete index ({@code documents-v2}) created from
  * an index template; readers use the alias ({@code documents}), which hides tombstones. A mapping
- * change becomes a new version plus a reindex, without readers noticing.
+ * change becomes a new version plus a reindex, without readers noticing: the template declares no
+ * alias (it would put it on every version at once, and every file would be found twice), so the
+ * alias is put on a new version only where there is none yet ({@link IndexAlias}), and otherwise
+ * moved by the operator once the new version holds the old one's documents (README, "A new index
+ * version").
+ *
+ * <p>Version 2 keeps each file's text page by page ({@code pageTexts}, nested) instead of in one
+ * {@code content} field, which it maps only for the documents reindexed from version 1 until they
+ * are ingested again.
  *
  * @param name the configured INDEX_NAME, used as the search alias
  */
 record IndexLayout(String name) {
 
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     String alias() {
         return name;
@@ -32,13 +40,26 @@ record IndexLayout(String name) {
         return name + "-v*";
     }
 
+    /** The alias's filter: tombstones stay in the index, to order late events, but never show. */
+    static String aliasFilterJson() {
+        return "{\"bool\": {\"must_not\": {\"term\": {\"deleted\": true}}}}";
+    }
+
     /**
-     * The body of {@code PUT _index_template/<name>}. {@code content} is analysed three ways: CJK
-     * bigrams (Japanese without a dictionary, shipped with every OpenSearch), English stemming, and
-     * Kuromoji morphology when the cluster has the analysis-kuromoji plugin.
+     * The body of {@code PUT _index_template/<name>}. Page text (and v1's {@code content}) is
+     * analysed three ways: CJK bigrams (Japanese without a dictionary, shipped with every
+     * OpenSearch), English stemming, and Kuromoji morphology when the cluster has the
+     * analysis-kuromoji plugin.
+     *
+     * <p>{@code pageTexts} is nested, so that a search can name the pages that match (inner hits),
+     * and included in the parent, so that "every word in the file" still matches words on
+     * different pages. A file has at most MAX_PAGES (2000) pages, under the 10000 nested objects
+     * OpenSearch allows per document.
      */
     String templateJson(boolean kuromoji) {
         String japaneseSubfield = kuromoji ? ", \"ja\": {\"type\": \"text\", \"analyzer\": \"kuromoji\"}" : "";
+        String text = "{\"type\": \"text\", \"analyzer\": \"cjk\", \"fields\": {\"en\": {\"type\": \"text\","
+                + " \"analyzer\": \"english\"}" + japaneseSubfield + "}}";
         return """
                 {
                   "index_patterns": ["%s"],
@@ -80,18 +101,20 @@ record IndexLayout(String name) {
                         "deleted": {"type": "boolean"},
                         "lastModified": {"type": "date"},
                         "indexedAt": {"type": "date"},
-                        "content": {
-                          "type": "text",
-                          "analyzer": "cjk",
-                          "fields": {"en": {"type": "text", "analyzer": "english"}%s}
+                        "content": %s,
+                        "pageTexts": {
+                          "type": "nested",
+                          "include_in_parent": true,
+                          "properties": {
+                            "number": {"type": "integer"},
+                            "ocr": {"type": "boolean"},
+                            "text": %s
+                          }
                         }
                       }
-                    },
-                    "aliases": {
-                      "%s": {"filter": {"bool": {"must_not": {"term": {"deleted": true}}}}}
                     }
                   }
                 }
-                """.formatted(indexPattern(), japaneseSubfield, alias());
+                """.formatted(indexPattern(), text, text);
     }
 }

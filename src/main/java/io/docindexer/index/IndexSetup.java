@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The requests that make an index ready for writes and searches: whether Kuromoji is installed,
  * the index template (analysis and mappings for it), the stored search template the app calls,
- * and the versioned index with its alias. Idempotent, and safe when several containers start at
+ * and the versioned index with its alias ({@link IndexAlias} says when the alias is put on it). Idempotent, and safe when several containers start at
  * once: the templates are replaced with identical content and "already exists" counts as success.
  * A refusal (403) is told apart from an outage, because a new deployment's role may not be mapped
  * yet.
@@ -56,6 +56,8 @@ final class IndexSetup {
             put(searchTemplate, SearchTemplate.storedScriptJson(), request);
             request = "PUT /" + layout.concreteIndex();
             createIndexUnlessExists();
+            request = "GET /_alias/" + layout.alias() + " and POST /_aliases";
+            new IndexAlias(client, layout).ensure();
             LOG.info(
                     "Index {} (alias {}, search template {}) ready; Kuromoji analysis {}",
                     layout.concreteIndex(),

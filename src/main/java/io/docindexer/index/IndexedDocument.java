@@ -1,6 +1,7 @@
 package io.docindexer.index;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What the index stores for one S3 object.
@@ -9,6 +10,8 @@ import java.time.Instant;
  * @param status the code of {@code ObjectStatus.INDEXED} or {@code ObjectStatus.METADATA_ONLY} (the index cannot see that enum)
  * @param reason why the content is missing (a {@code MetadataOnlyReason} code), or null when indexed
  * @param content the extracted text, or null for metadata-only documents
+ * @param pageTexts the same text page by page, which is what the index stores and searches; empty
+ *     for metadata-only documents
  */
 public record IndexedDocument(
         String bucket,
@@ -25,5 +28,6 @@ public record IndexedDocument(
         int ocrPages,
         boolean ocr,
         String content,
+        List<PageText> pageTexts,
         Instant lastModified,
         Instant indexedAt) {}

@@ -25,7 +25,6 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
 
     private static final int HTTP_BAD_REQUEST = 400;
     private static final int HTTP_SERVER_ERROR = 500;
-    private static final List<String> SNIPPET_FIELDS = List.of("content.ja", "content", "content.en");
 
     private final OpenSearchClient client;
     private final IndexLayout layout;
@@ -163,16 +162,10 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
         Map<String, JsonData> params = new LinkedHashMap<>();
         request.templateParams().forEach((name, value) -> params.put(name, JsonData.of(value)));
         try {
-            SearchTemplateResponse<StoredFields> response = client.searchTemplate(
-                    s -> s.index(layout.alias()).id(layout.searchTemplateId()).params(params), StoredFields.class);
-            return response.hits().hits().stream()
-                    .map(hit -> new SearchHit(
-                            hit.source().key(),
-                            hit.source().fileName(),
-                            hit.source().status(),
-                            hit.score() == null ? 0 : hit.score(),
-                            snippets(hit.highlight())))
-                    .toList();
+            SearchTemplateResponse<SearchHits.StoredFields> response = client.searchTemplate(
+                    s -> s.index(layout.alias()).id(layout.searchTemplateId()).params(params),
+                    SearchHits.StoredFields.class);
+            return response.hits().hits().stream().map(SearchHits::of).toList();
         } catch (OpenSearchException e) {
             if (e.status() >= HTTP_BAD_REQUEST && e.status() < HTTP_SERVER_ERROR) {
                 throw new SearchRejectedException(
@@ -199,20 +192,4 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
     public void close() throws IOException {
         client._transport().close();
     }
-
-    /**
-     * The fragments of the first analysis that marked anything: words (Kuromoji) read best, then
-     * CJK bigrams; the English field last, because it splits Japanese into single characters and
-     * marks each wherever it occurs.
-     */
-    private static List<String> snippets(Map<String, List<String>> highlight) {
-        return SNIPPET_FIELDS.stream()
-                .map(field -> highlight.getOrDefault(field, List.of()))
-                .filter(fragments -> !fragments.isEmpty())
-                .findFirst()
-                .orElse(List.of());
-    }
-
-    /** The source fields the search template returns. */
-    record StoredFields(String key, String fileName, String status) {}
 }

@@ -7,6 +7,11 @@ import java.util.List;
  *
  * @param status {@code indexed}, or {@code metadata-only} for a file found by its name alone
  * @param snippets highlighted fragments of the content, HTML-escaped, with {@code <em>} around
- *     matches; empty when the match was on the key only
+ *     matches: the matching pages' snippets, best page first (or, for a document reindexed from
+ *     index version 1 and not ingested since, fragments of its whole text); empty when the match
+ *     was on the key only
+ * @param pages the pages the query matched on, best first (at most three); empty when the match
+ *     was on the key only or the document has no pages yet
  */
-public record SearchHit(String key, String fileName, String status, double score, List<String> snippets) {}
+public record SearchHit(
+        String key, String fileName, String status, double score, List<String> snippets, List<MatchingPage> pages) {}

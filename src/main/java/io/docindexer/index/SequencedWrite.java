@@ -2,6 +2,7 @@ package io.docindexer.index;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch._types.Script;
@@ -75,7 +76,7 @@ final class SequencedWrite {
         source.put("pages", document.pages());
         source.put("ocrPages", document.ocrPages());
         source.put("ocr", document.ocr());
-        source.put("content", document.content());
+        source.put("pageTexts", pageTexts(document.pageTexts()));
         source.put("lastModified", isoOrNull(document.lastModified()));
         source.put("indexedAt", isoOrNull(document.indexedAt()));
         source.put("deleted", false);
@@ -91,6 +92,19 @@ final class SequencedWrite {
         source.put("indexedAt", now.toString());
         source.put("deleted", true);
         return source;
+    }
+
+    /**
+     * Every page in the one document of its file, so the script above replaces a file's pages
+     * together with its other fields: an older event cannot bring back pages, a tombstone removes
+     * them all, and a file that lost pages keeps none of the old ones. The whole text is not
+     * stored beside them: the mapping indexes the pages into the file too ({@code include_in_parent}).
+     */
+    private static List<Map<String, Object>> pageTexts(List<PageText> pages) {
+        return pages.stream()
+                .<Map<String, Object>>map(
+                        page -> Map.of("number", page.number(), "text", page.text(), "ocr", page.ocr()))
+                .toList();
     }
 
     private static String fileName(String key) {

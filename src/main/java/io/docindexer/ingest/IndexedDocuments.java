@@ -5,8 +5,11 @@ import io.docindexer.cache.ExtractedObject;
 import io.docindexer.event.ObjectEvent;
 import io.docindexer.extract.ExtractedDocument;
 import io.docindexer.index.IndexedDocument;
+import io.docindexer.index.PageText;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /** Builds the document stored for an object from its event, what S3 returned and what was extracted. */
 final class IndexedDocuments {
@@ -31,8 +34,16 @@ final class IndexedDocuments {
                 extracted.ocrPageCount(),
                 extracted.ocrPageCount() > 0,
                 metadataOnly ? "" : extracted.text(),
+                pageTexts(extracted),
                 object.lastModified() != null ? object.lastModified() : event.eventTime(),
                 now);
+    }
+
+    /** Every page, in order; a metadata-only document has none. */
+    private static List<PageText> pageTexts(ExtractedDocument extracted) {
+        return extracted.pages().stream()
+                .map(page -> new PageText(page.number(), Objects.requireNonNullElse(page.text(), ""), page.ocr()))
+                .toList();
     }
 
     static ObjectStatus statusOf(ExtractedDocument extracted) {

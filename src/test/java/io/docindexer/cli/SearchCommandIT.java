@@ -6,6 +6,7 @@ import io.docindexer.index.IndexItemResult;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.index.IndexedDocument;
 import io.docindexer.index.OpenSearchDocumentIndex;
+import io.docindexer.index.PageText;
 import io.docindexer.local.LocalOpenSearchExtension;
 import io.docindexer.local.OpenSearchServer;
 import java.io.ByteArrayOutputStream;
@@ -88,6 +89,7 @@ class SearchCommandIT {
                 0,
                 false,
                 content,
+                List.of(new PageText(1, content, false)),
                 modified,
                 modified));
     }

@@ -2,6 +2,7 @@ package io.docindexer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docindexer.index.MatchingPage;
 import io.docindexer.index.SearchHit;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,19 +25,41 @@ class SearchHitTextTest {
     }
 
     @Test
-    void eachHitShowsItsFileScoreAndKeyThenItsSnippets() {
+    void eachHitShowsItsFileScoreAndKeyThenItsPagesBestFirstWithTheirSnippets() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         SearchHitText.print(
                 List.of(
-                        new SearchHit("reports/q1.pdf", "q1.pdf", "indexed", 3.5, List.of("the <em>revenue</em> grew")),
-                        new SearchHit("scans/revenue.tif", "revenue.tif", "metadata-only", 1.25, List.of())),
+                        new SearchHit(
+                                "reports/q1.pdf",
+                                "q1.pdf",
+                                "indexed",
+                                3.5,
+                                List.of("the <em>revenue</em> grew", "<em>revenue</em> by region"),
+                                List.of(
+                                        new MatchingPage(2, List.of("the <em>revenue</em> grew")),
+                                        new MatchingPage(7, List.of("<em>revenue</em> by region")))),
+                        new SearchHit("scans/revenue.tif", "revenue.tif", "metadata-only", 1.25, List.of(), List.of())),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(printed.toString(StandardCharsets.UTF_8).lines())
                 .containsExactly(
                         "  q1.pdf                              3.50  reports/q1.pdf",
-                        "      the [revenue] grew",
+                        "      page 2: the [revenue] grew",
+                        "      page 7: [revenue] by region",
                         "  revenue.tif                         1.25  scans/revenue.tif  (name only: no text was extracted)");
+    }
+
+    @Test
+    void aDocumentWithoutPagesYetShowsItsSnippetsAlone() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        SearchHitText.print(
+                List.of(new SearchHit(
+                        "old/q1.txt", "q1.txt", "indexed", 2.0, List.of("the <em>revenue</em> grew"), List.of())),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly("  q1.txt                              2.00  old/q1.txt", "      the [revenue] grew");
     }
 }

@@ -159,7 +159,7 @@ class IamPolicyCheckTest {
 
     @Test
     void fnIfKeepsOnlyTheStatementItsConditionChoosesForTheParameters() {
-        RecordedCall put = new RecordedCall.OpenSearch(DeployedFunction.INGEST, "PUT", "/documents-v1");
+        RecordedCall put = new RecordedCall.OpenSearch(DeployedFunction.INGEST, "PUT", "/documents-v2");
 
         IamPolicyCheck.Findings serverless = check(SERVERLESS, put);
         IamPolicyCheck.Findings domain = check(TemplateVariant.defaults(), put);

@@ -47,7 +47,7 @@ class BulkItemClassifierTest {
 
     private static BulkResponseItem success(int status, String result) {
         return BulkResponseItem.of(i -> i.operationType(OperationType.Update)
-                .index("documents-v1")
+                .index("documents-v2")
                 .id("id")
                 .status(status)
                 .result(result));
@@ -55,7 +55,7 @@ class BulkItemClassifierTest {
 
     private static BulkResponseItem failure(int status, String type, String reason) {
         return BulkResponseItem.of(i -> i.operationType(OperationType.Update)
-                .index("documents-v1")
+                .index("documents-v2")
                 .id("id")
                 .status(status)
                 .error(e -> e.type(type).reason(reason)));

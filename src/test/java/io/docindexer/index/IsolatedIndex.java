@@ -24,6 +24,11 @@ final class IsolatedIndex implements AutoCloseable {
         index.prepare();
     }
 
+    /** The versioned index behind the alias, where the documents are written. */
+    String concreteIndex() {
+        return new IndexLayout(name).concreteIndex();
+    }
+
     /** Applies the operations, expects every one applied, and makes them searchable. */
     void applyAll(List<IndexOperation> operations) {
         assertThat(index.apply(operations)).extracting(IndexItemResult::status).containsOnly(Status.APPLIED);

@@ -56,7 +56,8 @@ class OpenSearchDocumentIndexIT {
 
     @Test
     void theLocalServerAnalysesJapaneseWithKuromojiAsAmazonOpenSearchServiceDoes() throws Exception {
-        assertThat(isolated.http.get("/" + isolated.name + "-v1/_mapping")).contains("\"analyzer\":\"kuromoji\"");
+        assertThat(isolated.http.get("/" + isolated.concreteIndex() + "/_mapping"))
+                .contains("\"analyzer\":\"kuromoji\"");
     }
 
     @Test
@@ -122,7 +123,8 @@ class OpenSearchDocumentIndexIT {
         assertThat(late).extracting(IndexItemResult::status).containsExactly(Status.STALE);
         assertThat(index.search("ephemeral", 10)).isEmpty();
         assertThat(index.search("gone", 10)).isEmpty();
-        String tombstone = isolated.http.get("/" + isolated.name + "-v1/_doc/" + DocumentId.of(BUCKET, "gone.txt"));
+        String tombstone =
+                isolated.http.get("/" + isolated.concreteIndex() + "/_doc/" + DocumentId.of(BUCKET, "gone.txt"));
         assertThat(tombstone)
                 .contains("\"deleted\":true")
                 .contains(Sequencer.normalise("0C"))
@@ -173,6 +175,7 @@ class OpenSearchDocumentIndexIT {
                 0,
                 false,
                 null,
+                List.of(),
                 null,
                 null);
         IndexedDocument alsoGood = Documents.indexed(BUCKET, "also-good.txt", "0A", "good words too");

@@ -41,7 +41,7 @@ final class OpenSearchHttp {
 
     private static String send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
         return response.body();
     }
 }

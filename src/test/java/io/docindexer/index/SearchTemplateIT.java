@@ -279,6 +279,7 @@ class SearchTemplateIT {
                 0,
                 false,
                 content,
+                List.of(new PageText(1, content, false)),
                 modified,
                 modified);
     }

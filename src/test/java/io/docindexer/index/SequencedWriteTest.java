@@ -3,6 +3,7 @@ package io.docindexer.index;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,8 @@ class SequencedWriteTest {
         assertThat(source)
                 .containsEntry("sequencer", Sequencer.normalise("0A"))
                 .containsEntry("fileName", "q1.pdf")
-                .containsEntry("content", "text")
+                .containsEntry("pageTexts", List.of(Map.of("number", 1, "text", "text", "ocr", false)))
+                .doesNotContainKey("content")
                 .containsEntry("lastModified", "2026-01-01T00:00:00Z")
                 .containsEntry("deleted", false);
     }
@@ -33,6 +35,7 @@ class SequencedWriteTest {
                 .containsEntry("sequencer", "SEQ")
                 .containsEntry("deleted", true)
                 .containsEntry("indexedAt", "2026-02-03T04:05:06Z")
-                .doesNotContainKey("content");
+                .doesNotContainKey("content")
+                .doesNotContainKey("pageTexts");
     }
 }

@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 @ExtendWith(LocalServersExtension.class)
 class BadInputIT {
 
-    private static final String CONCRETE_INDEX = LocalServers.INDEX + "-v1";
+    private static final String CONCRETE_INDEX = LocalServers.INDEX + "-v2";
     // Long enough that a retried message could not come back within the test's waits: every
     // outcome seen here is a first receive.
     private static final int VISIBILITY_TIMEOUT_SECONDS = 120;

@@ -67,7 +67,9 @@ class FirstDeployBeforeTheRoleIsMappedIT {
                             "GET /_cat/plugins",
                             "PUT /_index_template/" + indexName,
                             "PUT /_scripts/" + indexName + "-search",
-                            "PUT /" + indexName + "-v1",
+                            "PUT /" + indexName + "-v2",
+                            "GET /_alias/" + indexName,
+                            "POST /_aliases",
                             "POST /_bulk");
             ingest.index().refresh();
             assertThat(ingest.index().search("zephyr", 5))

@@ -69,7 +69,7 @@ class FirstDeployBeforeTheRoleIsMappedTest {
         assertThat(warnings)
                 .singleElement()
                 .asString()
-                .contains("Cannot prepare index documents-v1: OpenSearch refused GET /_cat/plugins")
+                .contains("Cannot prepare index documents-v2: OpenSearch refused GET /_cat/plugins")
                 .contains("403", "security_exception", UnmappedRoleOpenSearch.ROLE)
                 .contains("stack output IngestFunctionRoleArn", "data access policy")
                 .contains("README.md, \"Using an existing OpenSearch domain or collection\"")
@@ -120,7 +120,9 @@ class FirstDeployBeforeTheRoleIsMappedTest {
                         "GET /_cat/plugins",
                         "PUT /_index_template/documents",
                         "PUT /_scripts/documents-search",
-                        "PUT /documents-v1",
+                        "PUT /documents-v2",
+                        "GET /_alias/documents",
+                        "POST /_aliases",
                         "POST /_bulk",
                         "POST /_bulk",
                         "POST /_bulk",

@@ -27,7 +27,7 @@ class PrimingTest {
                     new SqsEventCodec(new ObjectMapper()), new S3EventParser(new ObjectMapper()), extractor, index);
 
             assertThat(body.lines()).hasSize(4); // an action line and a source line per object
-            assertThat(body).contains("priming/sample.pdf", "priming/sample.txt", Priming.TEXT, "documents-v1");
+            assertThat(body).contains("priming/sample.pdf", "priming/sample.txt", Priming.TEXT, "documents-v2");
         }
     }
 

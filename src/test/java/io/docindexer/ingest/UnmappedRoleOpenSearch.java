@@ -26,7 +26,7 @@ final class UnmappedRoleOpenSearch implements AutoCloseable {
             "reason":"no permissions for [cluster:monitor/state] and User [name=%1$s, backend_roles=[%1$s], \
             requestedTenant=null]"},"status":403}""".formatted(ROLE);
     private static final String BULK_ITEM = """
-            {"update":{"_index":"documents-v1","_id":"id","status":200,"result":"updated"}}""";
+            {"update":{"_index":"documents-v2","_id":"id","status":200,"result":"updated"}}""";
 
     private final HttpServer server;
     private final List<String> requests = new CopyOnWriteArrayList<>();
@@ -73,7 +73,9 @@ final class UnmappedRoleOpenSearch implements AutoCloseable {
                     200,
                     "{\"took\":1,\"errors\":false,\"items\":["
                             + String.join(",", Collections.nCopies(operations, BULK_ITEM)) + "]}");
-        } else if (path.startsWith("/_index_template/") || path.startsWith("/_scripts/")) {
+        } else if (path.startsWith("/_alias/")) {
+            respond(exchange, 404, "{\"error\":\"alias [documents] missing\",\"status\":404}"); // a new cluster
+        } else if (path.startsWith("/_index_template/") || path.startsWith("/_scripts/") || path.equals("/_aliases")) {
             respond(exchange, 200, "{\"acknowledged\":true}");
         } else {
             String index = path.substring(1);
