@@ -64,13 +64,24 @@ class CorpusExtractionTest {
                     .as("pages")
                     .isEqualTo(expected.get("pages").asInt());
         }
-        if (expected.path("ocr").asBoolean(false)) {
+        if (expected.hasNonNull("ocrPages")) {
+            assertThat(document.ocrPageCount())
+                    .as("OCR pages")
+                    .isEqualTo(expected.get("ocrPages").asInt());
+        } else if (expected.path("ocr").asBoolean(false)) {
             assertThat(document.ocrPageCount()).as("OCR pages").isEqualTo(document.pageCount());
         } else if (indexed) {
             assertThat(document.ocrPageCount()).as("OCR pages").isZero();
         }
         String text = CharacterErrorRate.collapseWhitespace(document.text());
         expected.get("contains").forEach(phrase -> assertThat(text).contains(phrase.asText()));
+        expected.path("pageContains").properties().forEach(page -> {
+            String pageText = CharacterErrorRate.collapseWhitespace(
+                    document.pages().get(Integer.parseInt(page.getKey()) - 1).text());
+            page.getValue()
+                    .forEach(phrase ->
+                            assertThat(pageText).as("page " + page.getKey()).contains(phrase.asText()));
+        });
         assertThat(document.truncated()).isFalse();
     }
 

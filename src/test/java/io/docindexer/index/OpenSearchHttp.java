@@ -9,15 +9,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** Plain requests to the local server, beside the adapter under test, for what it does not expose. */
-final class OpenSearchHttp {
+public final class OpenSearchHttp {
 
     private final URI endpoint;
 
-    OpenSearchHttp(URI endpoint) {
+    public OpenSearchHttp(URI endpoint) {
         this.endpoint = endpoint;
     }
 
-    String get(String path) throws IOException, InterruptedException {
+    public String get(String path) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(endpoint.resolve(path)).GET().build());
     }
 

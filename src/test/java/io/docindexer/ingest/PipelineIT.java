@@ -3,9 +3,14 @@ package io.docindexer.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.batch.RecordOutcome;
 import io.docindexer.batch.RecordReport;
 import io.docindexer.config.IngestConfig;
+import io.docindexer.index.DocumentId;
+import io.docindexer.index.MatchingPage;
+import io.docindexer.index.OpenSearchHttp;
 import io.docindexer.index.SearchHit;
 import io.docindexer.local.Await;
 import io.docindexer.local.BucketNotifications;
@@ -28,11 +33,15 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -43,6 +52,8 @@ import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 /** The whole path on real servers: S3 upload, S3 notification on SQS, the poller, the handler, OpenSearch. */
 @ExtendWith(LocalServersExtension.class)
 class PipelineIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Queue<RecordReport> reports = new ConcurrentLinkedQueue<>();
 
@@ -191,6 +202,114 @@ class PipelineIT {
                 () -> search(components, "quick brown dog").stream()
                         .anyMatch(hit -> hit.key().equals(key)));
         assertThat(stack.messagesIn(queues.dlqUrl())).isZero();
+        // The last invocation writes the file once, with the pages of every slice before it.
+        JsonNode stored = JSON.readTree(new OpenSearchHttp(stack.openSearch().endpoint())
+                .get("/" + LocalServers.INDEX + "/_doc/" + DocumentId.of(LocalServers.BUCKET, key)));
+        assertThat(stored.at("/_source/pageTexts").findValuesAsText("number"))
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, pages)
+                        .mapToObj(Integer::toString)
+                        .toList());
+        assertThat(stored.at("/_source/pageTexts").findValuesAsText("text"))
+                .allSatisfy(text -> assertThat(text).contains("quick brown dog"));
+    }
+
+    @Test
+    void aHitOnTheScannedSecondPageOfAMixedPdfNamesPageTwo(LocalServers stack) throws Exception {
+        LocalServers.Queues queues = stack.createQueues("mixed-" + UUID.randomUUID(), 30, 5);
+        IngestComponents components = ingest(stack, queues);
+        String key = "mixed/" + UUID.randomUUID() + "/letter and scan.pdf";
+        upload(stack, key, Corpus.file("pdf/mixed-text-then-scan.pdf"));
+
+        new BucketNotifications(stack.sqs(), queues.queueUrl())
+                .objectCreated(
+                        LocalServers.BUCKET,
+                        key,
+                        stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
+        poll(stack, queues, components);
+
+        Await.until(
+                Duration.ofSeconds(60),
+                "the pipeline",
+                () -> search(components, "quick brown dog").stream()
+                        .anyMatch(hit -> hit.key().equals(key)));
+        assertThat(search(components, "quick brown dog"))
+                .filteredOn(hit -> hit.key().equals(key))
+                .singleElement()
+                .satisfies(hit -> assertThat(hit.pages()).singleElement().satisfies(page -> {
+                    assertThat(page.number()).isEqualTo(2);
+                    assertThat(page.snippets())
+                            .singleElement()
+                            .asString()
+                            .contains("<em>quick</em> <em>brown</em> <em>dog</em>");
+                }));
+        assertThat(search(components, "Lorem ipsum dolor"))
+                .filteredOn(hit -> hit.key().equals(key))
+                .singleElement()
+                .satisfies(hit ->
+                        assertThat(hit.pages()).extracting(MatchingPage::number).containsExactly(1));
+    }
+
+    @Test
+    void aJapanesePhraseOnAScannedPageMatchesAndNamesItsPage(LocalServers stack) throws Exception {
+        assumeTrue(RenderedText.japaneseFontInstalled(), "apt-get install fonts-noto-cjk to render the Japanese scan");
+        LocalServers.Queues queues = stack.createQueues("japanese-page-" + UUID.randomUUID(), 30, 5);
+        IngestComponents components = ingest(stack, queues);
+        String key = "contracts/" + UUID.randomUUID() + "/送付状と請求書.pdf";
+        BufferedImage scan = RenderedText.render(
+                "請求書\n東京都千代田区丸の内一丁目\nご請求金額は十二万円です", new Font(RenderedText.JAPANESE_FONT, Font.PLAIN, 40));
+        upload(stack, key, textPageThenScan("Cover letter: the invoice follows on the next page.", scan));
+
+        new BucketNotifications(stack.sqs(), queues.queueUrl())
+                .objectCreated(
+                        LocalServers.BUCKET,
+                        key,
+                        stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
+        poll(stack, queues, components);
+
+        Await.until(
+                Duration.ofSeconds(60),
+                "the pipeline",
+                () -> search(components, "千代田区丸の内").stream()
+                        .anyMatch(hit -> hit.key().equals(key)));
+        SearchHit hit = search(components, "千代田区丸の内").stream()
+                .filter(found -> found.key().equals(key))
+                .findFirst()
+                .orElseThrow();
+        assertThat(hit.pages()).first().satisfies(page -> {
+            assertThat(page.number()).isEqualTo(2);
+            assertThat(page.snippets()).singleElement().asString().contains("<em>");
+        });
+        assertThat(hit.score())
+                .as("the phrase bonus: the words stand together on the page")
+                .isGreaterThan(100);
+    }
+
+    /** A two-page PDF: {@code text} on a page with a text layer, then {@code scan} on a page without one. */
+    private static Path textPageThenScan(String text, BufferedImage scan) throws Exception {
+        Path file = Files.createTempFile("text-then-scan-", ".pdf");
+        try (PDDocument document = new PDDocument()) {
+            PDPage first = new PDPage(PDRectangle.A4);
+            document.addPage(first);
+            try (PDPageContentStream content = new PDPageContentStream(document, first)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 720);
+                content.showText(text);
+                content.endText();
+            }
+            PDPage second = new PDPage(PDRectangle.A4);
+            document.addPage(second);
+            PDImageXObject image = LosslessFactory.createFromImage(document, scan);
+            // As a 150 dpi scan would place it: its own proportions, from the top of the page.
+            float width = scan.getWidth() * 72f / 150;
+            float height = scan.getHeight() * 72f / 150;
+            try (PDPageContentStream content = new PDPageContentStream(document, second)) {
+                content.drawImage(image, 36, PDRectangle.A4.getHeight() - 36 - height, width, height);
+            }
+            document.save(file.toFile());
+        }
+        file.toFile().deleteOnExit();
+        return file;
     }
 
     /** A PDF of {@code pages} pages, each the given scan, with no text layer. */
