@@ -1,6 +1,7 @@
 package io.docindexer.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
@@ -20,6 +21,7 @@ import io.docindexer.extract.ExtractionProgress;
 import io.docindexer.extract.MetadataOnlyReason;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.index.IndexedDocument;
+import io.docindexer.index.PageText;
 import io.docindexer.invocation.LogContext;
 import io.docindexer.invocation.TimeBudget;
 import io.docindexer.source.DocumentSource;
@@ -137,6 +139,10 @@ class S3EventPreparerTest {
         assertThat(document.status()).isEqualTo("indexed");
         assertThat(document.reason()).isNull();
         assertThat(document.content()).contains("first page").contains("scanned page");
+        assertThat(document.pageTexts())
+                .extracting(PageText::number, PageText::ocr)
+                .containsExactly(tuple(1, false), tuple(2, true));
+        assertThat(document.pageTexts().get(1).text()).contains("scanned page");
         assertThat(document.pages()).isEqualTo(2);
         assertThat(document.ocrPages()).isEqualTo(1);
         assertThat(document.ocr()).isTrue();
@@ -223,9 +229,10 @@ class S3EventPreparerTest {
         SQSMessage continuation = message("events/s3-put.json");
         continuation.setMessageAttributes(Map.of(MessageAttributes.CONTINUATION, new SQSEvent.MessageAttribute()));
 
-        onlyUpsert(preparer.prepare(continuation, TIME));
+        IndexedDocument finished = onlyUpsert(preparer.prepare(continuation, TIME));
 
         assertThat(progressSeen.earlierPage(1)).contains(extracted.pages().get(0));
+        assertThat(finished.pageTexts()).extracting(PageText::number).containsExactly(1, 2);
         assertThat(progressSeen.earlierPage(2)).isEmpty();
     }
 
@@ -284,6 +291,7 @@ class S3EventPreparerTest {
         assertThat(document.status()).isEqualTo("metadata-only");
         assertThat(document.reason()).isEqualTo("encrypted");
         assertThat(document.content()).isEmpty();
+        assertThat(document.pageTexts()).isEmpty();
     }
 
     @Test
