@@ -4,6 +4,7 @@ import io.docindexer.bench.ColdStartBenchmark;
 import io.docindexer.bench.OcrBenchmark;
 import io.docindexer.bench.PdfBenchmark;
 import io.docindexer.bench.PipelineBenchmark;
+import io.docindexer.bench.SearchLayoutBenchmark;
 import java.io.PrintStream;
 import java.util.List;
 
@@ -14,7 +15,8 @@ import java.util.List;
 final class BenchCommand {
 
     static final String USAGE = "./docindexer bench pipeline [--docs N] | coldstart [--runs N]"
-            + " | ocr DIR [--repeat K] [--rounds R] | ocr --scanned-pdf [--pages N] | pdf DIR [--repeat K] [--rounds R]";
+            + " | ocr DIR [--repeat K] [--rounds R] | ocr --scanned-pdf [--pages N] | pdf DIR [--repeat K] [--rounds R]"
+            + " | search [--docs N] [--queries Q]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -34,6 +36,7 @@ final class BenchCommand {
             case "coldstart" -> new ColdStartBenchmark(out, err).run(rest);
             case "ocr" -> new OcrBenchmark(out, err).run(rest);
             case "pdf" -> new PdfBenchmark(out, err).run(rest);
+            case "search" -> new SearchLayoutBenchmark(out, err).run(rest);
             default -> throw new UsageException("unknown benchmark '" + args.get(0) + "'; usage: " + USAGE);
         };
     }
