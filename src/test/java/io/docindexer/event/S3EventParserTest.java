@@ -34,6 +34,23 @@ class S3EventParserTest {
     }
 
     @Test
+    void aNotificationRebuiltFromAStoredDocumentNamesTheSameObjectAndSequencer() {
+        // What README's "A new index version" (step 4) makes with jq from an index document.
+        String body = """
+                {"Records":[{"eventSource":"aws:s3","eventName":"ObjectCreated:Put","s3":{"bucket":{"name":"docs"},\
+                "object":{"key":"contracts%2F2026%2F%E8%AB%8B%E6%B1%82%E6%9B%B8%201%2B2.pdf","size":10499,\
+                "eTag":"d5fe708834c9f8bd3ba7d09dc55f652a","sequencer":"000661CE59305D390000000000000000"}}}]}""";
+
+        ObjectEvent event = onlyEvent(parser.parse(body));
+
+        assertThat(event.kind()).isEqualTo(ObjectEvent.Kind.CREATED);
+        assertThat(event.key()).isEqualTo("contracts/2026/請求書 1+2.pdf");
+        assertThat(event.sequencer()).isEqualTo("000661CE59305D390000000000000000");
+        assertThat(event.versionId()).isNull();
+        assertThat(event.eTag()).isEqualTo("d5fe708834c9f8bd3ba7d09dc55f652a");
+    }
+
+    @Test
     void readsEveryFieldOfAnObjectCreatedNotification() throws Exception {
         SQSEvent event = EventLoader.loadSQSEvent("events/s3-put.json");
 

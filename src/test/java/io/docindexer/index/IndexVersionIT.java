@@ -100,6 +100,8 @@ class IndexVersionIT {
             assertThat(hit.snippets()).singleElement().asString().contains("<em>legacy</em>");
         });
 
+        assertThat(keysWithoutPages()).containsExactlyInAnyOrder("old.txt", "both.txt");
+
         // The same event again (equal sequencer): re-applied, now with pages.
         assertThat(index.apply(List.of(
                         upsert(Documents.paged(BUCKET, "old.txt", "0A", "legacy words from before the upgrade")))))
@@ -111,6 +113,17 @@ class IndexVersionIT {
                 .singleElement()
                 .satisfies(hit ->
                         assertThat(hit.pages()).extracting(MatchingPage::number).containsExactly(1));
+        assertThat(keysWithoutPages()).containsExactly("both.txt");
+    }
+
+    /** The search of README's step 4: the indexed files still without pages, whose events to send again. */
+    private List<String> keysWithoutPages() throws Exception {
+        String found = http.post("/" + v2 + "/_search?size=10000", """
+                {"_source": ["bucket", "key", "size", "eTag", "versionId", "sequencer"],
+                  "query": {"bool": {"filter": {"term": {"status": "indexed"}}, "must_not": [{"term": {"deleted": true}},
+                    {"nested": {"path": "pageTexts", "query": {"match_all": {}}}}]}}}
+                """);
+        return JSON.readTree(found).path("hits").path("hits").findValuesAsText("key");
     }
 
     /** The operator's two requests, as the README gives them. */
