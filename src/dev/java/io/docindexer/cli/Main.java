@@ -24,7 +24,7 @@ public final class Main {
                                    `sam local invoke IngestFunction -e events/s3-put.json`
               search "QUERY" [--ext EXT]... [--status indexed|metadata-only]... [--prefix KEY] [--size N]
                                    search the running stack through the stored search template, as the
-                                   app does: file, score, key and snippets of each hit
+                                   app does: file, score and key of each hit, its best pages with a snippet each
               invoke EVENT.json    run the ingest handler once on an SQS event against a local stack of its
                                    own (no Docker or SAM CLI needed)
               extract [--json] FILE...

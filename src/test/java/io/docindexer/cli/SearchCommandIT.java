@@ -27,7 +27,7 @@ class SearchCommandIT {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @Test
-    void printsEachHitWithItsFileScoreKeyAndMarkedSnippet(OpenSearchServer openSearch) throws Exception {
+    void printsEachHitWithItsFileScoreKeyAndItsPagesWithAMarkedSnippet(OpenSearchServer openSearch) throws Exception {
         String indexName = "it-" + UUID.randomUUID().toString().substring(0, 8);
         try (OpenSearchDocumentIndex index = OpenSearchDocumentIndex.connect(openSearch.endpoint(), "es", indexName)) {
             assertThat(index.apply(List.of(
@@ -44,7 +44,7 @@ class SearchCommandIT {
         assertThat(text(out).lines()).first().isEqualTo("search \"revenue\": 1 hit");
         assertThat(text(out))
                 .containsPattern("q1\\.pdf +\\d+\\.\\d\\d  reports/q1\\.pdf")
-                .contains("The quarterly [revenue] grew.");
+                .contains("      page 1: The quarterly [revenue] grew.");
     }
 
     @Test
