@@ -9,7 +9,8 @@ import java.util.List;
  * @param sequencer the S3 event's sequencer, which orders events for the same key
  * @param status the code of {@code ObjectStatus.INDEXED} or {@code ObjectStatus.METADATA_ONLY} (the index cannot see that enum)
  * @param reason why the content is missing (a {@code MetadataOnlyReason} code), or null when indexed
- * @param content the extracted text, or null for metadata-only documents
+ * @param content the extracted text, or null for metadata-only documents; counted in the record's
+ *     summary, not stored (the index keeps it as {@code pageTexts})
  * @param pageTexts the same text page by page, which is what the index stores and searches; empty
  *     for metadata-only documents
  */

@@ -12,9 +12,10 @@ import java.util.Map;
  * The search the app calls: a mustache template stored in the cluster ({@code PUT _scripts/<id>})
  * and run with {@code POST <alias>/_search/template}, so that ranking changes ship with the
  * function rather than with every client. Its source is {@code search-template.mustache} beside
- * this class: all the words must match in one analysis of the content (CJK bigrams, English,
- * Kuromoji where installed, through {@code content.*}) or in the file name; phrase matches rank
- * first, file-name matches next; filters are optional sections.
+ * this class: all the words must match in one analysis of the file's pages (CJK bigrams, English,
+ * Kuromoji where installed, through {@code pageTexts.text.*}) or in the file name; phrase matches
+ * rank first, file-name matches next; the best pages come back as inner hits with a snippet each;
+ * filters are optional sections.
  *
  * <p>The source is a string, not a JSON object, because its optional filters are mustache sections
  * that are not JSON until rendered; lists are written with {@code {{#toJson}}}. Its comments say

@@ -51,7 +51,7 @@ class OpenSearchDocumentIndexTest {
         List<BulkOperation> sent = ((BulkRequest) transport.requests.get(0)).operations();
         assertThat(sent).hasSize(2).allSatisfy(operation -> {
             assertThat(operation.isUpdate()).isTrue();
-            assertThat(operation.update().index()).isEqualTo("documents-v1");
+            assertThat(operation.update().index()).isEqualTo("documents-v2");
         });
         assertThat(sent.get(0).update().id()).isEqualTo(first.documentId());
         assertThat(sent.get(1).update().id()).isEqualTo(third.documentId());
@@ -164,7 +164,9 @@ class OpenSearchDocumentIndexTest {
                         "GET /_cat/plugins",
                         "PUT /_index_template/documents",
                         "PUT /_scripts/documents-search",
-                        "create documents-v1",
+                        "create documents-v2",
+                        "GET /_alias/documents",
+                        "POST /_aliases",
                         "bulk",
                         "bulk");
     }
@@ -201,7 +203,9 @@ class OpenSearchDocumentIndexTest {
                         "GET /_cat/plugins",
                         "PUT /_index_template/documents",
                         "PUT /_scripts/documents-search",
-                        "create documents-v1");
+                        "create documents-v2",
+                        "GET /_alias/documents",
+                        "POST /_aliases");
     }
 
     /** An index whose preparation succeeded at init, so a write sends only its bulk request. */
@@ -306,7 +310,7 @@ class OpenSearchDocumentIndexTest {
 
     private static BulkResponseItem item(int status, String result) {
         return BulkResponseItem.of(i -> i.operationType(OperationType.Update)
-                .index("documents-v1")
+                .index("documents-v2")
                 .id("id")
                 .status(status)
                 .result(result));
