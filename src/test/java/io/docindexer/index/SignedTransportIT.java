@@ -99,7 +99,9 @@ class SignedTransportIT {
                         "GET /_cat/plugins",
                         "PUT /_index_template/documents",
                         "PUT /_scripts/documents-search",
-                        "PUT /documents-v1",
+                        "PUT /documents-v2",
+                        "GET /_alias/documents",
+                        "POST /_aliases",
                         "POST /_bulk",
                         "POST /documents/_search/template");
         assertThat(badSignatures).isEmpty();
@@ -117,12 +119,13 @@ class SignedTransportIT {
         String json = switch (path) {
             case "/_cat/plugins" -> "";
             case "/_bulk" ->
-                "{\"took\":1,\"errors\":false,\"items\":[{\"update\":{\"_index\":\"documents-v1\","
+                "{\"took\":1,\"errors\":false,\"items\":[{\"update\":{\"_index\":\"documents-v2\","
                         + "\"_id\":\"x\",\"status\":201,\"result\":\"created\"}}]}";
             case "/documents/_search/template" ->
                 "{\"took\":1,\"timed_out\":false,\"_shards\":{\"total\":1,\"successful\":1,"
                         + "\"skipped\":0,\"failed\":0},\"hits\":{\"total\":{\"value\":0,\"relation\":\"eq\"},\"hits\":[]}}";
-            case "/documents-v1" -> "{\"acknowledged\":true,\"shards_acknowledged\":true,\"index\":\"documents-v1\"}";
+            case "/documents-v2" -> "{\"acknowledged\":true,\"shards_acknowledged\":true,\"index\":\"documents-v2\"}";
+            case "/_alias/documents" -> "{}"; // on no index yet
             default -> "{\"acknowledged\":true}";
         };
         byte[] response = json.getBytes(StandardCharsets.UTF_8);
