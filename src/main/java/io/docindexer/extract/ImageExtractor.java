@@ -26,6 +26,7 @@ final class ImageExtractor {
     ExtractedDocument extract(Path file, FileType type, PageOcr ocr, TextBudget budget) throws IOException {
         String contentType = type.contentType("");
         List<PendingPage> pending;
+        FirstPageThumbnail thumbnail = new FirstPageThumbnail();
         try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
             ImageReader reader = readerFor(input);
             if (reader == null) {
@@ -33,17 +34,19 @@ final class ImageExtractor {
             }
             try {
                 reader.setInput(input, false, true);
-                pending = startPages(reader, type, ocr);
+                pending = startPages(reader, type, ocr, thumbnail);
             } finally {
                 reader.dispose();
             }
         } catch (IOException | RuntimeException e) {
             return ContentFailure.recorded(contentType, e);
         }
-        return ExtractedDocument.ofPages(contentType, PendingPage.resolveAll(pending, budget), budget.truncated());
+        return ExtractedDocument.ofPages(contentType, PendingPage.resolveAll(pending, budget), budget.truncated())
+                .withThumbnail(thumbnail.made());
     }
 
-    private List<PendingPage> startPages(ImageReader reader, FileType type, PageOcr ocr) throws IOException {
+    private List<PendingPage> startPages(ImageReader reader, FileType type, PageOcr ocr, FirstPageThumbnail thumbnail)
+            throws IOException {
         int pageCount = type == FileType.TIFF ? reader.getNumImages(true) : 1;
         if (pageCount > limits.maxPages()) {
             throw new RefusedContentException(MetadataOnlyReason.TOO_MANY_PAGES, pageCount + " pages");
@@ -56,7 +59,10 @@ final class ImageExtractor {
                         MetadataOnlyReason.TOO_MANY_PIXELS, "page " + (index + 1) + " has " + pixels + " pixels");
             }
             int imageIndex = index;
-            pending.add(PendingPage.ofOcr(index + 1, ocr.submit(() -> reader.read(imageIndex))));
+            // The first page's thumbnail comes from the image decoded for OCR: it is not read twice.
+            PageOcr.PageImage image =
+                    index == 0 ? () -> thumbnail.from(reader.read(imageIndex)) : () -> reader.read(imageIndex);
+            pending.add(PendingPage.ofOcr(index + 1, ocr.submit(image)));
         }
         return pending;
     }

@@ -1,6 +1,7 @@
 package io.docindexer.extract;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,13 +15,18 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * PDFs page by page: the text layer where there is one, OCR of the rendered page where there is
  * not. Memory stays bounded: PDFBox reads the file through a temp-file-backed cache, and page
- * images are rendered one at a time as OCR slots free up.
+ * images are rendered one at a time as OCR slots free up. The thumbnail of page 1 comes from the
+ * image rendered for its OCR when it is a scan, and from one render at thumbnail size otherwise.
  */
 final class PdfExtractor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PdfExtractor.class);
 
     /** Resolution Tesseract reads best at; lowered for big pages so they fit maxPixelsPerPage. */
     static final float OCR_DPI = 300;
@@ -45,9 +51,10 @@ final class PdfExtractor {
         String contentType = FileType.PDF.contentType("");
         List<PendingPage> pending;
         int pageCount;
+        FirstPageThumbnail thumbnail = new FirstPageThumbnail();
         try (PDDocument document = Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
             pageCount = document.getNumberOfPages();
-            pending = startPages(document, ocr, progress);
+            pending = startPages(document, ocr, progress, thumbnail);
         } catch (InvalidPasswordException e) {
             return ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.ENCRYPTED);
         } catch (IOException | RuntimeException e) {
@@ -58,11 +65,12 @@ final class PdfExtractor {
         if (pages.size() < pageCount) {
             throw new ExtractionPausedException(pages, pageCount);
         }
-        return ExtractedDocument.ofPages(contentType, pages, budget.truncated());
+        return ExtractedDocument.ofPages(contentType, pages, budget.truncated()).withThumbnail(thumbnail.made());
     }
 
     /** Starts every page in order, reusing an earlier attempt's pages, until done or out of time. */
-    private List<PendingPage> startPages(PDDocument document, PageOcr ocr, ExtractionProgress progress)
+    private List<PendingPage> startPages(
+            PDDocument document, PageOcr ocr, ExtractionProgress progress, FirstPageThumbnail thumbnail)
             throws IOException {
         int pageCount = document.getNumberOfPages();
         if (pageCount > limits.maxPages()) {
@@ -79,6 +87,11 @@ final class PdfExtractor {
             int number = index + 1;
             Optional<ExtractedPage> earlier = progress.earlierPage(number);
             if (earlier.isPresent()) {
+                // A checkpoint keeps page 1's text, not its image: a continuation draws it again,
+                // at thumbnail size, which costs a small part of the OCR the checkpoint saves.
+                if (index == 0) {
+                    renderThumbnail(renderer, document.getPage(0), thumbnail);
+                }
                 pending.add(PendingPage.ofEarlierAttempt(earlier.get()));
                 continue;
             }
@@ -91,6 +104,9 @@ final class PdfExtractor {
             PDPage page = document.getPage(index);
             PageImages images = PageImages.of(page.getResources());
             if (hasTextLayer(text) || !images.any()) {
+                if (index == 0) {
+                    renderThumbnail(renderer, page, thumbnail);
+                }
                 pending.add(PendingPage.ofTextLayer(number, text));
             } else {
                 if (images.largestPixels() > limits.maxPixelsPerPage()) {
@@ -100,11 +116,32 @@ final class PdfExtractor {
                 }
                 float dpi = ocrDpi(page.getCropBox(), number);
                 int pageIndex = index;
+                PageOcr.PageImage image = () -> renderer.renderImageWithDPI(pageIndex, dpi, ImageType.GRAY);
                 pending.add(PendingPage.ofOcr(
-                        number, ocr.submit(() -> renderer.renderImageWithDPI(pageIndex, dpi, ImageType.GRAY))));
+                        number, ocr.submit(index == 0 ? () -> thumbnail.from(image.render()) : image)));
             }
         }
         return pending;
+    }
+
+    /**
+     * Renders page 1 at thumbnail size, in colour. A page that draws an image over the pixel limit
+     * gets none (the limit is for decoding, whatever the output size), and neither does a page
+     * PDFBox cannot draw: its text is indexed all the same, so neither is a reason to refuse it.
+     */
+    private void renderThumbnail(PDFRenderer renderer, PDPage page, FirstPageThumbnail thumbnail) throws IOException {
+        if (PageImages.of(page.getResources()).largestPixels() > limits.maxPixelsPerPage()) {
+            return;
+        }
+        PDRectangle box = page.getCropBox();
+        float dpi = Thumbnails.dpiFor(box.getWidth(), box.getHeight());
+        try {
+            thumbnail.from(renderer.renderImageWithDPI(0, dpi, ImageType.RGB));
+        } catch (InterruptedIOException interrupted) {
+            throw interrupted;
+        } catch (IOException | RuntimeException undrawable) {
+            LOG.warn("no thumbnail: page 1 could not be drawn: {}", undrawable.toString());
+        }
     }
 
     private static boolean hasTextLayer(String text) {

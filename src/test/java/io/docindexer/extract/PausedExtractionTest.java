@@ -55,6 +55,19 @@ class PausedExtractionTest {
         assertThat(ocr.imageSizes()).hasSize(3);
     }
 
+    @Test
+    void aResumedDocumentStillGetsTheThumbnailOfItsFirstPageWithoutRecognisingItAgain() throws Exception {
+        Path scan = TestFiles.scannedPdf(temp.resolve("scan.pdf"), TestFiles.blankImage(200, 280), 3, PDRectangle.A6);
+        List<ExtractedPage> finished = List.of(new ExtractedPage(1, "first attempt page 1", true, 91f));
+
+        ExtractedDocument document = extractor.extract(scan, "scan.pdf", timeForPages(10, finished));
+
+        assertThat(document.thumbnail()).isNotNull();
+        assertThat(Math.max(document.thumbnail().width(), document.thumbnail().height()))
+                .isEqualTo(Thumbnails.LONGEST_SIDE);
+        assertThat(ocr.imageSizes()).hasSize(2);
+    }
+
     /** Progress that reuses {@code earlier} and allows {@code pages} new pages to start. */
     private static ExtractionProgress timeForPages(int pages, List<ExtractedPage> earlier) {
         AtomicInteger started = new AtomicInteger();
