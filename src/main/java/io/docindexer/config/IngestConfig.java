@@ -16,6 +16,7 @@ import java.util.Set;
  * @param s3Endpoint an endpoint override for S3 (the local S3Proxy); empty on AWS
  * @param sqsEndpoint an endpoint override for SQS (the local ElasticMQ); empty on AWS
  * @param cacheBucket where extraction results are kept for retries; empty disables the cache
+ * @param thumbnailBucket where thumbnails of PDFs and images are kept for the app; empty stores none
  * @param metricsNamespace the CloudWatch namespace of the per-batch metrics
  * @param metricsDimension the name of the one dimension the metrics carry; its value is
  *     {@code functionName}
@@ -34,6 +35,7 @@ public record IngestConfig(
         Optional<URI> s3Endpoint,
         Optional<URI> sqsEndpoint,
         Optional<String> cacheBucket,
+        Optional<String> thumbnailBucket,
         String metricsNamespace,
         String metricsDimension,
         String functionName) {
@@ -50,6 +52,7 @@ public record IngestConfig(
     public static final String S3_ENDPOINT = "S3_ENDPOINT";
     public static final String SQS_ENDPOINT = "SQS_ENDPOINT";
     public static final String CACHE_BUCKET = "CACHE_BUCKET";
+    public static final String THUMBNAIL_BUCKET = "THUMBNAIL_BUCKET";
     public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
     public static final String METRICS_DIMENSION = "METRICS_DIMENSION";
     public static final String AWS_LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
@@ -66,6 +69,7 @@ public record IngestConfig(
             MAX_PIXELS_PER_PAGE,
             MAX_CHARS,
             CACHE_BUCKET,
+            THUMBNAIL_BUCKET,
             METRICS_NAMESPACE);
 
     private static final Set<String> SERVICES = Set.of("es", "aoss");
@@ -102,6 +106,7 @@ public record IngestConfig(
                 reader.optionalUri(S3_ENDPOINT),
                 reader.optionalUri(SQS_ENDPOINT),
                 reader.matching(CACHE_BUCKET, BUCKET_PATTERN, "an S3 bucket name"),
+                reader.matching(THUMBNAIL_BUCKET, BUCKET_PATTERN, "an S3 bucket name"),
                 reader.matching(
                                 METRICS_NAMESPACE,
                                 NAMESPACE_PATTERN,

@@ -101,6 +101,7 @@ record IndexLayout(String name) {
                         "deleted": {"type": "boolean"},
                         "lastModified": {"type": "date"},
                         "indexedAt": {"type": "date"},
+                        "thumbnailKey": {"type": "keyword"},
                         "content": %s,
                         "pageTexts": {
                           "type": "nested",

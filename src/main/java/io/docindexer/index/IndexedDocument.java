@@ -13,6 +13,7 @@ import java.util.List;
  *     summary, not stored (the index keeps it as {@code pageTexts})
  * @param pageTexts the same text page by page, which is what the index stores and searches; empty
  *     for metadata-only documents
+ * @param thumbnailKey the key of the object's thumbnail in the thumbnail bucket, or null when it has none
  */
 public record IndexedDocument(
         String bucket,
@@ -31,4 +32,5 @@ public record IndexedDocument(
         String content,
         List<PageText> pageTexts,
         Instant lastModified,
-        Instant indexedAt) {}
+        Instant indexedAt,
+        String thumbnailKey) {}

@@ -79,6 +79,7 @@ final class SequencedWrite {
         source.put("pageTexts", pageTexts(document.pageTexts()));
         source.put("lastModified", isoOrNull(document.lastModified()));
         source.put("indexedAt", isoOrNull(document.indexedAt()));
+        source.put("thumbnailKey", document.thumbnailKey());
         source.put("deleted", false);
         return source;
     }

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Padding every sequencer to one fixed width once, here, lets the index compare stored and incoming
  * values as plain strings inside the update script.
  */
-final class Sequencer {
+public final class Sequencer {
 
     static final int WIDTH = 32;
 
@@ -24,7 +24,7 @@ final class Sequencer {
      *
      * @throws IllegalArgumentException when the value is not hex or longer than {@value #WIDTH} digits
      */
-    static String normalise(String sequencer) {
+    public static String normalise(String sequencer) {
         if (sequencer == null || sequencer.isEmpty()) {
             return ZEROS;
         }

@@ -16,7 +16,8 @@ final class IndexedDocuments {
 
     private IndexedDocuments() {}
 
-    static IndexedDocument of(ObjectEvent event, ExtractedObject object, Instant now) {
+    /** @param thumbnailKey where the object's thumbnail was stored, or null */
+    static IndexedDocument of(ObjectEvent event, ExtractedObject object, String thumbnailKey, Instant now) {
         ExtractedDocument extracted = object.document();
         boolean metadataOnly = extracted.isMetadataOnly();
         return new IndexedDocument(
@@ -36,7 +37,8 @@ final class IndexedDocuments {
                 metadataOnly ? "" : extracted.text(),
                 pageTexts(extracted),
                 object.lastModified() != null ? object.lastModified() : event.eventTime(),
-                now);
+                now,
+                thumbnailKey);
     }
 
     /** Every page, in order; a metadata-only document has none. */

@@ -16,6 +16,9 @@ import io.docindexer.ocr.TesseractOcrEngine;
 import io.docindexer.source.S3DocumentSource;
 import io.docindexer.sqs.SqsDeadLetterQueue;
 import io.docindexer.sqs.SqsSourceQueue;
+import io.docindexer.thumbnail.S3ThumbnailStore;
+import io.docindexer.thumbnail.ThumbnailStore;
+import io.docindexer.thumbnail.ThumbnailTidying;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -106,6 +109,9 @@ public final class IngestComponents implements AutoCloseable {
     }
 
     private Connected wire(AwsClients aws, OpenSearchDocumentIndex index) {
+        ThumbnailStore thumbnails = config.thumbnailBucket()
+                .<ThumbnailStore>map(bucket -> new S3ThumbnailStore(aws.s3(), bucket))
+                .orElse(ThumbnailStore.NONE);
         S3EventPreparer preparer = new S3EventPreparer(
                 parser,
                 new S3DocumentSource(aws.s3(), Path.of(System.getProperty("java.io.tmpdir")), config.maxObjectBytes()),
@@ -113,10 +119,11 @@ public final class IngestComponents implements AutoCloseable {
                 config.cacheBucket()
                         .<ExtractionCache>map(bucket -> new S3ExtractionCache(aws.s3(), bucket))
                         .orElse(ExtractionCache.NONE),
+                thumbnails,
                 Clock.systemUTC());
         BatchProcessor processor = new BatchProcessor(
                 preparer,
-                index,
+                new ThumbnailTidying(index, thumbnails),
                 new SqsDeadLetterQueue(aws.sqs(), config.dlqUrl()),
                 new SqsSourceQueue(aws.sqs()),
                 workers,

@@ -17,6 +17,7 @@ import io.docindexer.invocation.ReceiveCount;
 import io.docindexer.invocation.TimeBudget;
 import io.docindexer.source.DocumentSource;
 import io.docindexer.source.FetchedObject;
+import io.docindexer.thumbnail.ThumbnailStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -52,7 +53,12 @@ final class Priming {
         Map<String, byte[]> objects =
                 Map.of("priming/sample.pdf", TextPdfs.onePage(TEXT), "priming/sample.txt", TEXT.getBytes(UTF_8));
         S3EventPreparer preparer = new S3EventPreparer(
-                parser, new InMemorySource(objects), extractor, ExtractionCache.NONE, Clock.systemUTC());
+                parser,
+                new InMemorySource(objects),
+                extractor,
+                ExtractionCache.NONE,
+                ThumbnailStore.NONE,
+                Clock.systemUTC());
         SQSMessage message = events.readRecords(
                         new ByteArrayInputStream(sqsEvent(objects).getBytes(UTF_8)))
                 .get(0);

@@ -18,6 +18,7 @@ import io.docindexer.extract.ExtractedPage;
 import io.docindexer.extract.ExtractionPausedException;
 import io.docindexer.extract.MetadataOnlyReason;
 import io.docindexer.extract.TextExtractor;
+import io.docindexer.extract.Thumbnail;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.index.IndexedDocument;
 import io.docindexer.invocation.LogContext;
@@ -26,6 +27,7 @@ import io.docindexer.source.DocumentSource;
 import io.docindexer.source.FetchedObject;
 import io.docindexer.source.ObjectGoneException;
 import io.docindexer.source.ObjectTooLargeException;
+import io.docindexer.thumbnail.ThumbnailStore;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,14 +46,21 @@ public final class S3EventPreparer implements RecordPreparer {
     private final DocumentSource source;
     private final TextExtractor extractor;
     private final ExtractionReuse reuse;
+    private final ThumbnailStore thumbnails;
     private final Clock clock;
 
     public S3EventPreparer(
-            S3EventParser parser, DocumentSource source, TextExtractor extractor, ExtractionCache cache, Clock clock) {
+            S3EventParser parser,
+            DocumentSource source,
+            TextExtractor extractor,
+            ExtractionCache cache,
+            ThumbnailStore thumbnails,
+            Clock clock) {
         this.parser = parser;
         this.source = source;
         this.extractor = extractor;
         this.reuse = new ExtractionReuse(cache);
+        this.thumbnails = thumbnails;
         this.clock = clock;
     }
 
@@ -126,7 +135,8 @@ public final class S3EventPreparer implements RecordPreparer {
                     ExtractedDocument.metadataOnly(null, MetadataOnlyReason.TOO_LARGE));
         }
         long extractMillis = (System.nanoTime() - started) / 1_000_000;
-        IndexedDocument document = IndexedDocuments.of(event, extracted, clock.instant());
+        IndexedDocument document =
+                IndexedDocuments.of(event, extracted, storeThumbnail(event, extracted), clock.instant());
         return new PreparedObject(
                 Optional.of(new IndexOperation.Upsert(document)),
                 new ObjectSummary(
@@ -139,6 +149,29 @@ public final class S3EventPreparer implements RecordPreparer {
                         document.content().length(),
                         extracted.size(),
                         extractMillis));
+    }
+
+    /**
+     * Stores the thumbnail before the write that names it, so the index never names one that is
+     * not there yet; {@code ThumbnailTidying} deletes it if the write turns out stale. A cached or
+     * resumed extraction stores under the same key as the first attempt: one thumbnail per event.
+     *
+     * @return its key, or null when there is none
+     */
+    private String storeThumbnail(ObjectEvent event, ExtractedObject extracted) {
+        Thumbnail thumbnail = extracted.document().thumbnail();
+        if (thumbnail == null) {
+            return null;
+        }
+        return thumbnails
+                .put(
+                        event.bucket(),
+                        event.key(),
+                        event.sequencer(),
+                        extracted.versionId() != null ? extracted.versionId() : event.versionId(),
+                        extracted.eTag() != null ? extracted.eTag() : event.eTag(),
+                        thumbnail)
+                .orElse(null);
     }
 
     /**

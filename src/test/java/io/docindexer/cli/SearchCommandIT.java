@@ -91,6 +91,7 @@ class SearchCommandIT {
                 content,
                 List.of(new PageText(1, content, false)),
                 modified,
-                modified));
+                modified,
+                null));
     }
 }

@@ -54,6 +54,7 @@ final class Documents {
                 content,
                 List.of(new PageText(1, content, false)),
                 Instant.parse("2026-01-01T00:00:00Z"),
-                Instant.parse("2026-01-01T00:00:01Z"));
+                Instant.parse("2026-01-01T00:00:01Z"),
+                null);
     }
 }

@@ -177,6 +177,7 @@ class OpenSearchDocumentIndexIT {
                 null,
                 List.of(),
                 null,
+                null,
                 null);
         IndexedDocument alsoGood = Documents.indexed(BUCKET, "also-good.txt", "0A", "good words too");
 

@@ -281,6 +281,7 @@ class SearchTemplateIT {
                 content,
                 List.of(new PageText(1, content, false)),
                 modified,
-                modified);
+                modified,
+                null);
     }
 }

@@ -19,6 +19,7 @@ import io.docindexer.extract.ExtractedPage;
 import io.docindexer.extract.ExtractionPausedException;
 import io.docindexer.extract.ExtractionProgress;
 import io.docindexer.extract.MetadataOnlyReason;
+import io.docindexer.extract.Thumbnail;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.index.IndexedDocument;
 import io.docindexer.index.PageText;
@@ -29,12 +30,15 @@ import io.docindexer.source.FetchedObject;
 import io.docindexer.source.ObjectGoneException;
 import io.docindexer.source.ObjectTooLargeException;
 import io.docindexer.sqs.MessageAttributes;
+import io.docindexer.thumbnail.ThumbnailKeys;
+import io.docindexer.thumbnail.ThumbnailStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +64,7 @@ class S3EventPreparerTest {
             List.of(new ExtractedPage(1, "first page", false, null), new ExtractedPage(2, "scanned page", true, 91.5f)),
             false);
 
+    private final List<String> thumbnailsStored = new ArrayList<>();
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicInteger extractions = new AtomicInteger();
     private final Map<ObjectEvent, ExtractedObject> cached = new HashMap<>();
@@ -126,7 +131,51 @@ class S3EventPreparerTest {
                 return extracted;
             },
             cache,
+            new ThumbnailStore() {
+                @Override
+                public Optional<String> put(
+                        String bucket,
+                        String key,
+                        String sequencer,
+                        String versionId,
+                        String eTag,
+                        Thumbnail thumbnail) {
+                    String stored = ThumbnailKeys.of(bucket, key, sequencer, versionId, eTag, thumbnail.extension())
+                            .orElseThrow();
+                    thumbnailsStored.add(stored);
+                    return Optional.of(stored);
+                }
+
+                @Override
+                public void delete(String thumbnailKey) {}
+
+                @Override
+                public void deleteSuperseded(String bucket, String key, String sequencer, String keep) {}
+            },
             Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void aThumbnailIsStoredBeforeTheWriteThatNamesItAndAgainUnderTheSameKeyFromTheCache() throws Exception {
+        extracted = extracted.withThumbnail(new Thumbnail(new byte[] {1, 2, 3}, Thumbnail.JPEG, 424, 600));
+
+        IndexedDocument first = onlyUpsert(preparer.prepare(message("events/s3-put.json"), TIME));
+        SQSMessage redelivery = message("events/s3-put.json");
+        redelivery.getAttributes().put("ApproximateReceiveCount", "2");
+        IndexedDocument fromCache = onlyUpsert(preparer.prepare(redelivery, TIME));
+
+        assertThat(extractions).hasValue(1);
+        assertThat(first.thumbnailKey()).startsWith("thumbnails/").endsWith(".jpg");
+        assertThat(fromCache.thumbnailKey()).isEqualTo(first.thumbnailKey());
+        assertThat(thumbnailsStored).containsExactly(first.thumbnailKey(), first.thumbnailKey());
+    }
+
+    @Test
+    void aDocumentWithoutAThumbnailNamesNone() throws Exception {
+        assertThat(onlyUpsert(preparer.prepare(message("events/s3-put.json"), TIME))
+                        .thumbnailKey())
+                .isNull();
+        assertThat(thumbnailsStored).isEmpty();
+    }
 
     @Test
     void anObjectCreatedEventBecomesAnUpsertOfItsExtractedText() throws Exception {
