@@ -62,7 +62,8 @@ final class StackCommand {
                 """
                 The local stack is running until you press Ctrl-C:
                   OpenSearch  %s  (index alias %s)
-                  S3          %s  bucket %s with %d files under samples/, cache bucket %s
+                  S3          %s  bucket %s with %d files under samples/, cache bucket %s,
+                              thumbnail bucket %s
                   SQS         %s
                               ingest queue %s, DLQ %s
                   env vars    %s  (for sam local invoke; deleted when the stack stops)
@@ -77,6 +78,7 @@ final class StackCommand {
                 LocalServers.BUCKET,
                 sampleCount,
                 LocalServers.CACHE_BUCKET,
+                LocalServers.THUMBNAIL_BUCKET,
                 stack.sqsEndpoint(),
                 queues.queueUrl(),
                 queues.dlqUrl(),

@@ -18,7 +18,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * The whole pipeline's servers on loopback, with no AWS account: ElasticMQ for SQS, S3Proxy for
- * S3 and the real OpenSearch. Creates the bucket, the queue and its DLQ the way template.yaml does.
+ * S3 and the real OpenSearch. Creates the buckets (documents, extraction cache, thumbnails), the
+ * queue and its DLQ the way template.yaml does.
  */
 public final class LocalServers implements AutoCloseable {
 
@@ -26,6 +27,7 @@ public final class LocalServers implements AutoCloseable {
     public static final String ACCOUNT_ID = "000000000000";
     public static final String BUCKET = "docindexer-local";
     public static final String CACHE_BUCKET = "docindexer-local-cache";
+    public static final String THUMBNAIL_BUCKET = "docindexer-local-thumbnails";
     public static final String QUEUE = "docindexer-ingest";
     public static final String INDEX = "documents";
 
@@ -66,6 +68,7 @@ public final class LocalServers implements AutoCloseable {
                 .build();
         s3.createBucket(request -> request.bucket(BUCKET));
         s3.createBucket(request -> request.bucket(CACHE_BUCKET));
+        s3.createBucket(request -> request.bucket(THUMBNAIL_BUCKET));
     }
 
     /** Starts every server on free ports; OpenSearch takes about half a minute, the others a second. */
@@ -153,6 +156,7 @@ public final class LocalServers implements AutoCloseable {
         env.put(IngestConfig.INDEX_NAME, INDEX);
         env.put(IngestConfig.DLQ_URL, queues.dlqUrl());
         env.put(IngestConfig.CACHE_BUCKET, CACHE_BUCKET);
+        env.put(IngestConfig.THUMBNAIL_BUCKET, THUMBNAIL_BUCKET);
         env.put(IngestConfig.S3_ENDPOINT, s3Server.endpoint().toString());
         env.put(IngestConfig.SQS_ENDPOINT, sqsServer.endpoint().toString());
         return env;

@@ -30,6 +30,7 @@ class IngestConfigTest {
         assertThat(config.s3Endpoint()).isEmpty();
         assertThat(config.sqsEndpoint()).isEmpty();
         assertThat(config.cacheBucket()).isEmpty();
+        assertThat(config.thumbnailBucket()).isEmpty();
     }
 
     @Test
@@ -45,10 +46,12 @@ class IngestConfigTest {
         env.put("S3_ENDPOINT", "http://127.0.0.1:9000");
         env.put("SQS_ENDPOINT", "http://127.0.0.1:9324");
         env.put("CACHE_BUCKET", "docindexer-cache");
+        env.put("THUMBNAIL_BUCKET", "docindexer-thumbnails");
 
         IngestConfig config = IngestConfig.fromEnv(env);
 
         assertThat(config.cacheBucket()).contains("docindexer-cache");
+        assertThat(config.thumbnailBucket()).contains("docindexer-thumbnails");
         assertThat(config.openSearchService()).isEqualTo("aoss");
         assertThat(config.indexName()).isEqualTo("contracts");
         assertThat(config.ocrLanguages()).isEqualTo("jpn");

@@ -25,6 +25,7 @@ class SamLocalEnvironmentTest {
         assertThat(env)
                 .containsEntry("OPENSEARCH_ENDPOINT", "https://$SearchDomain.DomainEndpoint")
                 .containsEntry("CACHE_BUCKET", "ExtractionCacheBucket")
+                .containsEntry("THUMBNAIL_BUCKET", "ThumbnailBucket")
                 .containsEntry("DLQ_URL", "DeadLetterQueue")
                 .containsEntry("S3_ENDPOINT", "")
                 .containsEntry("SQS_ENDPOINT", "");

@@ -6,6 +6,7 @@ import java.util.List;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.regions.PartitionMetadata;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -51,6 +52,9 @@ final class AwsPermissions {
         }
         if (request instanceof PutObjectRequest put) {
             return List.of(new Permission("s3:PutObject", objectArn(partition, put.bucket(), put.key())));
+        }
+        if (request instanceof DeleteObjectRequest delete) {
+            return List.of(new Permission("s3:DeleteObject", objectArn(partition, delete.bucket(), delete.key())));
         }
         if (request instanceof ListObjectsV2Request list) {
             return List.of(new Permission("s3:ListBucket", bucketArn(partition, list.bucket())));

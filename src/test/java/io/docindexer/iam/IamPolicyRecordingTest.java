@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
@@ -65,6 +66,15 @@ class IamPolicyRecordingTest {
                 .containsExactly(new Permission("s3:GetObject", "arn:aws:s3:::docs/a.pdf"));
         assertThat(needed(ListObjectsV2Request.builder().bucket("docs").build()))
                 .containsExactly(new Permission("s3:ListBucket", "arn:aws:s3:::docs"));
+    }
+
+    @Test
+    void deletingAnObjectNeedsDeleteObjectOnIt() {
+        assertThat(needed(DeleteObjectRequest.builder()
+                        .bucket("thumbs")
+                        .key("thumbnails/d/1-a.jpg")
+                        .build()))
+                .containsExactly(new Permission("s3:DeleteObject", "arn:aws:s3:::thumbs/thumbnails/d/1-a.jpg"));
     }
 
     @Test
@@ -135,6 +145,8 @@ class IamPolicyRecordingTest {
     void localResourcesStandForTheTemplatesResources() {
         assertThat(LocalResources.templateArn("arn:aws:s3:::docindexer-local-cache/extractions/x.json.gz"))
                 .isEqualTo("${ExtractionCacheBucket.Arn}/extractions/x.json.gz");
+        assertThat(LocalResources.templateArn("arn:aws:s3:::docindexer-local-thumbnails/thumbnails/d/1-a.jpg"))
+                .isEqualTo("${ThumbnailBucket.Arn}/thumbnails/d/1-a.jpg");
         assertThat(LocalResources.templateArn("arn:aws:s3:::docindexer-local/a.pdf"))
                 .isEqualTo("${DocumentsBucket.Arn}/a.pdf");
         assertThat(LocalResources.templateArn("arn:aws:s3:::no-such-bucket")).isEqualTo("${DocumentsBucket.Arn}");

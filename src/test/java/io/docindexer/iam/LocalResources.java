@@ -9,6 +9,7 @@ import io.docindexer.local.LocalServers;
  *
  * <ul>
  *   <li>the bucket {@value LocalServers#CACHE_BUCKET} is ExtractionCacheBucket;
+ *   <li>the bucket {@value LocalServers#THUMBNAIL_BUCKET} is ThumbnailBucket;
  *   <li>every other bucket is DocumentsBucket: on AWS the ingest function reads only the buckets
  *       whose events reach its queue, and only DocumentsBucket sends any (tests name buckets that
  *       do not exist to make reads fail, standing for a documents bucket in trouble);
@@ -41,8 +42,11 @@ final class LocalResources {
                 int slash = resource.indexOf('/');
                 String bucket = slash < 0 ? resource : resource.substring(0, slash);
                 String key = slash < 0 ? "" : resource.substring(slash);
-                String templateBucket =
-                        bucket.equals(LocalServers.CACHE_BUCKET) ? "ExtractionCacheBucket" : "DocumentsBucket";
+                String templateBucket = switch (bucket) {
+                    case LocalServers.CACHE_BUCKET -> "ExtractionCacheBucket";
+                    case LocalServers.THUMBNAIL_BUCKET -> "ThumbnailBucket";
+                    default -> "DocumentsBucket";
+                };
                 yield "${" + templateBucket + ".Arn}" + key;
             }
             case "sqs" -> resource.endsWith(DLQ_SUFFIX) ? "${DeadLetterQueue.Arn}" : "${IngestQueue.Arn}";
