@@ -129,6 +129,9 @@ class IamPolicyIT {
                 queues.queueUrl(),
                 notifications.body("ObjectCreated:Put", LocalServers.BUCKET, run + "/gone.txt", 10L, "0f0f"));
         send(stack, queues.queueUrl(), "not an S3 event " + run);
+        // report.pdf replaced: the new version's write deletes the old version's thumbnail.
+        upload(stack, run + "/report.pdf", TextPdfs.onePage("quarterly report, revised " + run));
+        notifications.objectCreated(LocalServers.BUCKET, run + "/report.pdf", head(stack, run + "/report.pdf"));
         toClose.add(new EventSourcePoller(
                 stack.sqs(), queues.queueUrl(), queues.queueArn(), ingest.handler(), 10, 1, 60_000));
 
@@ -150,7 +153,16 @@ class IamPolicyIT {
                         new Permission("sqs:GetQueueUrl", queues.queueArn()),
                         new Permission("s3:GetObject", "arn:aws:s3:::" + LocalServers.BUCKET + "/" + longKey),
                         new Permission("s3:ListBucket", "arn:aws:s3:::" + LocalServers.BUCKET),
-                        new Permission("s3:ListBucket", "arn:aws:s3:::" + LocalServers.CACHE_BUCKET));
+                        new Permission("s3:ListBucket", "arn:aws:s3:::" + LocalServers.CACHE_BUCKET),
+                        new Permission("s3:ListBucket", "arn:aws:s3:::" + LocalServers.THUMBNAIL_BUCKET));
+        String thumbnails = "arn:aws:s3:::" + LocalServers.THUMBNAIL_BUCKET + "/thumbnails/";
+        assertThat(needs(calls, DeployedFunction.INGEST))
+                .anySatisfy(permission -> assertThat(permission)
+                        .satisfies(p -> assertThat(p.action()).isEqualTo("s3:PutObject"))
+                        .satisfies(p -> assertThat(p.resource()).startsWith(thumbnails)))
+                .anySatisfy(permission -> assertThat(permission)
+                        .satisfies(p -> assertThat(p.action()).isEqualTo("s3:DeleteObject"))
+                        .satisfies(p -> assertThat(p.resource()).startsWith(thumbnails)));
         assertThat(needs(calls, DeployedFunction.INGEST)).anySatisfy(permission -> {
             assertThat(permission.action()).isEqualTo("s3:PutObject");
             assertThat(permission.resource()).startsWith("arn:aws:s3:::" + LocalServers.CACHE_BUCKET + "/extractions/");
@@ -159,6 +171,8 @@ class IamPolicyIT {
                 .contains(
                         "S3.GetObject",
                         "S3.PutObject",
+                        "S3.ListObjectsV2",
+                        "S3.DeleteObject",
                         "OpenSearch PUT /_index_template/" + LocalServers.INDEX,
                         "OpenSearch PUT /_scripts/" + LocalServers.INDEX + "-search",
                         "OpenSearch POST /_bulk");
