@@ -109,7 +109,8 @@ final class BenchPages {
                 content,
                 pages,
                 modified,
-                modified);
+                modified,
+                null);
     }
 
     /** Two words each: half of them side by side somewhere in a page (a phrase), half drawn apart. */

@@ -9,14 +9,19 @@ import io.docindexer.ingest.IngestComponents;
 import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalServers;
+import io.docindexer.thumbnail.ThumbnailKeys;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The main job on the local stack: uploads a folder (samples/ unless told) to S3, sends the S3
@@ -26,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class DemoCommand {
 
     private static final Duration PATIENCE = Duration.ofMinutes(5);
+    static final Path THUMBNAILS = Path.of("target", "demo", "thumbnails");
 
     private final PrintStream out;
 
@@ -56,6 +62,7 @@ final class DemoCommand {
                     finished = awaitFinalOutcomes(sent.keySet(), reports);
                 }
                 printTable(arguments.folder(), sent, reports);
+                printThumbnails(stack, arguments.folder(), sent.values());
                 ingest.index().refresh();
                 if (arguments.queries().isEmpty()) {
                     out.printf("%nNo --query given: add --query \"WORDS\" to search what was indexed.%n");
@@ -136,6 +143,37 @@ final class DemoCommand {
                     object == null ? "" : object.chars(),
                     object == null ? "" : object.extractMillis());
         });
+    }
+
+    /**
+     * Each file's thumbnail as the app finds it in the thumbnail bucket, copied to
+     * {@link #THUMBNAILS} so it can be opened: PDFs and images have one, text files none.
+     */
+    private void printThumbnails(LocalServers stack, DocumentFolder folder, Collection<Path> files) throws IOException {
+        out.printf("%nthumbnails in s3://%s/, copied to %s/%n", LocalServers.THUMBNAIL_BUCKET, THUMBNAILS);
+        for (Path file : files) {
+            String key = folder.key(file);
+            List<S3Object> stored = stack.s3()
+                    .listObjectsV2(request -> request.bucket(LocalServers.THUMBNAIL_BUCKET)
+                            .prefix(ThumbnailKeys.folder(LocalServers.BUCKET, key)))
+                    .contents();
+            String shown = "none";
+            if (!stored.isEmpty()) {
+                S3Object thumbnail = stored.get(0);
+                Path copy = THUMBNAILS.resolve(
+                        key + thumbnail.key().substring(thumbnail.key().lastIndexOf('.')));
+                Files.createDirectories(copy.getParent());
+                Files.write(
+                        copy,
+                        stack.s3()
+                                .getObjectAsBytes(request -> request.bucket(LocalServers.THUMBNAIL_BUCKET)
+                                        .key(thumbnail.key()))
+                                .asByteArray());
+                shown = copy + " (" + Math.round(thumbnail.size() / 1024.0) + " KB)";
+            }
+            out.printf(
+                    "  %s  %s%n", TextColumns.pad(folder.root().relativize(file).toString(), 36), shown);
+        }
     }
 
     private static String outcomeOf(RecordReport report, ObjectSummary object) {

@@ -41,7 +41,7 @@ public final class ThumbnailKeys {
     }
 
     /** The folder of every thumbnail of one object. */
-    static String folder(String bucket, String key) {
+    public static String folder(String bucket, String key) {
         return PREFIX + DocumentId.of(bucket, key) + "/";
     }
 

@@ -33,7 +33,8 @@ final class Documents {
                 content,
                 pages,
                 Instant.parse("2026-01-01T00:00:00Z"),
-                Instant.parse("2026-01-01T00:00:01Z"));
+                Instant.parse("2026-01-01T00:00:01Z"),
+                null);
     }
 
     static IndexedDocument indexed(String bucket, String key, String sequencer, String content) {

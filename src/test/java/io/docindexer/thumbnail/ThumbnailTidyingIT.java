@@ -9,6 +9,7 @@ import io.docindexer.index.IndexItemResult.Status;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.index.IndexedDocument;
 import io.docindexer.index.OpenSearchDocumentIndex;
+import io.docindexer.index.PageText;
 import io.docindexer.local.LocalServers;
 import io.docindexer.local.LocalServersExtension;
 import java.io.IOException;
@@ -195,6 +196,7 @@ class ThumbnailTidyingIT {
                 0,
                 false,
                 "text",
+                List.of(new PageText(1, "text", false)),
                 Instant.parse("2026-01-01T00:00:00Z"),
                 Instant.parse("2026-01-01T00:00:01Z"),
                 thumbnailKey);
