@@ -4,6 +4,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,9 +74,7 @@ public final class Thumbnails {
         double factor = Math.min(1.0, (double) LONGEST_SIDE / longest);
         int width = Math.max(1, (int) Math.round(source.getWidth() * factor));
         int height = Math.max(1, (int) Math.round(source.getHeight() * factor));
-        int type = source.getColorModel().getNumColorComponents() == 1
-                ? BufferedImage.TYPE_BYTE_GRAY
-                : BufferedImage.TYPE_INT_RGB;
+        int type = isGrey(source.getColorModel()) ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB;
         BufferedImage current = source;
         int stepWidth = source.getWidth();
         int stepHeight = source.getHeight();
@@ -84,6 +84,25 @@ public final class Thumbnails {
             current = drawn(current, stepWidth, stepHeight, type);
         } while (stepWidth > width || stepHeight > height);
         return current;
+    }
+
+    /**
+     * Grey images and bilevel scans (TIFF and PNG store those with a black-and-white palette):
+     * their thumbnails stay grey, a third of the pixels to encode and store.
+     */
+    static boolean isGrey(ColorModel model) {
+        if (model.getNumColorComponents() == 1) {
+            return true;
+        }
+        if (!(model instanceof IndexColorModel palette)) {
+            return false;
+        }
+        for (int i = 0; i < palette.getMapSize(); i++) {
+            if (palette.getRed(i) != palette.getGreen(i) || palette.getGreen(i) != palette.getBlue(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static BufferedImage drawn(BufferedImage source, int width, int height, int type) {

@@ -35,6 +35,15 @@ class ThumbnailsTest {
     }
 
     @Test
+    void aBilevelScanWithABlackAndWhitePaletteGetsAGreyThumbnailAndAColourPaletteAColourOne() {
+        BufferedImage bilevel = new BufferedImage(1700, 2200, BufferedImage.TYPE_BYTE_BINARY);
+        BufferedImage colourPalette = new BufferedImage(1700, 2200, BufferedImage.TYPE_BYTE_INDEXED);
+
+        assertThat(Thumbnails.scaled(bilevel).getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+        assertThat(Thumbnails.scaled(colourPalette).getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+    }
+
+    @Test
     void aSmallImageIsNotEnlarged() {
         BufferedImage small = Thumbnails.scaled(new BufferedImage(200, 100, BufferedImage.TYPE_INT_RGB));
 
