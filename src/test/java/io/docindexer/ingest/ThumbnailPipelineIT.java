@@ -17,12 +17,21 @@ import io.docindexer.local.LocalServersExtension;
 import io.docindexer.ocr.Corpus;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.imageio.ImageIO;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,6 +72,7 @@ class ThumbnailPipelineIT {
 
     private LocalServers stack;
     private LocalServers.Queues queues;
+    private IngestComponents ingest;
     private BucketNotifications notifications;
     private OpenSearchHttp openSearch;
 
@@ -73,14 +83,14 @@ class ThumbnailPipelineIT {
         IngestComponents ingest =
                 IngestComponents.create(IngestConfig.fromEnv(stack.ingestEnvironment(queues)), reports::add);
         toClose.add(ingest);
-        toClose.add(new EventSourcePoller(
-                stack.sqs(), queues.queueUrl(), queues.queueArn(), ingest.handler(), 10, 1, 120_000));
+        this.ingest = ingest;
         notifications = new BucketNotifications(stack.sqs(), queues.queueUrl());
         openSearch = new OpenSearchHttp(stack.openSearchEndpoint());
     }
 
     @Test
     void corpusPdfsAScanAndImagesGetReadableThumbnailsUnder60KilobytesAndOtherFilesNone() throws Exception {
+        poll(120_000);
         for (String path : WITH_THUMBNAILS) {
             uploadAndAnnounce(keyOf(path), path);
         }
@@ -115,6 +125,7 @@ class ThumbnailPipelineIT {
 
     @Test
     void aDeletedObjectsThumbnailIsGone() throws Exception {
+        poll(120_000);
         String key = keyOf("pdf/minimal-document.pdf");
         uploadAndAnnounce(key, "pdf/minimal-document.pdf");
         String thumbnailKey = awaitThumbnailKey(key);
@@ -130,6 +141,7 @@ class ThumbnailPipelineIT {
 
     @Test
     void aReplacedObjectKeepsOnlyTheNewVersionsThumbnail() throws Exception {
+        poll(120_000);
         String key = run + "/replaced.pdf";
         uploadAndAnnounce(key, "pdf/minimal-document.pdf");
         String first = awaitThumbnailKey(key);
@@ -140,6 +152,52 @@ class ThumbnailPipelineIT {
             String named = indexed(key).path("thumbnailKey").asText(first);
             return !named.equals(first) && thumbnailsOf(key).equals(List.of(named));
         });
+    }
+
+    @Test
+    void aScanThatContinuesInLaterInvocationsHasExactlyOneThumbnail() throws Exception {
+        // Each invocation has well under a second beyond the handler's safety margin: a few pages at most.
+        poll((int) IngestHandler.SAFETY_MARGIN_MILLIS + 600);
+        String key = run + "/long scan.pdf";
+        Path scan = Files.createTempFile(run, ".pdf");
+        Files.write(scan, scannedPdf(8));
+        stack.s3().putObject(request -> request.bucket(LocalServers.BUCKET).key(key), RequestBody.fromFile(scan));
+        notifications.objectCreated(
+                LocalServers.BUCKET,
+                key,
+                stack.s3()
+                        .headObject(
+                                request -> request.bucket(LocalServers.BUCKET).key(key)));
+
+        String thumbnailKey = awaitThumbnailKey(key);
+
+        assertThat(reports)
+                .anySatisfy(report -> assertThat(report.outcome().detail()).contains("continues in a new message"));
+        assertThat(thumbnailsOf(key)).containsExactly(thumbnailKey);
+        Files.delete(scan);
+    }
+
+    /** A PDF of {@code pages} pages, each the corpus scan phototest.tif, with no text layer. */
+    private static byte[] scannedPdf(int pages) throws IOException {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+            PDImageXObject scan = PDImageXObject.createFromFileByContent(
+                    Corpus.file("ocr/phototest.tif").toFile(), document);
+            for (int i = 0; i < pages; i++) {
+                PDPage page = new PDPage(PDRectangle.LETTER);
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.drawImage(scan, 0, 0, PDRectangle.LETTER.getWidth(), PDRectangle.LETTER.getHeight());
+                }
+            }
+            document.save(bytes);
+            return bytes.toByteArray();
+        }
+    }
+
+    private void poll(int invocationMillis) {
+        toClose.add(new EventSourcePoller(
+                stack.sqs(), queues.queueUrl(), queues.queueArn(), ingest.handler(), 10, 1, invocationMillis));
     }
 
     private String keyOf(String corpusPath) {
