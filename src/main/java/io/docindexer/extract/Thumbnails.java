@@ -18,8 +18,8 @@ import javax.imageio.stream.ImageOutputStream;
 /**
  * Makes a thumbnail from a page image the extractor already holds: scaled so that its longest
  * side is {@value #LONGEST_SIDE} pixels (never enlarged: that adds bytes, not detail), then
- * encoded as a JPEG, or as a PNG when that is smaller (pages of flat black text on white, where
- * JPEG spends its bytes on ringing around every letter). Rendering and decoding stay with the
+ * encoded as a JPEG, or, for grey pages, as a PNG when that is smaller (black-and-white scans,
+ * where JPEG spends its bytes on ringing around every letter). Rendering and decoding stay with the
  * extractors, which already hold the page image; this class only scales and encodes.
  */
 public final class Thumbnails {
@@ -50,6 +50,10 @@ public final class Thumbnails {
         byte[] jpeg = jpeg(small, JPEG_QUALITY);
         if (jpeg.length > TYPICAL_MAX_BYTES) {
             jpeg = jpeg(small, BUSY_PAGE_JPEG_QUALITY);
+        }
+        if (small.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+            // Colour pages and photographs: PNG was never the smaller in the corpus, so it is not tried.
+            return new Thumbnail(jpeg, Thumbnail.JPEG, small.getWidth(), small.getHeight());
         }
         byte[] png = png(small);
         return png.length < jpeg.length

@@ -105,6 +105,13 @@ class ThumbnailsTest {
     }
 
     @Test
+    void aColourPageIsAlwaysAJpegWithoutTryingPng() {
+        BufferedImage page = new BufferedImage(1200, 1600, BufferedImage.TYPE_INT_RGB);
+
+        assertThat(Thumbnails.of(page).mediaType()).isEqualTo(Thumbnail.JPEG);
+    }
+
+    @Test
     void anA4PageRendersAtAbout51DpiForItsThumbnail() {
         assertThat(Thumbnails.dpiFor(595, 842)).isEqualTo(600.5f * 72f / 842);
         assertThat(Thumbnails.dpiFor(842, 595)).isEqualTo(600.5f * 72f / 842);
