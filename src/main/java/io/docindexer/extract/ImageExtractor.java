@@ -13,7 +13,8 @@ import javax.imageio.stream.ImageInputStream;
  * Images through the JDK's ImageIO readers (PNG, JPEG, TIFF, BMP, GIF), OCRed page by page:
  * every page of a multi-page TIFF, the first frame of anything else (later GIF frames are
  * animation deltas, not pages). Dimensions come from the header and are checked before any
- * pixel is decoded, so a decompression bomb is refused, not decoded.
+ * pixel is decoded, so a decompression bomb is refused, not decoded. The thumbnail is made from
+ * the first page as decoded for OCR.
  */
 final class ImageExtractor {
 
