@@ -27,8 +27,9 @@ public final class Main {
                                    app does: file, score and key of each hit, its best pages with a snippet each
               invoke EVENT.json    run the ingest handler once on an SQS event against a local stack of its
                                    own (no Docker or SAM CLI needed)
-              extract [--json] FILE...
-                                   extract text from local files only: no AWS, no servers
+              extract [--json] [--thumbnails DIR] FILE...
+                                   extract text from local files only: no AWS, no servers; --json adds
+                                   each page's details, --thumbnails writes each file's thumbnail to DIR
               bench pipeline [--docs N]
                                    index N small PDFs through the local stack; compare with extraction
                                    alone and with draining the queue alone (last line: JSON)
