@@ -5,6 +5,7 @@ import io.docindexer.index.PageText;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -109,6 +110,10 @@ final class BenchPages {
                 content,
                 pages,
                 modified,
+                Map.of(),
+                List.of(),
+                null,
+                Map.of(),
                 modified,
                 null);
     }

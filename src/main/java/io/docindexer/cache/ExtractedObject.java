@@ -2,6 +2,7 @@ package io.docindexer.cache;
 
 import io.docindexer.extract.ExtractedDocument;
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * One object version with what was extracted from it: everything needed to index it, and what
@@ -13,4 +14,12 @@ public record ExtractedObject(
         String eTag,
         String versionId,
         Instant lastModified,
-        ExtractedDocument document) {}
+        ExtractedDocument document,
+        String sha256,
+        Map<String, String> userMetadata) {
+
+    public ExtractedObject {
+        // Absent in cache entries written before user metadata was kept, and for unread objects.
+        userMetadata = userMetadata == null ? Map.of() : Map.copyOf(userMetadata);
+    }
+}

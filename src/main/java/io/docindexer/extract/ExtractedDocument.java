@@ -8,30 +8,42 @@ import java.util.stream.Collectors;
  * ({@code metadataOnlyReason} is null when the document is indexed with its text).
  * {@code truncated} says the text was cut at {@link ExtractionLimits#maxChars()}. {@code thumbnail}
  * is a picture of the first page of a PDF or of an image, null for every other file and for
- * metadata-only documents (nothing is drawn from a file that was refused).
+ * metadata-only documents (nothing is drawn from a file that was refused). {@code metadata} is what
+ * the file says about itself, {@code languages} the ISO 639-1 codes of its text, most letters
+ * first; both are added by {@link DocumentExtractor} once the content is read.
  */
 public record ExtractedDocument(
         String contentType,
         List<ExtractedPage> pages,
         MetadataOnlyReason metadataOnlyReason,
         boolean truncated,
-        Thumbnail thumbnail) {
+        Thumbnail thumbnail,
+        DocumentMetadata metadata,
+        List<String> languages) {
 
     public ExtractedDocument {
         pages = List.copyOf(pages);
+        // Absent in cache entries written before metadata was extracted.
+        metadata = metadata == null ? DocumentMetadata.NONE : metadata;
+        languages = languages == null ? List.of() : List.copyOf(languages);
     }
 
     public static ExtractedDocument ofPages(String contentType, List<ExtractedPage> pages, boolean truncated) {
-        return new ExtractedDocument(contentType, pages, null, truncated, null);
+        return new ExtractedDocument(contentType, pages, null, truncated, null, DocumentMetadata.NONE, List.of());
+    }
+
+    public static ExtractedDocument metadataOnly(String contentType, MetadataOnlyReason reason) {
+        return new ExtractedDocument(contentType, List.of(), reason, false, null, DocumentMetadata.NONE, List.of());
     }
 
     /** This document with a thumbnail, or as it is when {@code made} is null. */
     public ExtractedDocument withThumbnail(Thumbnail made) {
-        return new ExtractedDocument(contentType, pages, metadataOnlyReason, truncated, made);
+        return new ExtractedDocument(contentType, pages, metadataOnlyReason, truncated, made, metadata, languages);
     }
 
-    public static ExtractedDocument metadataOnly(String contentType, MetadataOnlyReason reason) {
-        return new ExtractedDocument(contentType, List.of(), reason, false, null);
+    /** This document with what the file says about itself and the languages of its pages. */
+    ExtractedDocument described(DocumentMetadata metadata, List<ExtractedPage> pages, List<String> languages) {
+        return new ExtractedDocument(contentType, pages, metadataOnlyReason, truncated, thumbnail, metadata, languages);
     }
 
     public boolean isMetadataOnly() {

@@ -102,6 +102,25 @@ record IndexLayout(String name) {
                         "lastModified": {"type": "date"},
                         "indexedAt": {"type": "date"},
                         "thumbnailKey": {"type": "keyword"},
+                        "metadata": {
+                          "properties": {
+                            "title": {"type": "text", "analyzer": "cjk", "fields": {"keyword": {"type": "keyword", "ignore_above": 256}}},
+                            "author": {"type": "text", "analyzer": "cjk", "fields": {"keyword": {"type": "keyword", "ignore_above": 256}}},
+                            "subject": {"type": "text", "analyzer": "cjk"},
+                            "keywords": {"type": "text", "analyzer": "cjk"},
+                            "creatorTool": {"type": "keyword"},
+                            "producer": {"type": "keyword"},
+                            "created": {"type": "date"},
+                            "modified": {"type": "date"},
+                            "taken": {"type": "date"},
+                            "cameraMake": {"type": "keyword"},
+                            "cameraModel": {"type": "keyword"},
+                            "orientation": {"type": "byte"}
+                          }
+                        },
+                        "languages": {"type": "keyword"},
+                        "sha256": {"type": "keyword"},
+                        "userMetadata": {"type": "flat_object"},
                         "content": %s,
                         "pageTexts": {
                           "type": "nested",

@@ -2,6 +2,7 @@ package io.docindexer.index;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the index stores for one S3 object.
@@ -13,6 +14,11 @@ import java.util.List;
  *     summary, not stored (the index keeps it as {@code pageTexts})
  * @param pageTexts the same text page by page, which is what the index stores and searches; empty
  *     for metadata-only documents
+ * @param metadata what the file says about itself (title, author, dates, camera...), by field
+ *     name in the mapping; only the fields the file has
+ * @param languages ISO 639-1 codes of the text's languages, most letters first
+ * @param sha256 hex SHA-256 of the object's bytes, or null when they were not read (too large)
+ * @param userMetadata the object's {@code x-amz-meta-*} values, names without the prefix
  * @param thumbnailKey the key of the object's thumbnail in the thumbnail bucket, or null when it has none
  */
 public record IndexedDocument(
@@ -32,5 +38,9 @@ public record IndexedDocument(
         String content,
         List<PageText> pageTexts,
         Instant lastModified,
+        Map<String, Object> metadata,
+        List<String> languages,
+        String sha256,
+        Map<String, String> userMetadata,
         Instant indexedAt,
         String thumbnailKey) {}

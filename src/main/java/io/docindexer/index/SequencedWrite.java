@@ -78,6 +78,10 @@ final class SequencedWrite {
         source.put("ocr", document.ocr());
         source.put("pageTexts", pageTexts(document.pageTexts()));
         source.put("lastModified", isoOrNull(document.lastModified()));
+        source.put("metadata", document.metadata());
+        source.put("languages", document.languages());
+        source.put("sha256", document.sha256());
+        source.put("userMetadata", document.userMetadata());
         source.put("indexedAt", isoOrNull(document.indexedAt()));
         source.put("thumbnailKey", document.thumbnailKey());
         source.put("deleted", false);

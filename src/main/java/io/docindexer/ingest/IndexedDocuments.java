@@ -37,6 +37,10 @@ final class IndexedDocuments {
                 metadataOnly ? "" : extracted.text(),
                 pageTexts(extracted),
                 object.lastModified() != null ? object.lastModified() : event.eventTime(),
+                MetadataFields.of(extracted.metadata()),
+                extracted.languages(),
+                object.sha256(),
+                object.userMetadata(),
                 now,
                 thumbnailKey);
     }

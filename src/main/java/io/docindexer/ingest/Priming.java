@@ -94,7 +94,7 @@ final class Priming {
             byte[] bytes = objects.get(event.key());
             Path file = Files.createTempFile("priming-", ".tmp");
             Files.write(file, bytes);
-            return new FetchedObject(file, bytes.length, null, null, null, Instant.EPOCH);
+            return new FetchedObject(file, bytes.length, null, null, null, Instant.EPOCH, null, Map.of());
         }
     }
 }

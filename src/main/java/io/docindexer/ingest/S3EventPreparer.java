@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -132,7 +133,9 @@ public final class S3EventPreparer implements RecordPreparer {
                     event.eTag(),
                     event.versionId(),
                     event.eventTime(),
-                    ExtractedDocument.metadataOnly(null, MetadataOnlyReason.TOO_LARGE));
+                    ExtractedDocument.metadataOnly(null, MetadataOnlyReason.TOO_LARGE),
+                    null,
+                    Map.of());
         }
         long extractMillis = (System.nanoTime() - started) / 1_000_000;
         IndexedDocument document =
@@ -199,7 +202,9 @@ public final class S3EventPreparer implements RecordPreparer {
                     object.eTag(),
                     object.versionId(),
                     object.lastModified(),
-                    document);
+                    document,
+                    object.sha256(),
+                    object.userMetadata());
         }
     }
 

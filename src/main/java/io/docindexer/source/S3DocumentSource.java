@@ -6,6 +6,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -46,14 +50,17 @@ public final class S3DocumentSource implements DocumentSource {
             }
             Path file = Files.createTempFile(tempDirectory, "object-", ".bin");
             try {
-                long copied = copyAtMost(body, file, maxObjectBytes);
+                MessageDigest sha256 = sha256();
+                long copied = copyAtMost(new DigestInputStream(body, sha256), file, maxObjectBytes);
                 return new FetchedObject(
                         file,
                         copied,
                         response.contentType(),
                         response.eTag(),
                         response.versionId(),
-                        response.lastModified());
+                        response.lastModified(),
+                        HexFormat.of().formatHex(sha256.digest()),
+                        response.metadata());
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(file);
                 throw e;
@@ -65,6 +72,14 @@ public final class S3DocumentSource implements DocumentSource {
             // Throttling, 5xx, access denied, a missing bucket: worth retrying, and an operator's
             // problem if it persists until the DLQ.
             throw e;
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

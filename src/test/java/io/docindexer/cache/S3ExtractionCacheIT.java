@@ -9,6 +9,7 @@ import io.docindexer.local.LocalServers;
 import io.docindexer.local.LocalServersExtension;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +29,9 @@ class S3ExtractionCacheIT {
                 null,
                 Instant.parse("2026-11-23T09:00:00Z"),
                 ExtractedDocument.ofPages(
-                        "image/png", List.of(new ExtractedPage(1, "領収書 total 1,200", true, 91.0f)), false));
+                        "image/png", List.of(new ExtractedPage(1, "領収書 total 1,200", true, 91.0f)), false),
+                "a".repeat(64),
+                Map.of("department", "経理"));
 
         assertThat(cache.find(version1)).isEmpty();
         cache.store(version1, extracted);

@@ -3,12 +3,14 @@ package io.docindexer.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.docindexer.event.ObjectEvent;
+import io.docindexer.extract.DocumentMetadata;
 import io.docindexer.extract.ExtractedDocument;
 import io.docindexer.extract.ExtractedPage;
 import io.docindexer.extract.MetadataOnlyReason;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class S3ExtractionCacheTest {
@@ -70,26 +72,42 @@ class S3ExtractionCacheTest {
     }
 
     @Test
-    void anEntryRoundTripsWithPagesConfidenceAndReason() throws Exception {
+    void anEntryRoundTripsWithPagesConfidenceReasonAndWhatTheFileSaysAboutItself() throws Exception {
         ExtractedObject original = new ExtractedObject(
                 1234,
                 "application/pdf",
                 "\"e\"",
                 "v1",
                 Instant.parse("2026-11-23T09:00:00Z"),
-                ExtractedDocument.ofPages(
+                new ExtractedDocument(
                         "application/pdf",
                         List.of(
-                                new ExtractedPage(1, "本文 text", false, null),
-                                new ExtractedPage(2, "scan", true, 88.5f)),
-                        true));
+                                new ExtractedPage(1, "本文 text", false, null, "ja"),
+                                new ExtractedPage(2, "scan", true, 88.5f, "en")),
+                        null,
+                        true,
+                        null,
+                        DocumentMetadata.ofPdf(
+                                "業務委託契約書",
+                                "山田 太郎",
+                                null,
+                                "契約, 保守",
+                                "Writer",
+                                "LibreOffice 7.5",
+                                Instant.parse("2026-04-01T09:00:00Z"),
+                                null),
+                        List.of("ja", "en")),
+                "b".repeat(64),
+                Map.of("department", "legal", "案件", "保守"));
         ExtractedObject metadataOnly = new ExtractedObject(
                 5,
                 null,
                 null,
                 null,
                 null,
-                ExtractedDocument.metadataOnly("application/pdf", MetadataOnlyReason.ENCRYPTED));
+                ExtractedDocument.metadataOnly("application/pdf", MetadataOnlyReason.ENCRYPTED),
+                null,
+                Map.of());
 
         assertThat(roundTrip(original)).isEqualTo(original);
         assertThat(roundTrip(metadataOnly)).isEqualTo(metadataOnly);

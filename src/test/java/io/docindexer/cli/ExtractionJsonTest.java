@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docindexer.extract.DocumentMetadata;
 import io.docindexer.extract.ExtractedDocument;
 import io.docindexer.extract.ExtractedPage;
 import io.docindexer.extract.MetadataOnlyReason;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -22,15 +24,36 @@ class ExtractionJsonTest {
                 List.of(ExtractedPage.fromTextLayer(1, "業務委託契約書"), ExtractedPage.fromOcr(2, "第3条 秘密保持", 91.5f)),
                 false);
 
-        JsonNode line = json.readTree(new ExtractionJson().line(Path.of("contract.pdf"), document, 12, null));
+        JsonNode line = json.readTree(new ExtractionJson().line(Path.of("contract.pdf"), "ab12", document, 12, null));
 
         assertThat(line.get("status").asText()).isEqualTo("indexed");
         assertThat(line.get("pages").asInt()).isEqualTo(2);
         assertThat(line.get("ocrPages").asInt()).isEqualTo(1);
         assertThat(line.get("pagesDetail").toString())
-                .isEqualTo("[{\"number\":1,\"chars\":7,\"ocr\":false,\"confidence\":null},"
-                        + "{\"number\":2,\"chars\":8,\"ocr\":true,\"confidence\":91.5}]");
+                .isEqualTo("[{\"number\":1,\"chars\":7,\"ocr\":false,\"confidence\":null,\"language\":null},"
+                        + "{\"number\":2,\"chars\":8,\"ocr\":true,\"confidence\":91.5,\"language\":null}]");
+        assertThat(line.get("sha256").asText()).isEqualTo("ab12");
         assertThat(line.get("thumbnail").isNull()).isTrue();
+    }
+
+    @Test
+    void theFilesOwnMetadataShowsOnlyWhatItHasWithItsLanguages() throws Exception {
+        ExtractedDocument document = new ExtractedDocument(
+                "application/pdf",
+                List.of(new ExtractedPage(1, "業務委託契約書", false, null, "ja")),
+                null,
+                false,
+                null,
+                DocumentMetadata.ofPdf(
+                        "契約書", null, null, null, "Writer", null, Instant.parse("2026-04-01T00:00:00Z"), null),
+                List.of("ja"));
+
+        JsonNode line = json.readTree(new ExtractionJson().line(Path.of("contract.pdf"), "ab12", document, 12, null));
+
+        assertThat(line.get("metadata").toString())
+                .isEqualTo("{\"title\":\"契約書\",\"creatorTool\":\"Writer\",\"created\":\"2026-04-01T00:00:00Z\"}");
+        assertThat(line.get("languages").toString()).isEqualTo("[\"ja\"]");
+        assertThat(line.at("/pagesDetail/0/language").asText()).isEqualTo("ja");
     }
 
     @Test
@@ -38,8 +61,8 @@ class ExtractionJsonTest {
         ExtractedDocument document =
                 ExtractedDocument.ofPages("image/png", List.of(ExtractedPage.fromOcr(1, "領収書", 90f)), false);
 
-        JsonNode line = json.readTree(
-                new ExtractionJson().line(Path.of("receipt.png"), document, 5, Path.of("thumbs/receipt.png.jpg")));
+        JsonNode line = json.readTree(new ExtractionJson()
+                .line(Path.of("receipt.png"), "ab12", document, 5, Path.of("thumbs/receipt.png.jpg")));
 
         assertThat(line.get("thumbnail").asText()).isEqualTo("thumbs/receipt.png.jpg");
     }
@@ -48,7 +71,7 @@ class ExtractionJsonTest {
     void aMetadataOnlyFileSaysWhyAndHasNoPages() throws Exception {
         ExtractedDocument document = ExtractedDocument.metadataOnly("application/pdf", MetadataOnlyReason.ENCRYPTED);
 
-        JsonNode line = json.readTree(new ExtractionJson().line(Path.of("locked.pdf"), document, 3, null));
+        JsonNode line = json.readTree(new ExtractionJson().line(Path.of("locked.pdf"), "ab12", document, 3, null));
 
         assertThat(line.get("status").asText()).isEqualTo("metadata-only");
         assertThat(line.get("reason").asText()).isEqualTo(MetadataOnlyReason.ENCRYPTED.code());

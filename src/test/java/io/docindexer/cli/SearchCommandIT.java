@@ -16,6 +16,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -91,6 +92,10 @@ class SearchCommandIT {
                 content,
                 List.of(new PageText(1, content, false)),
                 modified,
+                Map.of(),
+                List.of(),
+                null,
+                Map.of(),
                 modified,
                 null));
     }

@@ -25,7 +25,7 @@ class SearchHitTextTest {
     }
 
     @Test
-    void eachHitShowsItsFileScoreAndKeyThenItsPagesBestFirstWithTheirSnippets() {
+    void eachHitShowsItsFileScoreKeyAndThumbnailThenItsPagesBestFirstWithTheirSnippets() {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
 
         SearchHitText.print(
@@ -38,13 +38,16 @@ class SearchHitTextTest {
                                 List.of("the <em>revenue</em> grew", "<em>revenue</em> by region"),
                                 List.of(
                                         new MatchingPage(2, List.of("the <em>revenue</em> grew")),
-                                        new MatchingPage(7, List.of("<em>revenue</em> by region")))),
-                        new SearchHit("scans/revenue.tif", "revenue.tif", "metadata-only", 1.25, List.of(), List.of())),
+                                        new MatchingPage(7, List.of("<em>revenue</em> by region"))),
+                                "thumbnails/abc/0A-1.jpg"),
+                        new SearchHit(
+                                "scans/revenue.tif", "revenue.tif", "metadata-only", 1.25, List.of(), List.of(), null)),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(printed.toString(StandardCharsets.UTF_8).lines())
                 .containsExactly(
                         "  q1.pdf                              3.50  reports/q1.pdf",
+                        "      thumbnail thumbnails/abc/0A-1.jpg",
                         "      page 2: the [revenue] grew",
                         "      page 7: [revenue] by region",
                         "  revenue.tif                         1.25  scans/revenue.tif  (name only: no text was extracted)");
@@ -56,7 +59,7 @@ class SearchHitTextTest {
 
         SearchHitText.print(
                 List.of(new SearchHit(
-                        "old/q1.txt", "q1.txt", "indexed", 2.0, List.of("the <em>revenue</em> grew"), List.of())),
+                        "old/q1.txt", "q1.txt", "indexed", 2.0, List.of("the <em>revenue</em> grew"), List.of(), null)),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(printed.toString(StandardCharsets.UTF_8).lines())

@@ -3,6 +3,7 @@ package io.docindexer.index;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** Test documents with only what a test cares about spelled out. */
 final class Documents {
@@ -33,6 +34,10 @@ final class Documents {
                 content,
                 pages,
                 Instant.parse("2026-01-01T00:00:00Z"),
+                Map.of(),
+                List.of(),
+                null,
+                Map.of(),
                 Instant.parse("2026-01-01T00:00:01Z"),
                 null);
     }
@@ -55,6 +60,10 @@ final class Documents {
                 content,
                 List.of(new PageText(1, content, false)),
                 Instant.parse("2026-01-01T00:00:00Z"),
+                Map.of(),
+                List.of(),
+                null,
+                Map.of(),
                 Instant.parse("2026-01-01T00:00:01Z"),
                 null);
     }

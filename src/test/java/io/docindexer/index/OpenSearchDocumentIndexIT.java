@@ -7,6 +7,7 @@ import io.docindexer.local.LocalOpenSearchExtension;
 import io.docindexer.local.OpenSearchServer;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -177,6 +178,10 @@ class OpenSearchDocumentIndexIT {
                 null,
                 List.of(),
                 null,
+                Map.of(),
+                List.of(),
+                null,
+                Map.of(),
                 null,
                 null);
         IndexedDocument alsoGood = Documents.indexed(BUCKET, "also-good.txt", "0A", "good words too");

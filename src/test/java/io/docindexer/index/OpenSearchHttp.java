@@ -21,7 +21,7 @@ public final class OpenSearchHttp {
         return send(HttpRequest.newBuilder(endpoint.resolve(path)).GET().build());
     }
 
-    String post(String path, String json) throws IOException, InterruptedException {
+    public String post(String path, String json) throws IOException, InterruptedException {
         return send(
                 withJson(path).POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }

@@ -281,6 +281,10 @@ class SearchTemplateIT {
                 content,
                 List.of(new PageText(1, content, false)),
                 modified,
+                Map.of(),
+                List.of(),
+                null,
+                Map.of(),
                 modified,
                 null);
     }

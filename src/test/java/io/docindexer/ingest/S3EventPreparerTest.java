@@ -114,7 +114,14 @@ class S3EventPreparerTest {
             // S3 quotes the ETag it returns; the object is the version the event names unless overwritten since.
             String eTag = overwrittenETag != null ? overwrittenETag : event.eTag();
             return new FetchedObject(
-                    file, 12, "application/pdf", "\"" + eTag + "\"", "v2", Instant.parse("2026-11-23T09:00:00Z"));
+                    file,
+                    12,
+                    "application/pdf",
+                    "\"" + eTag + "\"",
+                    "v2",
+                    Instant.parse("2026-11-23T09:00:00Z"),
+                    "f".repeat(64),
+                    Map.of("department", "legal"));
         }
     };
 

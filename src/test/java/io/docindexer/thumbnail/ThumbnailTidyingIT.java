@@ -15,6 +15,7 @@ import io.docindexer.local.LocalServersExtension;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -198,6 +199,10 @@ class ThumbnailTidyingIT {
                 "text",
                 List.of(new PageText(1, "text", false)),
                 Instant.parse("2026-01-01T00:00:00Z"),
+                Map.of(),
+                List.of(),
+                null,
+                Map.of(),
                 Instant.parse("2026-01-01T00:00:01Z"),
                 thumbnailKey);
     }

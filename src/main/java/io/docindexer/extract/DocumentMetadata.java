@@ -1,0 +1,47 @@
+package io.docindexer.extract;
+
+import java.time.Instant;
+
+/**
+ * What a file says about itself, as far as its format has it: a PDF's Info dictionary and XMP
+ * packet (title to modified), an image's EXIF (taken to orientation). Absent values are null.
+ *
+ * @param creatorTool the application that made the original (PDF Creator, xmp:CreatorTool)
+ * @param producer the application that wrote the PDF (PDF Producer, pdf:Producer)
+ * @param orientation EXIF orientation, 1 (upright) to 8
+ */
+public record DocumentMetadata(
+        String title,
+        String author,
+        String subject,
+        String keywords,
+        String creatorTool,
+        String producer,
+        Instant created,
+        Instant modified,
+        Instant taken,
+        String cameraMake,
+        String cameraModel,
+        Integer orientation) {
+
+    public static final DocumentMetadata NONE =
+            new DocumentMetadata(null, null, null, null, null, null, null, null, null, null, null, null);
+
+    public static DocumentMetadata ofPdf(
+            String title,
+            String author,
+            String subject,
+            String keywords,
+            String creatorTool,
+            String producer,
+            Instant created,
+            Instant modified) {
+        return new DocumentMetadata(
+                title, author, subject, keywords, creatorTool, producer, created, modified, null, null, null, null);
+    }
+
+    public static DocumentMetadata ofImage(Instant taken, String cameraMake, String cameraModel, Integer orientation) {
+        return new DocumentMetadata(
+                null, null, null, null, null, null, null, null, taken, cameraMake, cameraModel, orientation);
+    }
+}

@@ -1,0 +1,51 @@
+package io.docindexer.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LanguageDetectionTest {
+
+    private final LanguageDetection detection = new LanguageDetection();
+
+    @Test
+    void japaneseWithKanaAndKanji() {
+        assertThat(detection.languagesOf("株式会社サンプル（以下「甲」という）は、次のとおり契約を締結する。")).containsExactly("ja");
+    }
+
+    @Test
+    void english() {
+        assertThat(detection.languagesOf("The quarterly invoices were approved by finance."))
+                .containsExactly("en");
+    }
+
+    @Test
+    void aJapaneseContractWithAnEnglishLineIsMostlyJapaneseAndAlsoEnglish() {
+        String page = """
+                業務委託契約書
+                株式会社サンプルと東京データ株式会社は、文書検索システムの保守業務について契約を締結する。
+                Service Agreement between Sample Co., Ltd. and Tokyo Data Co., Ltd.
+                """;
+
+        assertThat(detection.languagesOf(page)).containsExactly("ja", "en");
+    }
+
+    @Test
+    void aLanguageWithATinyShareOfTheLettersIsLeftOut() {
+        String page = "本契約の期間は、二〇二七年四月一日から二〇二八年三月三十一日までとする。".repeat(5) + "\nOK";
+
+        assertThat(detection.languagesOf(page)).containsExactly("ja");
+    }
+
+    @Test
+    void numbersAndPunctuationSayNothing() {
+        assertThat(detection.languagesOf("12,345 -- 2026/12/04 (1)")).isEmpty();
+    }
+
+    @Test
+    void pagesAreWeighedTogetherByTheirLetters() {
+        assertThat(detection.languagesOf(List.of("A short English page.", "日本語のページはこちらの方がずっと長く、文字もたくさんあります。")))
+                .containsExactly("ja", "en");
+    }
+}
