@@ -7,9 +7,15 @@ import io.docindexer.extract.ExtractionLimits;
 import io.docindexer.extract.Thumbnail;
 import io.docindexer.ocr.TesseractOcrEngine;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -34,11 +40,21 @@ final class ExtractCommand {
                 Path thumbnail = arguments.thumbnails() == null ? null : write(document, file, arguments.thumbnails());
                 out.println(
                         arguments.json()
-                                ? json.line(file, document, millis, thumbnail)
+                                ? json.line(file, sha256(file), document, millis, thumbnail)
                                 : textBlock(file, document, millis));
             }
         }
         return Main.OK;
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            in.transferTo(new DigestOutputStream(OutputStream.nullOutputStream(), digest));
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** Writes the file's thumbnail as DIR/NAME.jpg (or .png); null when it has none. */

@@ -1,9 +1,13 @@
 package io.docindexer.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.docindexer.batch.ObjectStatus;
+import io.docindexer.extract.DocumentMetadata;
 import io.docindexer.extract.ExtractedDocument;
 import io.docindexer.extract.ExtractedPage;
 import java.nio.file.Path;
@@ -11,10 +15,16 @@ import java.nio.file.Path;
 /** The JSON line {@code ./docindexer extract --json} prints for one file. */
 final class ExtractionJson {
 
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
-    /** @param thumbnail where the file's thumbnail was written, or null when none was asked for or made */
-    String line(Path file, ExtractedDocument document, long millis, Path thumbnail) {
+    /**
+     * @param sha256 hex SHA-256 of the file, as the function stores it
+     * @param thumbnail where the file's thumbnail was written, or null when none was asked for or made
+     */
+    String line(Path file, String sha256, ExtractedDocument document, long millis, Path thumbnail) {
         ObjectNode line = json.createObjectNode();
         line.put("file", file.toString());
         line.put("status", statusOf(document).code());
@@ -25,6 +35,9 @@ final class ExtractionJson {
         line.put("ocrPages", document.ocrPageCount());
         line.put("chars", document.text().length());
         line.put("millis", millis);
+        line.put("sha256", sha256);
+        line.set("languages", json.valueToTree(document.languages()));
+        line.set("metadata", metadata(document.metadata()));
         line.set("pagesDetail", pagesDetail(document));
         line.put("thumbnail", thumbnail == null ? null : thumbnail.toString());
         line.put("text", document.text());
@@ -36,6 +49,13 @@ final class ExtractionJson {
         return document.isMetadataOnly() ? ObjectStatus.METADATA_ONLY : ObjectStatus.INDEXED;
     }
 
+    /** Only the fields the file has, as the index stores them. */
+    private ObjectNode metadata(DocumentMetadata metadata) {
+        ObjectNode fields = json.valueToTree(metadata);
+        fields.properties().removeIf(field -> field.getValue().isNull());
+        return fields;
+    }
+
     private ArrayNode pagesDetail(ExtractedDocument document) {
         ArrayNode pages = json.createArrayNode();
         for (ExtractedPage page : document.pages()) {
@@ -44,6 +64,7 @@ final class ExtractionJson {
             detail.put("chars", page.text().length());
             detail.put("ocr", page.ocr());
             detail.put("confidence", page.ocrConfidence());
+            detail.put("language", page.language());
         }
         return pages;
     }

@@ -21,6 +21,9 @@ final class SearchHitText {
                 // A document reindexed from index version 1 and not ingested since: text without pages.
                 hit.snippets().forEach(snippet -> out.println("      " + readable(snippet)));
             }
+            if (hit.thumbnailKey() != null) {
+                out.println("      thumbnail " + hit.thumbnailKey());
+            }
             for (MatchingPage page : hit.pages()) {
                 String snippet = page.snippets().isEmpty()
                         ? ""

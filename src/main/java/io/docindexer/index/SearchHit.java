@@ -12,6 +12,13 @@ import java.util.List;
  *     was on the key only
  * @param pages the pages the query matched on, best first (at most three); empty when the match
  *     was on the key only or the document has no pages yet
+ * @param thumbnailKey the key of the file's thumbnail in the thumbnail bucket, or null when it has none
  */
 public record SearchHit(
-        String key, String fileName, String status, double score, List<String> snippets, List<MatchingPage> pages) {}
+        String key,
+        String fileName,
+        String status,
+        double score,
+        List<String> snippets,
+        List<MatchingPage> pages,
+        String thumbnailKey) {}

@@ -30,7 +30,8 @@ final class SearchHits {
                 hit.source().status(),
                 hit.score() == null ? 0 : hit.score(),
                 snippets,
-                pages);
+                pages,
+                hit.source().thumbnailKey());
     }
 
     private static List<MatchingPage> pages(InnerHitsResult innerHits) {
@@ -64,6 +65,6 @@ final class SearchHits {
                 .orElse(List.of());
     }
 
-    /** The source fields the search template returns. */
-    record StoredFields(String key, String fileName, String status) {}
+    /** The source fields of the search template's response that a hit names. */
+    record StoredFields(String key, String fileName, String status, String thumbnailKey) {}
 }
