@@ -123,7 +123,8 @@ class DocumentExtractorTest {
 
         ExtractedDocument document = extractor.extract(file, "scan.pdf");
 
-        assertThat(document.pages()).containsExactly(ExtractedPage.fromOcr(1, "recognised", 90));
+        assertThat(document.pages())
+                .containsExactly(ExtractedPage.fromOcr(1, "recognised", 90).withLanguage("en"));
         assertThat(ocr.imageSizes()).containsExactly("600x300");
     }
 
