@@ -1,5 +1,6 @@
 package io.docindexer.index;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
 import java.util.Map;
 import org.opensearch.client.json.JsonData;
@@ -65,6 +66,7 @@ final class SearchHits {
                 .orElse(List.of());
     }
 
-    /** The source fields of the search template's response that a hit names. */
+    /** The source fields of the search template's response that a hit names; the app reads the others. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record StoredFields(String key, String fileName, String status, String thumbnailKey) {}
 }
