@@ -24,6 +24,16 @@ public record DocumentMetadata(
         String cameraModel,
         Integer orientation) {
 
+    // The years an OpenSearch date field takes as written; a broken clock's year 0 or 20260 is no date.
+    private static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+    public DocumentMetadata {
+        created = plausible(created);
+        modified = plausible(modified);
+        taken = plausible(taken);
+    }
+
     public static final DocumentMetadata NONE =
             new DocumentMetadata(null, null, null, null, null, null, null, null, null, null, null, null);
 
@@ -43,5 +53,9 @@ public record DocumentMetadata(
     public static DocumentMetadata ofImage(Instant taken, String cameraMake, String cameraModel, Integer orientation) {
         return new DocumentMetadata(
                 null, null, null, null, null, null, null, null, taken, cameraMake, cameraModel, orientation);
+    }
+
+    private static Instant plausible(Instant date) {
+        return date == null || date.isBefore(EARLIEST) || date.isAfter(LATEST) ? null : date;
     }
 }

@@ -23,4 +23,13 @@ class ImageMetadataTest {
         assertThat(ImageMetadata.read(Corpus.file("ocr/phototest-rotated-180.png")))
                 .isEqualTo(DocumentMetadata.NONE);
     }
+
+    @Test
+    void aDateNoIndexCouldStoreIsLeftOutRatherThanFailingTheWrite() {
+        DocumentMetadata metadata =
+                DocumentMetadata.ofImage(Instant.parse("+20260-01-01T00:00:00Z"), "Canon", "Canon EOS R6", 1);
+
+        assertThat(metadata.taken()).isNull();
+        assertThat(metadata.cameraMake()).isEqualTo("Canon");
+    }
 }
