@@ -67,18 +67,9 @@ class PipelineIT {
         String key = "it/" + UUID.randomUUID() + "/minimal document+v1.pdf";
         upload(stack, key, Corpus.file("pdf/minimal-document.pdf"));
 
-        new BucketNotifications(stack.sqs(), queues.queueUrl())
-                .objectCreated(
-                        LocalServers.BUCKET,
-                        key,
-                        stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
-        poll(stack, queues, components);
+        notifyAndPoll(stack, queues, components, key);
 
-        Await.until(
-                Duration.ofSeconds(60),
-                "the pipeline",
-                () -> search(components, "Lorem ipsum dolor").stream()
-                        .anyMatch(hit -> hit.key().equals(key)));
+        awaitFound(components, "Lorem ipsum dolor", key);
         Await.until(Duration.ofSeconds(10), "the pipeline", () -> stack.messagesIn(queues.queueUrl()) == 0);
     }
 
@@ -145,18 +136,9 @@ class PipelineIT {
         ImageIO.write(scan, "png", png);
         stack.s3().putObject(r -> r.bucket(LocalServers.BUCKET).key(key), RequestBody.fromBytes(png.toByteArray()));
 
-        new BucketNotifications(stack.sqs(), queues.queueUrl())
-                .objectCreated(
-                        LocalServers.BUCKET,
-                        key,
-                        stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
-        poll(stack, queues, components);
+        notifyAndPoll(stack, queues, components, key);
 
-        Await.until(
-                Duration.ofSeconds(60),
-                "the pipeline",
-                () -> search(components, "千代田区").stream()
-                        .anyMatch(hit -> hit.key().equals(key)));
+        awaitFound(components, "千代田区", key);
         assertThat(reports)
                 .anySatisfy(report -> assertThat(report.objects())
                         .singleElement()
@@ -220,18 +202,9 @@ class PipelineIT {
         String key = "mixed/" + UUID.randomUUID() + "/letter and scan.pdf";
         upload(stack, key, Corpus.file("pdf/mixed-text-then-scan.pdf"));
 
-        new BucketNotifications(stack.sqs(), queues.queueUrl())
-                .objectCreated(
-                        LocalServers.BUCKET,
-                        key,
-                        stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
-        poll(stack, queues, components);
+        notifyAndPoll(stack, queues, components, key);
 
-        Await.until(
-                Duration.ofSeconds(60),
-                "the pipeline",
-                () -> search(components, "quick brown dog").stream()
-                        .anyMatch(hit -> hit.key().equals(key)));
+        awaitFound(components, "quick brown dog", key);
         assertThat(search(components, "quick brown dog"))
                 .filteredOn(hit -> hit.key().equals(key))
                 .singleElement()
@@ -259,18 +232,9 @@ class PipelineIT {
                 "請求書\n東京都千代田区丸の内一丁目\nご請求金額は十二万円です", new Font(RenderedText.JAPANESE_FONT, Font.PLAIN, 40));
         upload(stack, key, textPageThenScan("Cover letter: the invoice follows on the next page.", scan));
 
-        new BucketNotifications(stack.sqs(), queues.queueUrl())
-                .objectCreated(
-                        LocalServers.BUCKET,
-                        key,
-                        stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
-        poll(stack, queues, components);
+        notifyAndPoll(stack, queues, components, key);
 
-        Await.until(
-                Duration.ofSeconds(60),
-                "the pipeline",
-                () -> search(components, "千代田区丸の内").stream()
-                        .anyMatch(hit -> hit.key().equals(key)));
+        awaitFound(components, "千代田区丸の内", key);
         SearchHit hit = search(components, "千代田区丸の内").stream()
                 .filter(found -> found.key().equals(key))
                 .findFirst()
@@ -335,6 +299,25 @@ class PipelineIT {
                 IngestComponents.create(IngestConfig.fromEnv(stack.ingestEnvironment(queues)), reports::add);
         toClose.add(components);
         return components;
+    }
+
+    /** Sends the object's S3 notification and lets the poller hand it to the function. */
+    private void notifyAndPoll(
+            LocalServers stack, LocalServers.Queues queues, IngestComponents components, String key) {
+        new BucketNotifications(stack.sqs(), queues.queueUrl())
+                .objectCreated(
+                        LocalServers.BUCKET,
+                        key,
+                        stack.s3().headObject(r -> r.bucket(LocalServers.BUCKET).key(key)));
+        poll(stack, queues, components);
+    }
+
+    private static void awaitFound(IngestComponents components, String query, String key) throws InterruptedException {
+        Await.until(
+                Duration.ofSeconds(60),
+                "the pipeline",
+                () -> search(components, query).stream()
+                        .anyMatch(hit -> hit.key().equals(key)));
     }
 
     private void poll(LocalServers stack, LocalServers.Queues queues, IngestComponents components) {
