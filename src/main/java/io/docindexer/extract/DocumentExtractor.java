@@ -4,6 +4,7 @@ import io.docindexer.ocr.OcrEngine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,18 +35,18 @@ public final class DocumentExtractor implements TextExtractor, AutoCloseable {
         this.images = new ImageExtractor(limits);
     }
 
-    /** The file's content, then what it says about itself and the languages of its text. */
+    /** The file's content, then the languages of its pages and of the whole. */
     @Override
     public ExtractedDocument extract(Path file, String fileName, ExtractionProgress progress) throws IOException {
-        FileType type = FileType.detect(file, fileName);
-        ExtractedDocument content = extractContent(file, fileName, type, progress);
-        List<ExtractedPage> pages = content.pages().stream()
-                .map(page -> page.withLanguage(first(languages.languagesOf(page.text()))))
+        ExtractedDocument content = extractContent(file, fileName, FileType.detect(file, fileName), progress);
+        List<LanguageShares> shares = content.pages().stream()
+                .map(page -> languages.sharesOf(page.text()))
                 .toList();
-        return content.described(
-                metadataOf(file, type, content),
-                pages,
-                languages.languagesOf(pages.stream().map(ExtractedPage::text).toList()));
+        List<ExtractedPage> pages = new ArrayList<>();
+        for (int i = 0; i < shares.size(); i++) {
+            pages.add(content.pages().get(i).withLanguage(shares.get(i).mostProminent()));
+        }
+        return content.withLanguages(pages, LanguageShares.together(shares).prominent());
     }
 
     private ExtractedDocument extractContent(Path file, String fileName, FileType type, ExtractionProgress progress)
@@ -70,23 +71,6 @@ public final class DocumentExtractor implements TextExtractor, AutoCloseable {
         return type == FileType.PDF
                 ? pdf.extract(file, pageOcr, budget, progress)
                 : images.extract(file, type, pageOcr, budget);
-    }
-
-    /** Metadata is read apart from the content, so a file too big to read is not parsed for it either. */
-    private static DocumentMetadata metadataOf(Path file, FileType type, ExtractedDocument content) {
-        MetadataOnlyReason reason = content.metadataOnlyReason();
-        if (reason == MetadataOnlyReason.TOO_LARGE || reason == MetadataOnlyReason.EMPTY_FILE) {
-            return DocumentMetadata.NONE;
-        }
-        return switch (type) {
-            case PDF -> PdfMetadata.read(file);
-            case TEXT, UNKNOWN -> DocumentMetadata.NONE;
-            case PNG, JPEG, TIFF, BMP, GIF -> ImageMetadata.read(file);
-        };
-    }
-
-    private static String first(List<String> values) {
-        return values.isEmpty() ? null : values.get(0);
     }
 
     @Override

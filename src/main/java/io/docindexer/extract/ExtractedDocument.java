@@ -9,8 +9,9 @@ import java.util.stream.Collectors;
  * {@code truncated} says the text was cut at {@link ExtractionLimits#maxChars()}. {@code thumbnail}
  * is a picture of the first page of a PDF or of an image, null for every other file and for
  * metadata-only documents (nothing is drawn from a file that was refused). {@code metadata} is what
- * the file says about itself, {@code languages} the ISO 639-1 codes of its text, most letters
- * first; both are added by {@link DocumentExtractor} once the content is read.
+ * a PDF or an image says about itself, read while the extractor has the file open; {@code languages}
+ * the ISO 639-1 codes of its text, the one taking most room first, added by
+ * {@link DocumentExtractor} once every page is read.
  */
 public record ExtractedDocument(
         String contentType,
@@ -41,9 +42,15 @@ public record ExtractedDocument(
         return new ExtractedDocument(contentType, pages, metadataOnlyReason, truncated, made, metadata, languages);
     }
 
-    /** This document with what the file says about itself and the languages of its pages. */
-    ExtractedDocument described(DocumentMetadata metadata, List<ExtractedPage> pages, List<String> languages) {
-        return new ExtractedDocument(contentType, pages, metadataOnlyReason, truncated, thumbnail, metadata, languages);
+    /** This document with what the file says about itself. */
+    ExtractedDocument withMetadata(DocumentMetadata read) {
+        return new ExtractedDocument(contentType, pages, metadataOnlyReason, truncated, thumbnail, read, languages);
+    }
+
+    /** This document with its pages' languages and its own. */
+    ExtractedDocument withLanguages(List<ExtractedPage> pagesWithLanguage, List<String> documentLanguages) {
+        return new ExtractedDocument(
+                contentType, pagesWithLanguage, metadataOnlyReason, truncated, thumbnail, metadata, documentLanguages);
     }
 
     public boolean isMetadataOnly() {

@@ -43,7 +43,9 @@ final class ImageExtractor {
             return ContentFailure.recorded(contentType, e);
         }
         return ExtractedDocument.ofPages(contentType, PendingPage.resolveAll(pending, budget), budget.truncated())
-                .withThumbnail(thumbnail.made());
+                .withThumbnail(thumbnail.made())
+                // EXIF sits in the file's header segments, which ImageIO's reader skips: a second, short read.
+                .withMetadata(ImageMetadata.read(file));
     }
 
     private List<PendingPage> startPages(ImageReader reader, FileType type, PageOcr ocr, FirstPageThumbnail thumbnail)

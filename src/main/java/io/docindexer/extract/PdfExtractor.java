@@ -52,8 +52,10 @@ final class PdfExtractor {
         List<PendingPage> pending;
         int pageCount;
         FirstPageThumbnail thumbnail = new FirstPageThumbnail();
+        DocumentMetadata metadata;
         try (PDDocument document = Loader.loadPDF(file.toFile(), IOUtils.createTempFileOnlyStreamCache())) {
             pageCount = document.getNumberOfPages();
+            metadata = PdfMetadata.read(document);
             pending = startPages(document, ocr, progress, thumbnail);
         } catch (InvalidPasswordException e) {
             return ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.ENCRYPTED);
@@ -65,7 +67,9 @@ final class PdfExtractor {
         if (pages.size() < pageCount) {
             throw new ExtractionPausedException(pages, pageCount);
         }
-        return ExtractedDocument.ofPages(contentType, pages, budget.truncated()).withThumbnail(thumbnail.made());
+        return ExtractedDocument.ofPages(contentType, pages, budget.truncated())
+                .withThumbnail(thumbnail.made())
+                .withMetadata(metadata);
     }
 
     /** Starts every page in order, reusing an earlier attempt's pages, until done or out of time. */

@@ -1,11 +1,9 @@
 package io.docindexer.extract;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Calendar;
 import java.util.List;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
@@ -25,16 +23,6 @@ import org.apache.xmpbox.xml.XmpParsingException;
 final class PdfMetadata {
 
     private PdfMetadata() {}
-
-    /** @return {@link DocumentMetadata#NONE} for a file PDFBox cannot open (encrypted, corrupt) */
-    static DocumentMetadata read(Path file) {
-        try (PDDocument document = Loader.loadPDF(file.toFile())) {
-            return read(document);
-        } catch (IOException unreadable) {
-            // The text extractor reports why; metadata of such a file is not worth a failure.
-            return DocumentMetadata.NONE;
-        }
-    }
 
     static DocumentMetadata read(PDDocument document) {
         PDDocumentInformation info = document.getDocumentInformation();

@@ -11,12 +11,15 @@ class LanguageDetectionTest {
 
     @Test
     void japaneseWithKanaAndKanji() {
-        assertThat(detection.languagesOf("株式会社サンプル（以下「甲」という）は、次のとおり契約を締結する。")).containsExactly("ja");
+        assertThat(detection.sharesOf("株式会社サンプル（以下「甲」という）は、次のとおり契約を締結する。").prominent())
+                .containsExactly("ja");
     }
 
     @Test
     void english() {
-        assertThat(detection.languagesOf("The quarterly invoices were approved by finance."))
+        assertThat(detection
+                        .sharesOf("The quarterly invoices were approved by finance.")
+                        .prominent())
                 .containsExactly("en");
     }
 
@@ -28,24 +31,27 @@ class LanguageDetectionTest {
                 Service Agreement between Sample Co., Ltd. and Tokyo Data Co., Ltd.
                 """;
 
-        assertThat(detection.languagesOf(page)).containsExactly("ja", "en");
+        assertThat(detection.sharesOf(page).prominent()).containsExactly("ja", "en");
     }
 
     @Test
     void aLanguageWithATinyShareOfTheLettersIsLeftOut() {
         String page = "本契約の期間は、二〇二七年四月一日から二〇二八年三月三十一日までとする。".repeat(5) + "\nOK";
 
-        assertThat(detection.languagesOf(page)).containsExactly("ja");
+        assertThat(detection.sharesOf(page).prominent()).containsExactly("ja");
     }
 
     @Test
     void numbersAndPunctuationSayNothing() {
-        assertThat(detection.languagesOf("12,345 -- 2026/12/04 (1)")).isEmpty();
+        assertThat(detection.sharesOf("12,345 -- 2026/12/04 (1)").prominent()).isEmpty();
     }
 
     @Test
     void pagesAreWeighedTogetherByTheirLetters() {
-        assertThat(detection.languagesOf(List.of("A short English page.", "日本語のページはこちらの方がずっと長く、文字もたくさんあります。")))
+        assertThat(LanguageShares.together(List.of(
+                                detection.sharesOf("A short English page."),
+                                detection.sharesOf("日本語のページはこちらの方がずっと長く、文字もたくさんあります。")))
+                        .prominent())
                 .containsExactly("ja", "en");
     }
 }

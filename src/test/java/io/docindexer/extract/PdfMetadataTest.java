@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.ocr.Corpus;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -29,8 +32,8 @@ class PdfMetadataTest {
 
     @ParameterizedTest
     @MethodSource("pdfinfoOfEachReadablePdf")
-    void eachFieldIsWhatPdfinfoReportsAndNothingElse(Map.Entry<String, JsonNode> pdf) {
-        DocumentMetadata metadata = PdfMetadata.read(Corpus.file(pdf.getKey()));
+    void eachFieldIsWhatPdfinfoReportsAndNothingElse(Map.Entry<String, JsonNode> pdf) throws IOException {
+        DocumentMetadata metadata = metadataOf(pdf.getKey());
         JsonNode expected = pdf.getValue();
 
         assertThat(metadata.title()).isEqualTo(text(expected, "Title"));
@@ -44,8 +47,8 @@ class PdfMetadataTest {
     }
 
     @Test
-    void theXmpPacketFillsWhatTheInfoDictionaryLacksAndTheDictionaryWinsWhereBothHaveAValue() {
-        DocumentMetadata metadata = PdfMetadata.read(Corpus.file("pdf/minimal-document-with-xmp.pdf"));
+    void theXmpPacketFillsWhatTheInfoDictionaryLacksAndTheDictionaryWinsWhereBothHaveAValue() throws IOException {
+        DocumentMetadata metadata = metadataOf("pdf/minimal-document-with-xmp.pdf");
 
         assertThat(metadata.title()).isEqualTo("業務委託契約書（ひな形）");
         assertThat(metadata.author()).isEqualTo("山田 太郎");
@@ -58,9 +61,25 @@ class PdfMetadataTest {
     }
 
     @Test
-    void aPdfEncryptedWithAnUnknownPasswordHasNone() {
-        assertThat(PdfMetadata.read(Corpus.file("pdf/libreoffice-writer-password.pdf")))
-                .isEqualTo(DocumentMetadata.NONE);
+    void theExtractorRecordsThemWithTheTextAndAPdfEncryptedWithAnUnknownPasswordHasNone() throws IOException {
+        try (DocumentExtractor extractor =
+                new DocumentExtractor(ExtractionLimits.defaults(), new FakeOcrEngine("text", 1))) {
+            assertThat(extractor
+                            .extract(Corpus.file("pdf/multicolumn.pdf"), "multicolumn.pdf")
+                            .metadata()
+                            .producer())
+                    .isEqualTo("pdfTeX-1.40.21");
+            assertThat(extractor
+                            .extract(Corpus.file("pdf/libreoffice-writer-password.pdf"), "locked.pdf")
+                            .metadata())
+                    .isEqualTo(DocumentMetadata.NONE);
+        }
+    }
+
+    private static DocumentMetadata metadataOf(String corpusFile) throws IOException {
+        try (PDDocument document = Loader.loadPDF(Corpus.file(corpusFile).toFile())) {
+            return PdfMetadata.read(document);
+        }
     }
 
     /** pdfinfo prints a C string's trailing NUL as it is; the index gets the title without it. */
