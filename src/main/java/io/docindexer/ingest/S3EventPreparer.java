@@ -32,7 +32,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -135,7 +134,7 @@ public final class S3EventPreparer implements RecordPreparer {
                     event.eventTime(),
                     ExtractedDocument.metadataOnly(null, MetadataOnlyReason.TOO_LARGE),
                     null,
-                    Map.of());
+                    tooLarge.userMetadata());
         }
         long extractMillis = (System.nanoTime() - started) / 1_000_000;
         IndexedDocument document =

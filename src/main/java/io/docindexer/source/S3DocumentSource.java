@@ -10,6 +10,7 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -46,12 +47,13 @@ public final class S3DocumentSource implements DocumentSource {
             if (size > maxObjectBytes) {
                 // Closing without draining aborts the connection: we never pay for the bytes.
                 body.abort();
-                throw new ObjectTooLargeException(size, maxObjectBytes);
+                throw new ObjectTooLargeException(size, maxObjectBytes, response.metadata());
             }
             Path file = Files.createTempFile(tempDirectory, "object-", ".bin");
             try {
                 MessageDigest sha256 = sha256();
-                long copied = copyAtMost(new DigestInputStream(body, sha256), file, maxObjectBytes);
+                long copied =
+                        copyAtMost(new DigestInputStream(body, sha256), file, maxObjectBytes, response.metadata());
                 return new FetchedObject(
                         file,
                         copied,
@@ -92,14 +94,15 @@ public final class S3DocumentSource implements DocumentSource {
         return "NoSuchKey".equals(code) || "NoSuchVersion".equals(code);
     }
 
-    private static long copyAtMost(InputStream in, Path file, long limit) throws IOException {
+    private static long copyAtMost(InputStream in, Path file, long limit, Map<String, String> userMetadata)
+            throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
             long total = 0;
             for (int read; (read = in.read(buffer)) != -1; ) {
                 total += read;
                 if (total > limit) {
-                    throw new ObjectTooLargeException(total, limit);
+                    throw new ObjectTooLargeException(total, limit, userMetadata);
                 }
                 out.write(buffer, 0, read);
             }

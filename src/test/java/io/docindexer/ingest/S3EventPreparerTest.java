@@ -194,6 +194,8 @@ class S3EventPreparerTest {
         assertThat(document.extension()).isEqualTo("pdf");
         assertThat(document.status()).isEqualTo("indexed");
         assertThat(document.reason()).isNull();
+        assertThat(document.sha256()).isEqualTo("f".repeat(64));
+        assertThat(document.userMetadata()).containsEntry("department", "legal");
         assertThat(document.content()).contains("first page").contains("scanned page");
         assertThat(document.pageTexts())
                 .extracting(PageText::number, PageText::ocr)
@@ -351,13 +353,15 @@ class S3EventPreparerTest {
     }
 
     @Test
-    void anObjectOverTheSizeLimitIsRecordedMetadataOnlyWithoutDownloadingIt() throws Exception {
-        sourceFailure = new ObjectTooLargeException(5L << 30, 100L << 20);
+    void anObjectOverTheSizeLimitIsRecordedMetadataOnlyWithoutDownloadingItAndKeepsItsUserMetadata() throws Exception {
+        sourceFailure = new ObjectTooLargeException(5L << 30, 100L << 20, Map.of("department", "legal"));
 
         IndexedDocument document = onlyUpsert(preparer.prepare(message("events/s3-put.json"), TIME));
 
         assertThat(document.reason()).isEqualTo("too-large");
         assertThat(document.size()).isEqualTo(5L << 30);
+        assertThat(document.userMetadata()).containsEntry("department", "legal");
+        assertThat(document.sha256()).as("its bytes were never read").isNull();
     }
 
     @Test
