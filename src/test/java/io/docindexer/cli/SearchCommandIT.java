@@ -2,11 +2,10 @@ package io.docindexer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.docindexer.index.Documents;
 import io.docindexer.index.IndexItemResult;
 import io.docindexer.index.IndexOperation;
-import io.docindexer.index.IndexedDocument;
 import io.docindexer.index.OpenSearchDocumentIndex;
-import io.docindexer.index.PageText;
 import io.docindexer.local.LocalOpenSearchExtension;
 import io.docindexer.local.OpenSearchServer;
 import java.io.ByteArrayOutputStream;
@@ -16,7 +15,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -74,29 +72,7 @@ class SearchCommandIT {
     }
 
     private static IndexOperation upsert(String key, String extension, String content) {
-        Instant modified = Instant.parse("2026-01-01T00:00:00Z");
-        return new IndexOperation.Upsert(new IndexedDocument(
-                "docs",
-                key,
-                "v1",
-                "etag",
-                "0A",
-                content.length(),
-                "text/plain",
-                extension,
-                "indexed",
-                null,
-                1,
-                0,
-                false,
-                content,
-                List.of(new PageText(1, content, false)),
-                modified,
-                Map.of(),
-                List.of(),
-                null,
-                Map.of(),
-                modified,
-                null));
+        return new IndexOperation.Upsert(
+                Documents.of("docs", key, "0A", extension, "indexed", Instant.parse("2026-01-01T00:00:00Z"), content));
     }
 }

@@ -6,12 +6,24 @@ import java.util.List;
 import java.util.Map;
 
 /** Test documents with only what a test cares about spelled out. */
-final class Documents {
+public final class Documents {
+
+    private static final Instant MODIFIED = Instant.parse("2026-01-01T00:00:00Z");
 
     private Documents() {}
 
-    /** A document of several pages, numbered from 1 in the order given. */
-    static IndexedDocument paged(String bucket, String key, String sequencer, String... pageTexts) {
+    /**
+     * A document with the fields searches filter on, its text on the pages given, numbered from 1.
+     * A status other than {@code indexed} gets the reason {@code unsupported}.
+     */
+    public static IndexedDocument of(
+            String bucket,
+            String key,
+            String sequencer,
+            String extension,
+            String status,
+            Instant lastModified,
+            String... pageTexts) {
         List<PageText> pages = new ArrayList<>();
         for (int i = 0; i < pageTexts.length; i++) {
             pages.add(new PageText(i + 1, pageTexts[i], false));
@@ -24,47 +36,30 @@ final class Documents {
                 "etag-" + sequencer,
                 sequencer,
                 content.length(),
-                "application/pdf",
-                "pdf",
-                "indexed",
-                null,
+                extension.equals("pdf") ? "application/pdf" : "text/plain",
+                extension,
+                status,
+                status.equals("indexed") ? null : "unsupported",
                 pages.size(),
                 0,
                 false,
                 content,
                 pages,
-                Instant.parse("2026-01-01T00:00:00Z"),
+                lastModified,
                 Map.of(),
                 List.of(),
                 null,
                 Map.of(),
-                Instant.parse("2026-01-01T00:00:01Z"),
+                lastModified.plusSeconds(1),
                 null);
     }
 
+    /** A PDF of several pages, numbered from 1 in the order given. */
+    static IndexedDocument paged(String bucket, String key, String sequencer, String... pageTexts) {
+        return of(bucket, key, sequencer, "pdf", "indexed", MODIFIED, pageTexts);
+    }
+
     static IndexedDocument indexed(String bucket, String key, String sequencer, String content) {
-        return new IndexedDocument(
-                bucket,
-                key,
-                "v-" + sequencer,
-                "etag-" + sequencer,
-                sequencer,
-                content.length(),
-                "text/plain",
-                "txt",
-                "indexed",
-                null,
-                1,
-                0,
-                false,
-                content,
-                List.of(new PageText(1, content, false)),
-                Instant.parse("2026-01-01T00:00:00Z"),
-                Map.of(),
-                List.of(),
-                null,
-                Map.of(),
-                Instant.parse("2026-01-01T00:00:01Z"),
-                null);
+        return of(bucket, key, sequencer, "txt", "indexed", MODIFIED, content);
     }
 }

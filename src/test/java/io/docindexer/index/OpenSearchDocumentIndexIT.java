@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.docindexer.index.IndexItemResult.Status;
 import io.docindexer.local.LocalOpenSearchExtension;
 import io.docindexer.local.OpenSearchServer;
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,18 +20,15 @@ class OpenSearchDocumentIndexIT {
 
     private static final String BUCKET = "docs";
 
+    @AutoClose
     private IsolatedIndex isolated;
+
     private OpenSearchDocumentIndex index;
 
     @BeforeEach
     void createIsolatedIndex(OpenSearchServer openSearch) {
         isolated = new IsolatedIndex(openSearch);
         index = isolated.index;
-    }
-
-    @AfterEach
-    void closeClient() throws IOException {
-        isolated.close();
     }
 
     @Test

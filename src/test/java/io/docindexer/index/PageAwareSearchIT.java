@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.docindexer.index.IndexItemResult.Status;
 import io.docindexer.local.LocalOpenSearchExtension;
 import io.docindexer.local.OpenSearchServer;
-import java.io.IOException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,18 +17,15 @@ class PageAwareSearchIT {
 
     private static final String BUCKET = "docs";
 
+    @AutoClose
     private IsolatedIndex isolated;
+
     private OpenSearchDocumentIndex index;
 
     @BeforeEach
     void createIsolatedIndex(OpenSearchServer openSearch) {
         isolated = new IsolatedIndex(openSearch);
         index = isolated.index;
-    }
-
-    @AfterEach
-    void closeClient() throws IOException {
-        isolated.close();
     }
 
     @Test

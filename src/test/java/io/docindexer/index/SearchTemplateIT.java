@@ -7,13 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.local.LocalOpenSearchExtension;
 import io.docindexer.local.OpenSearchServer;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,18 +24,15 @@ class SearchTemplateIT {
     private static final String BUCKET = "docs";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @AutoClose
     private IsolatedIndex isolated;
+
     private OpenSearchDocumentIndex index;
 
     @BeforeEach
     void createIsolatedIndex(OpenSearchServer openSearch) {
         isolated = new IsolatedIndex(openSearch);
         index = isolated.index;
-    }
-
-    @AfterEach
-    void closeClient() throws IOException {
-        isolated.close();
     }
 
     @Test
@@ -263,29 +259,6 @@ class SearchTemplateIT {
 
     private static IndexedDocument document(
             String key, String extension, String status, String lastModified, String content) {
-        Instant modified = Instant.parse(lastModified);
-        return new IndexedDocument(
-                BUCKET,
-                key,
-                "v1",
-                "etag",
-                "0A",
-                content.length(),
-                "text/plain",
-                extension,
-                status,
-                status.equals("indexed") ? null : "unsupported",
-                1,
-                0,
-                false,
-                content,
-                List.of(new PageText(1, content, false)),
-                modified,
-                Map.of(),
-                List.of(),
-                null,
-                Map.of(),
-                modified,
-                null);
+        return Documents.of(BUCKET, key, "0A", extension, status, Instant.parse(lastModified), content);
     }
 }
