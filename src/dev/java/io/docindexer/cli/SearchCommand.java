@@ -2,8 +2,8 @@ package io.docindexer.cli;
 
 import io.docindexer.index.IndexUnavailableException;
 import io.docindexer.index.OpenSearchDocumentIndex;
-import io.docindexer.index.SearchHit;
 import io.docindexer.index.SearchRequest;
+import io.docindexer.index.SearchResults;
 import io.docindexer.local.LocalBinding;
 import io.docindexer.local.LocalServers;
 import java.io.PrintStream;
@@ -42,16 +42,21 @@ final class SearchCommand {
             // As the ingest function would on its first write: a stack nothing was indexed into yet
             // has neither the index nor the stored template, and answers no hits rather than 404.
             index.prepare();
-            List<SearchHit> hits = index.search(request);
-            out.printf("search \"%s\": %d hit%s%n", request.query(), hits.size(), hits.size() == 1 ? "" : "s");
-            SearchHitText.print(hits, out);
+            SearchResults results = index.search(request);
+            out.printf("search \"%s\": %d hit%s%n", request.query(), results.total(), results.total() == 1 ? "" : "s");
+            SearchHitText.print(results.hits(), out);
+            if (results.total() > results.hits().size()) {
+                out.printf(
+                        "  (the first %d shown: add --size N for more)%n",
+                        results.hits().size());
+            }
             return Main.OK;
         } catch (IndexUnavailableException e) {
             if (!causedBy(e, ConnectException.class)) {
                 throw e;
             }
             err.println("No local stack is running: nothing answers at " + endpoint + ". Start one with"
-                    + " `./docindexer stack` in another terminal, index files into it, then search again.");
+                    + " `./docindexer stack` in another terminal (it indexes samples/), then search again.");
             return Main.FAILED;
         }
     }

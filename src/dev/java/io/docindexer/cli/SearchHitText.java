@@ -15,7 +15,9 @@ final class SearchHitText {
 
     static void print(List<SearchHit> hits, PrintStream out) {
         for (SearchHit hit : hits) {
-            String metadataOnly = "metadata-only".equals(hit.status()) ? "  (name only: no text was extracted)" : "";
+            String metadataOnly = "metadata-only".equals(hit.status())
+                    ? "  (name only, no text: " + (hit.reason() == null ? "not extracted" : hit.reason()) + ")"
+                    : "";
             out.printf("  %s %7.2f  %s%s%n", TextColumns.pad(hit.fileName(), 32), hit.score(), hit.key(), metadataOnly);
             if (hit.pages().isEmpty()) {
                 // A document reindexed from index version 1 and not ingested since: text without pages.

@@ -147,7 +147,7 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
 
     /** The first {@code size} hits for {@code query}, unfiltered: {@link #search(SearchRequest)} in short. */
     public List<SearchHit> search(String query, int size) {
-        return search(SearchRequest.of(query).page(0, size));
+        return search(SearchRequest.of(query).page(0, size)).hits();
     }
 
     /**
@@ -158,14 +158,18 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
      *     does not render to a valid search with these params
      * @throws IndexUnavailableException when OpenSearch cannot be reached or fails otherwise
      */
-    public List<SearchHit> search(SearchRequest request) {
+    public SearchResults search(SearchRequest request) {
         Map<String, JsonData> params = new LinkedHashMap<>();
         request.templateParams().forEach((name, value) -> params.put(name, JsonData.of(value)));
         try {
             SearchTemplateResponse<SearchHits.StoredFields> response = client.searchTemplate(
                     s -> s.index(layout.alias()).id(layout.searchTemplateId()).params(params),
                     SearchHits.StoredFields.class);
-            return response.hits().hits().stream().map(SearchHits::of).toList();
+            long total = response.hits().total() == null
+                    ? response.hits().hits().size()
+                    : response.hits().total().value();
+            return new SearchResults(
+                    total, response.hits().hits().stream().map(SearchHits::of).toList());
         } catch (OpenSearchException e) {
             if (e.status() >= HTTP_BAD_REQUEST && e.status() < HTTP_SERVER_ERROR) {
                 throw new SearchRejectedException(

@@ -1,11 +1,16 @@
 package io.docindexer.index;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * One search result.
  *
+ * @param extension the file's extension, lower case, without the dot; empty when it has none
+ * @param size the object's bytes
+ * @param lastModified when S3 last wrote the object; null when the event did not say
  * @param status {@code indexed}, or {@code metadata-only} for a file found by its name alone
+ * @param reason why a {@code metadata-only} file has no text (such as {@code encrypted}); null when indexed
  * @param snippets highlighted fragments of the content, HTML-escaped, with {@code <em>} around
  *     matches: the matching pages' snippets, best page first (or, for a document reindexed from
  *     index version 1 and not ingested since, fragments of its whole text); empty when the match
@@ -17,7 +22,11 @@ import java.util.List;
 public record SearchHit(
         String key,
         String fileName,
+        String extension,
+        long size,
+        Instant lastModified,
         String status,
+        String reason,
         double score,
         List<String> snippets,
         List<MatchingPage> pages,

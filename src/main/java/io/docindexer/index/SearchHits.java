@@ -1,6 +1,7 @@
 package io.docindexer.index;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.opensearch.client.json.JsonData;
@@ -25,14 +26,19 @@ final class SearchHits {
         List<String> snippets = pages.isEmpty()
                 ? firstMarked(hit.highlight(), CONTENT_SNIPPET_FIELDS)
                 : pages.stream().flatMap(page -> page.snippets().stream()).toList();
+        StoredFields file = hit.source();
         return new SearchHit(
-                hit.source().key(),
-                hit.source().fileName(),
-                hit.source().status(),
+                file.key(),
+                file.fileName(),
+                file.extension() == null ? "" : file.extension(),
+                file.size(),
+                file.lastModified() == null ? null : Instant.parse(file.lastModified()),
+                file.status(),
+                file.reason(),
                 hit.score() == null ? 0 : hit.score(),
                 snippets,
                 pages,
-                hit.source().thumbnailKey());
+                file.thumbnailKey());
     }
 
     private static List<MatchingPage> pages(InnerHitsResult innerHits) {
@@ -68,5 +74,13 @@ final class SearchHits {
 
     /** The source fields of the search template's response that a hit names; the app reads the others. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record StoredFields(String key, String fileName, String status, String thumbnailKey) {}
+    record StoredFields(
+            String key,
+            String fileName,
+            String extension,
+            long size,
+            String lastModified,
+            String status,
+            String reason,
+            String thumbnailKey) {}
 }

@@ -7,10 +7,13 @@ import io.docindexer.index.SearchHit;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SearchHitTextTest {
+
+    private static final Instant MODIFIED = Instant.parse("2026-03-31T09:00:00Z");
 
     @Test
     void adjacentHighlightsOfOneMatchBecomeOneMarkedRun() {
@@ -33,7 +36,11 @@ class SearchHitTextTest {
                         new SearchHit(
                                 "reports/q1.pdf",
                                 "q1.pdf",
+                                "pdf",
+                                52_000,
+                                MODIFIED,
                                 "indexed",
+                                null,
                                 3.5,
                                 List.of("the <em>revenue</em> grew", "<em>revenue</em> by region"),
                                 List.of(
@@ -41,7 +48,17 @@ class SearchHitTextTest {
                                         new MatchingPage(7, List.of("<em>revenue</em> by region"))),
                                 "thumbnails/abc/0A-1.jpg"),
                         new SearchHit(
-                                "scans/revenue.tif", "revenue.tif", "metadata-only", 1.25, List.of(), List.of(), null)),
+                                "scans/revenue.tif",
+                                "revenue.tif",
+                                "tif",
+                                9_000_000,
+                                MODIFIED,
+                                "metadata-only",
+                                "too-large",
+                                1.25,
+                                List.of(),
+                                List.of(),
+                                null)),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(printed.toString(StandardCharsets.UTF_8).lines())
@@ -50,7 +67,7 @@ class SearchHitTextTest {
                         "      thumbnail thumbnails/abc/0A-1.jpg",
                         "      page 2: the [revenue] grew",
                         "      page 7: [revenue] by region",
-                        "  revenue.tif                         1.25  scans/revenue.tif  (name only: no text was extracted)");
+                        "  revenue.tif                         1.25  scans/revenue.tif  (name only, no text: too-large)");
     }
 
     @Test
@@ -59,7 +76,17 @@ class SearchHitTextTest {
 
         SearchHitText.print(
                 List.of(new SearchHit(
-                        "old/q1.txt", "q1.txt", "indexed", 2.0, List.of("the <em>revenue</em> grew"), List.of(), null)),
+                        "old/q1.txt",
+                        "q1.txt",
+                        "txt",
+                        120,
+                        MODIFIED,
+                        "indexed",
+                        null,
+                        2.0,
+                        List.of("the <em>revenue</em> grew"),
+                        List.of(),
+                        null)),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(printed.toString(StandardCharsets.UTF_8).lines())

@@ -58,7 +58,7 @@ class IndexVersionIT {
         index.refresh();
 
         assertThat(indicesWithTheAlias()).containsExactly(v1);
-        assertThat(index.search(SearchRequest.of("legacy")))
+        assertThat(index.search(SearchRequest.of("legacy")).hits())
                 .as("the old version answers alone until the alias moves")
                 .extracting(SearchHit::key)
                 .containsExactly("old.txt");
@@ -77,13 +77,13 @@ class IndexVersionIT {
         reindexAndMoveTheAlias();
 
         assertThat(indicesWithTheAlias()).containsExactly(v2);
-        assertThat(index.search(SearchRequest.of("legacy")))
+        assertThat(index.search(SearchRequest.of("legacy")).hits())
                 .extracting(SearchHit::key)
                 .containsExactlyInAnyOrder("old.txt", "new.pdf");
-        assertThat(index.search(SearchRequest.of("stale")))
+        assertThat(index.search(SearchRequest.of("stale")).hits())
                 .as("the copy never replaces a newer write")
                 .isEmpty();
-        assertThat(index.search(SearchRequest.of("deleted"))).isEmpty();
+        assertThat(index.search(SearchRequest.of("deleted")).hits()).isEmpty();
         assertThat(index.apply(List.of(upsert(Documents.indexed(BUCKET, "deleted.txt", "0B", "late")))))
                 .as("the tombstone came along and still orders late events")
                 .extracting(IndexItemResult::status)
@@ -95,10 +95,12 @@ class IndexVersionIT {
         index.prepare();
         reindexAndMoveTheAlias();
 
-        assertThat(index.search(SearchRequest.of("legacy"))).singleElement().satisfies(hit -> {
-            assertThat(hit.pages()).isEmpty();
-            assertThat(hit.snippets()).singleElement().asString().contains("<em>legacy</em>");
-        });
+        assertThat(index.search(SearchRequest.of("legacy")).hits())
+                .singleElement()
+                .satisfies(hit -> {
+                    assertThat(hit.pages()).isEmpty();
+                    assertThat(hit.snippets()).singleElement().asString().contains("<em>legacy</em>");
+                });
 
         assertThat(keysWithoutPages()).containsExactlyInAnyOrder("old.txt", "both.txt");
 
@@ -109,7 +111,7 @@ class IndexVersionIT {
                 .containsExactly(Status.APPLIED);
         index.refresh();
 
-        assertThat(index.search(SearchRequest.of("legacy")))
+        assertThat(index.search(SearchRequest.of("legacy")).hits())
                 .singleElement()
                 .satisfies(hit ->
                         assertThat(hit.pages()).extracting(MatchingPage::number).containsExactly(1));

@@ -38,15 +38,17 @@ class PageAwareSearchIT {
                 "The auditors signed the statement in March.",
                 "Appendix: figures."))));
 
-        assertThat(index.search(SearchRequest.of("auditors"))).singleElement().satisfies(hit -> {
-            assertThat(hit.key()).isEqualTo("reports/annual.pdf");
-            assertThat(hit.pages()).singleElement().satisfies(page -> {
-                assertThat(page.number()).isEqualTo(2);
-                assertThat(page.snippets()).singleElement().asString().contains("The <em>auditors</em> signed");
-            });
-            assertThat(hit.snippets())
-                    .containsExactlyElementsOf(hit.pages().get(0).snippets());
-        });
+        assertThat(index.search(SearchRequest.of("auditors")).hits())
+                .singleElement()
+                .satisfies(hit -> {
+                    assertThat(hit.key()).isEqualTo("reports/annual.pdf");
+                    assertThat(hit.pages()).singleElement().satisfies(page -> {
+                        assertThat(page.number()).isEqualTo(2);
+                        assertThat(page.snippets()).singleElement().asString().contains("The <em>auditors</em> signed");
+                    });
+                    assertThat(hit.snippets())
+                            .containsExactlyElementsOf(hit.pages().get(0).snippets());
+                });
     }
 
     @Test
@@ -60,7 +62,7 @@ class PageAwareSearchIT {
                 "Early termination of the lease is possible.",
                 "Signatures."))));
 
-        assertThat(index.search(SearchRequest.of("lease termination")))
+        assertThat(index.search(SearchRequest.of("lease termination")).hits())
                 .singleElement()
                 .satisfies(hit ->
                         assertThat(hit.pages()).extracting(MatchingPage::number).containsExactly(3, 2));
@@ -72,10 +74,12 @@ class PageAwareSearchIT {
                 upsert(Documents.paged(BUCKET, "a.pdf", "0A", "alpha only", "nothing", "beta only")),
                 upsert(Documents.paged(BUCKET, "b.pdf", "0A", "alpha only", "gamma"))));
 
-        assertThat(index.search(SearchRequest.of("alpha beta"))).singleElement().satisfies(hit -> {
-            assertThat(hit.key()).isEqualTo("a.pdf");
-            assertThat(hit.pages()).extracting(MatchingPage::number).containsExactlyInAnyOrder(1, 3);
-        });
+        assertThat(index.search(SearchRequest.of("alpha beta")).hits())
+                .singleElement()
+                .satisfies(hit -> {
+                    assertThat(hit.key()).isEqualTo("a.pdf");
+                    assertThat(hit.pages()).extracting(MatchingPage::number).containsExactlyInAnyOrder(1, 3);
+                });
     }
 
     @Test
@@ -84,7 +88,7 @@ class PageAwareSearchIT {
                 upsert(Documents.paged(BUCKET, "split.pdf", "0A", "ends with quarterly", "revenue starts here")),
                 upsert(Documents.paged(BUCKET, "whole.pdf", "0A", "nothing", "the quarterly revenue grew"))));
 
-        assertThat(index.search(SearchRequest.of("quarterly revenue")))
+        assertThat(index.search(SearchRequest.of("quarterly revenue")).hits())
                 .extracting(SearchHit::key)
                 .containsExactly("whole.pdf", "split.pdf");
     }
@@ -98,8 +102,8 @@ class PageAwareSearchIT {
         index.refresh();
 
         assertThat(late).extracting(IndexItemResult::status).containsExactly(Status.STALE);
-        assertThat(index.search(SearchRequest.of("older"))).isEmpty();
-        assertThat(index.search(SearchRequest.of("body")))
+        assertThat(index.search(SearchRequest.of("older")).hits()).isEmpty();
+        assertThat(index.search(SearchRequest.of("body")).hits())
                 .singleElement()
                 .satisfies(hit ->
                         assertThat(hit.pages()).extracting(MatchingPage::number).containsExactly(2));
@@ -111,8 +115,8 @@ class PageAwareSearchIT {
                 List.of(upsert(Documents.paged(BUCKET, "r.pdf", "0A", "cover", "draft body", "draft annex"))));
         isolated.applyAll(List.of(upsert(Documents.paged(BUCKET, "r.pdf", "0B", "final cover"))));
 
-        assertThat(index.search(SearchRequest.of("draft"))).isEmpty();
-        assertThat(index.search(SearchRequest.of("cover")))
+        assertThat(index.search(SearchRequest.of("draft")).hits()).isEmpty();
+        assertThat(index.search(SearchRequest.of("cover")).hits())
                 .singleElement()
                 .satisfies(hit ->
                         assertThat(hit.pages()).extracting(MatchingPage::number).containsExactly(1));
@@ -129,7 +133,7 @@ class PageAwareSearchIT {
         index.refresh();
 
         assertThat(late).extracting(IndexItemResult::status).containsExactly(Status.STALE);
-        assertThat(index.search(SearchRequest.of("ephemeral"))).isEmpty();
+        assertThat(index.search(SearchRequest.of("ephemeral")).hits()).isEmpty();
         String pagesInTheIndex = isolated.http.post(
                 "/" + isolated.concreteIndex() + "/_search",
                 "{\"query\": {\"nested\": {\"path\": \"pageTexts\", \"query\": {\"match_all\": {}}}}}");
@@ -142,7 +146,7 @@ class PageAwareSearchIT {
         isolated.applyAll(List.of(upsert(document)));
         isolated.applyAll(List.of(upsert(document)));
 
-        assertThat(index.search(SearchRequest.of("repeated")))
+        assertThat(index.search(SearchRequest.of("repeated")).hits())
                 .singleElement()
                 .satisfies(hit ->
                         assertThat(hit.pages()).extracting(MatchingPage::number).containsExactlyInAnyOrder(1, 2));
@@ -158,10 +162,15 @@ class PageAwareSearchIT {
         isolated.applyAll(List.of(upsert(
                 Documents.paged(BUCKET, "legal/contract.pdf", "0A", "Cover page", "業務委託契約書\n株式会社サンプルは本契約を締結する。"))));
 
-        assertThat(index.search(SearchRequest.of("株式会社サンプル"))).singleElement().satisfies(hit -> {
-            assertThat(hit.pages()).extracting(MatchingPage::number).containsExactly(2);
-            assertThat(hit.pages().get(0).snippets()).singleElement().asString().contains("<em>");
-        });
+        assertThat(index.search(SearchRequest.of("株式会社サンプル")).hits())
+                .singleElement()
+                .satisfies(hit -> {
+                    assertThat(hit.pages()).extracting(MatchingPage::number).containsExactly(2);
+                    assertThat(hit.pages().get(0).snippets())
+                            .singleElement()
+                            .asString()
+                            .contains("<em>");
+                });
     }
 
     private static IndexOperation upsert(IndexedDocument document) {

@@ -90,7 +90,7 @@ class SearchTemplateIT {
                 document("notes/apart.txt", "Revenue was flat; the quarterly figures came late. Revenue, quarterly."),
                 document("notes/phrase.txt", "The quarterly revenue grew by a tenth."));
 
-        assertThat(index.search(SearchRequest.of("quarterly revenue")))
+        assertThat(index.search(SearchRequest.of("quarterly revenue")).hits())
                 .extracting(SearchHit::key)
                 .containsExactly("notes/phrase.txt", "notes/apart.txt");
     }
@@ -102,7 +102,7 @@ class SearchTemplateIT {
                 document("notes/other.txt", "Budget."),
                 document("notes/budget-2027.txt", "Figures for next year, see the file name."));
 
-        assertThat(index.search(SearchRequest.of("budget")))
+        assertThat(index.search(SearchRequest.of("budget")).hits())
                 .extracting(SearchHit::key)
                 .containsExactly("notes/budget-2027.txt", "notes/other.txt");
     }
@@ -111,20 +111,24 @@ class SearchTemplateIT {
     void everyWordMustMatch() {
         applyAll(document("a.txt", "alpha beta"), document("b.txt", "alpha gamma"));
 
-        assertThat(index.search(SearchRequest.of("alpha beta")))
+        assertThat(index.search(SearchRequest.of("alpha beta")).hits())
                 .extracting(SearchHit::key)
                 .containsExactly("a.txt");
     }
 
     @Test
-    void aMetadataOnlyDocumentIsFoundByTheWordsOfItsName() {
+    void aMetadataOnlyDocumentIsFoundByTheWordsOfItsNameWithTheReasonAndFactsItHas() {
         applyAll(metadataOnly("scans/invoice_march-2026.tif"), document("notes/march.txt", "nothing about bills"));
 
-        assertThat(index.search(SearchRequest.of("invoice march")))
+        assertThat(index.search(SearchRequest.of("invoice march")).hits())
                 .singleElement()
                 .satisfies(hit -> {
                     assertThat(hit.key()).isEqualTo("scans/invoice_march-2026.tif");
+                    assertThat(hit.fileName()).isEqualTo("invoice_march-2026.tif");
                     assertThat(hit.status()).isEqualTo("metadata-only");
+                    assertThat(hit.reason()).isEqualTo("unsupported");
+                    assertThat(hit.extension()).isEqualTo("tif");
+                    assertThat(hit.lastModified()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
                     assertThat(hit.snippets()).isEmpty();
                 });
     }
@@ -182,15 +186,16 @@ class SearchTemplateIT {
                 document("2.txt", "shared words"),
                 document("3.txt", "shared words"));
 
-        List<String> first = index.search(SearchRequest.of("shared").page(0, 2)).stream()
+        List<String> first = index.search(SearchRequest.of("shared").page(0, 2)).hits().stream()
                 .map(SearchHit::key)
                 .toList();
-        List<String> second = index.search(SearchRequest.of("shared").page(2, 2)).stream()
+        List<String> second = index.search(SearchRequest.of("shared").page(2, 2)).hits().stream()
                 .map(SearchHit::key)
                 .toList();
 
         assertThat(first).hasSize(2);
         assertThat(second).hasSize(1);
+        assertThat(index.search(SearchRequest.of("shared").page(2, 2)).total()).isEqualTo(3);
         assertThat(first).doesNotContainAnyElementsOf(second);
     }
 
@@ -200,11 +205,13 @@ class SearchTemplateIT {
                 document("legal/signed.txt", "本契約は二〇二六年四月一日に締結しました。"),
                 document("notes/product.txt", "新しいドキュメントインデクサーを導入しました。"));
 
-        assertThat(index.search(SearchRequest.of("締結する"))).singleElement().satisfies(hit -> {
-            assertThat(hit.key()).isEqualTo("legal/signed.txt");
-            assertThat(hit.snippets()).singleElement().asString().contains("<em>締結</em>");
-        });
-        assertThat(index.search(SearchRequest.of("インデクサー")))
+        assertThat(index.search(SearchRequest.of("締結する")).hits())
+                .singleElement()
+                .satisfies(hit -> {
+                    assertThat(hit.key()).isEqualTo("legal/signed.txt");
+                    assertThat(hit.snippets()).singleElement().asString().contains("<em>締結</em>");
+                });
+        assertThat(index.search(SearchRequest.of("インデクサー")).hits())
                 .singleElement()
                 .satisfies(hit -> assertThat(hit.key()).isEqualTo("notes/product.txt"));
     }
@@ -217,7 +224,7 @@ class SearchTemplateIT {
                 "{\"script\": {\"lang\": \"mustache\", \"source\":"
                         + " \"{\\\"query\\\": {\\\"match\\\": {\\\"content\\\": {{query}}}}}\"}}");
 
-        assertThatThrownBy(() -> index.search(SearchRequest.of("two words")))
+        assertThatThrownBy(() -> index.search(SearchRequest.of("two words")).hits())
                 .isInstanceOf(SearchRejectedException.class)
                 .hasMessageContaining(
                         "Search template " + isolated.name + "-search on " + isolated.name + " was rejected (400)");
@@ -227,13 +234,13 @@ class SearchTemplateIT {
     void aSearchTemplateThatIsNotStoredIsReportedAsRejected() throws Exception {
         isolated.http.delete("/_scripts/" + isolated.name + "-search");
 
-        assertThatThrownBy(() -> index.search(SearchRequest.of("anything")))
+        assertThatThrownBy(() -> index.search(SearchRequest.of("anything")).hits())
                 .isInstanceOf(SearchRejectedException.class)
                 .hasMessageContaining(isolated.name + "-search");
     }
 
     private List<String> keys(SearchFilters filters, String query) {
-        return index.search(SearchRequest.of(query).filteredBy(filters)).stream()
+        return index.search(SearchRequest.of(query).filteredBy(filters)).hits().stream()
                 .map(SearchHit::key)
                 .toList();
     }
