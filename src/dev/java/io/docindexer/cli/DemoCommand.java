@@ -3,11 +3,8 @@ package io.docindexer.cli;
 import io.docindexer.batch.ObjectSummary;
 import io.docindexer.batch.RecordOutcome;
 import io.docindexer.batch.RecordReport;
-import io.docindexer.config.IngestConfig;
 import io.docindexer.index.SearchHit;
-import io.docindexer.ingest.IngestComponents;
-import io.docindexer.local.BucketNotifications;
-import io.docindexer.local.EventSourcePoller;
+import io.docindexer.local.LocalPipeline;
 import io.docindexer.local.LocalServers;
 import io.docindexer.thumbnail.ThumbnailKeys;
 import java.io.IOException;
@@ -20,7 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
@@ -45,30 +42,23 @@ final class DemoCommand {
         out.println("Starting the local stack: ElasticMQ, S3Proxy and OpenSearch (about 30 s)...");
         try (LocalServers stack = LocalServers.start()) {
             LocalServers.Queues queues = stack.createQueues(LocalServers.QUEUE, 60, 5);
-            Map<String, RecordReport> reports = new ConcurrentHashMap<>();
-            IngestConfig config = IngestConfig.fromEnv(stack.ingestEnvironment(queues));
-            try (IngestComponents ingest = IngestComponents.create(
-                    config, report -> reports.put(report.outcome().messageId(), report))) {
-                Map<String, Path> sent = uploadAndNotify(stack, queues, arguments.folder(), files);
-                boolean finished;
-                try (EventSourcePoller poller = new EventSourcePoller(
-                        stack.sqs(),
-                        queues.queueUrl(),
-                        queues.queueArn(),
-                        ingest.handler(),
-                        10,
-                        Runtime.getRuntime().availableProcessors(),
-                        60_000)) {
-                    finished = awaitFinalOutcomes(sent.keySet(), reports);
+            try (LocalPipeline pipeline = LocalPipeline.start(stack, queues)) {
+                Map<String, Path> sent = new LinkedHashMap<>();
+                for (Path file : files) {
+                    sent.put(pipeline.upload(arguments.folder().key(file), file), file);
                 }
-                printTable(arguments.folder(), sent, reports);
+                out.printf(
+                        "Uploaded %d files from %s to s3://%s and sent their S3 notifications to %s%n",
+                        files.size(), arguments.folder().root(), LocalServers.BUCKET, queues.queueUrl());
+                boolean finished = awaitFinalOutcomes(pipeline, sent.keySet());
+                printTable(arguments.folder(), sent, pipeline);
                 printThumbnails(stack, arguments.folder(), sent.values());
-                ingest.index().refresh();
+                pipeline.index().refresh();
                 if (arguments.queries().isEmpty()) {
                     out.printf("%nNo --query given: add --query \"WORDS\" to search what was indexed.%n");
                 }
                 for (String query : arguments.queries()) {
-                    printHits(query, ingest.index().search(query, 5));
+                    printHits(query, pipeline.index().search(query, 5));
                 }
                 out.println("Stopping the local stack.");
                 return finished ? Main.OK : Main.FAILED;
@@ -76,61 +66,32 @@ final class DemoCommand {
         }
     }
 
-    /** Returns the files by the id of the SQS message that announced them. */
-    private Map<String, Path> uploadAndNotify(
-            LocalServers stack, LocalServers.Queues queues, DocumentFolder folder, List<Path> files) {
-        BucketNotifications notifications = new BucketNotifications(stack.sqs(), queues.queueUrl());
-        Map<String, Path> sent = new LinkedHashMap<>();
-        for (Path file : files) {
-            String key = stack.put(folder.key(file), file);
-            String messageId = notifications.objectCreated(
-                    LocalServers.BUCKET,
-                    key,
-                    stack.s3()
-                            .headObject(request ->
-                                    request.bucket(LocalServers.BUCKET).key(key)));
-            sent.put(messageId, file);
-        }
-        out.printf(
-                "Uploaded %d files from %s to s3://%s and sent their S3 notifications to %s%n",
-                files.size(), folder.root(), LocalServers.BUCKET, queues.queueUrl());
-        return sent;
-    }
-
-    private boolean awaitFinalOutcomes(Set<String> messageIds, Map<String, RecordReport> reports)
-            throws InterruptedException {
+    private boolean awaitFinalOutcomes(LocalPipeline pipeline, Set<String> messageIds) throws InterruptedException {
         long started = System.nanoTime();
-        long deadline = started + PATIENCE.toNanos();
-        long done = 0;
-        while (System.nanoTime() < deadline) {
-            done = messageIds.stream().filter(id -> isFinal(reports.get(id))).count();
+        AtomicLong processed = new AtomicLong();
+        boolean finished = pipeline.awaitFinalOutcomes(messageIds, PATIENCE, done -> {
+            processed.set(done);
             double seconds = (System.nanoTime() - started) / 1e9;
             out.printf(
                     "\r  processed %d/%d documents (%.1f docs/s)",
                     done, messageIds.size(), done / Math.max(seconds, 0.001));
-            if (done == messageIds.size()) {
-                out.println();
-                return true;
-            }
-            Thread.sleep(250);
+        });
+        out.println();
+        if (!finished) {
+            out.printf(
+                    "%d documents were not processed within %s; see the reasons below%n",
+                    messageIds.size() - processed.get(), PATIENCE);
         }
-        out.printf(
-                "%n%d documents were not processed within %s; see the reasons below%n",
-                messageIds.size() - done, PATIENCE);
-        return false;
+        return finished;
     }
 
-    private static boolean isFinal(RecordReport report) {
-        return report != null && !(report.outcome() instanceof RecordOutcome.Retry);
-    }
-
-    private void printTable(DocumentFolder folder, Map<String, Path> sent, Map<String, RecordReport> reports) {
+    private void printTable(DocumentFolder folder, Map<String, Path> sent, LocalPipeline pipeline) {
         String format = "%s  %-28s  %5s  %6s  %6s%n";
         out.println();
         out.printf(format, TextColumns.pad("file", 36), "outcome", "pages", "chars", "ms");
         out.printf(format, "-".repeat(36), "-".repeat(28), "-----", "------", "------");
         sent.forEach((messageId, file) -> {
-            RecordReport report = reports.get(messageId);
+            RecordReport report = pipeline.report(messageId).orElse(null);
             ObjectSummary object = report == null || report.objects().isEmpty()
                     ? null
                     : report.objects().get(0);
