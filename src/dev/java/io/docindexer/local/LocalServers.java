@@ -174,7 +174,12 @@ public final class LocalServers implements AutoCloseable {
 
     /** Puts a local file in the bucket under samples/ and returns its key, as events/s3-put.json names it. */
     public String putSample(Path file) {
-        return put("samples/" + file.getFileName(), file);
+        return put(sampleKey(file), file);
+    }
+
+    /** The key {@link #putSample} gives a file. */
+    public static String sampleKey(Path file) {
+        return "samples/" + file.getFileName();
     }
 
     /** Puts a local file in the bucket under the given key and returns the key. */
