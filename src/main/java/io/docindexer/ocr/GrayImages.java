@@ -2,6 +2,9 @@ package io.docindexer.ocr;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.AffineTransformOp;
 import java.awt.image.BufferedImage;
 import java.nio.ByteBuffer;
 
@@ -12,6 +15,36 @@ import java.nio.ByteBuffer;
 final class GrayImages {
 
     private GrayImages() {}
+
+    /** {@code gray} {@code factor} times as wide and high, smoothly (bicubic), so that edges stay edges. */
+    static BufferedImage enlarged(BufferedImage gray, int factor) {
+        BufferedImage enlarged =
+                new BufferedImage(gray.getWidth() * factor, gray.getHeight() * factor, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D graphics = enlarged.createGraphics();
+        try {
+            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+            graphics.drawImage(gray, 0, 0, enlarged.getWidth(), enlarged.getHeight(), null);
+        } finally {
+            graphics.dispose();
+        }
+        return enlarged;
+    }
+
+    /** {@code gray} turned clockwise by {@code quarterTurns} quarter turns (0 to 3). */
+    static BufferedImage turned(BufferedImage gray, int quarterTurns) {
+        if (quarterTurns % 4 == 0) {
+            return gray;
+        }
+        boolean sideways = quarterTurns % 2 == 1;
+        int width = sideways ? gray.getHeight() : gray.getWidth();
+        int height = sideways ? gray.getWidth() : gray.getHeight();
+        AffineTransform turn = new AffineTransform();
+        turn.translate(width / 2.0, height / 2.0);
+        turn.quadrantRotate(quarterTurns);
+        turn.translate(-gray.getWidth() / 2.0, -gray.getHeight() / 2.0);
+        BufferedImage turned = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        return new AffineTransformOp(turn, AffineTransformOp.TYPE_NEAREST_NEIGHBOR).filter(gray, turned);
+    }
 
     static BufferedImage toGray(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
