@@ -16,18 +16,22 @@ final class GrayImages {
 
     private GrayImages() {}
 
-    /** {@code gray} {@code factor} times as wide and high, smoothly (bicubic), so that edges stay edges. */
+    /** {@code gray} {@code factor} times as wide and high. */
     static BufferedImage enlarged(BufferedImage gray, int factor) {
-        BufferedImage enlarged =
-                new BufferedImage(gray.getWidth() * factor, gray.getHeight() * factor, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D graphics = enlarged.createGraphics();
+        return scaled(gray, gray.getWidth() * factor, gray.getHeight() * factor);
+    }
+
+    /** {@code gray} drawn at another size, smoothly (bicubic), so that edges stay edges. */
+    static BufferedImage scaled(BufferedImage gray, int width, int height) {
+        BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D graphics = scaled.createGraphics();
         try {
             graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            graphics.drawImage(gray, 0, 0, enlarged.getWidth(), enlarged.getHeight(), null);
+            graphics.drawImage(gray, 0, 0, width, height, null);
         } finally {
             graphics.dispose();
         }
-        return enlarged;
+        return scaled;
     }
 
     /** {@code gray} turned clockwise by {@code quarterTurns} quarter turns (0 to 3). */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Font;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -83,8 +81,9 @@ class TesseractOcrEngineTest {
     void readsASmallPictureOfAScanWhicheverWayItIsTurned() throws IOException {
         // The page at a third of its size (213x160): text about 8 pixels high, which Tesseract
         // reads as noise unless the picture is enlarged, and whose orientation it misjudges.
-        BufferedImage small =
-                shrunk(ImageIO.read(Corpus.file("ocr/phototest.tif").toFile()), 3);
+        BufferedImage page =
+                GrayImages.toGray(ImageIO.read(Corpus.file("ocr/phototest.tif").toFile()));
+        BufferedImage small = GrayImages.scaled(page, page.getWidth() / 3, page.getHeight() / 3);
         String gold = Corpus.text("ocr/phototest.gold.txt");
 
         for (int quarterTurns = 0; quarterTurns < 4; quarterTurns++) {
@@ -167,19 +166,6 @@ class TesseractOcrEngineTest {
                 .hasMessageContaining("eng.traineddata")
                 .hasMessageContaining("jpn.traineddata")
                 .hasMessageContaining("osd.traineddata");
-    }
-
-    private static BufferedImage shrunk(BufferedImage image, int divisor) {
-        BufferedImage small = new BufferedImage(
-                image.getWidth() / divisor, image.getHeight() / divisor, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D graphics = small.createGraphics();
-        try {
-            graphics.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            graphics.drawImage(image, 0, 0, small.getWidth(), small.getHeight(), null);
-        } finally {
-            graphics.dispose();
-        }
-        return small;
     }
 
     private static void assumeJapaneseFont() {
