@@ -121,7 +121,7 @@ final class DemoCommand {
     }
 
     private static boolean isFinal(RecordReport report) {
-        return report != null && !(report.outcome() instanceof RecordOutcome.Retry);
+        return report != null && !(report.outcome() instanceof RecordOutcome.Redelivered);
     }
 
     private void printTable(DocumentFolder folder, Map<String, Path> sent, Map<String, RecordReport> reports) {
