@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  * that the records of one outage do not all come back in the same second. The step is the
  * message's own receive count, so no state is kept between invocations; and since the delay is
  * at least half the doubled step, a few receives span hours, which is what keeps an outage away
- * from the DLQ (README, Reliability).
+ * from the DLQ (README, "During an OpenSearch outage").
  *
  * @param first the longest delay after the first delivery (half of it at least)
  * @param max the longest delay at all; at most {@link #SQS_MAX}

@@ -67,13 +67,15 @@ public record IngestConfig(
 
     /**
      * With MaxReceiveCount 5, the fifth delivery comes at least 20 + 40 + 80 + 160 minutes, halved
-     * by jitter, after the first: 2.5 hours, longer than a two-hour outage (README, Reliability).
+     * by jitter, after the first: 2.5 hours, longer than a two-hour outage (README, "During an
+     * OpenSearch outage").
      */
-    static final long DEFAULT_BACKOFF_FIRST_SECONDS = 1_200;
+    private static final long DEFAULT_BACKOFF_FIRST_SECONDS = 1_200;
 
     /** 4 hours: far inside the queue's four-day retention, and SQS allows at most 12. */
-    static final long DEFAULT_BACKOFF_MAX_SECONDS = 14_400;
+    private static final long DEFAULT_BACKOFF_MAX_SECONDS = 14_400;
 
+    /** The longest visibility timeout SQS accepts (batch.Backoff.SQS_MAX; config does not depend on batch). */
     private static final long SQS_MAX_VISIBILITY_SECONDS = 43_200;
 
     /** The variables a deployment must set (the template test checks template.yaml sets them all). */
