@@ -30,7 +30,7 @@ final class BulkItemClassifier {
     }
 
     /**
-     * Pushback is the cluster's, not the document's: {@code es_rejected_execution_exception} (a
+     * Pushback is the cluster's, not the document's: {@code rejected_execution_exception} (a
      * full write queue) and {@code circuit_breaking_exception} come as 429, a
      * {@code cluster_block_exception} as 429 for the flood-stage watermark's read-only-allow-delete
      * block and as 403 for other write blocks, a refused role as 403, and server errors as 5xx.

@@ -445,7 +445,7 @@ class BatchProcessorTest {
         assertThat(failedIds(response)).containsExactly("m1", "m2");
         assertThat(index.bulkRequests).hasSize(1);
         assertThat(reportFor("m1").outcome()).isInstanceOf(RecordOutcome.BackedOff.class);
-        assertThat(reportFor("m1").outcome().detail()).contains("es_rejected_execution_exception");
+        assertThat(reportFor("m1").outcome().detail()).contains("rejected_execution_exception");
     }
 
     @Test

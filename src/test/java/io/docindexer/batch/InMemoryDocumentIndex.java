@@ -57,7 +57,7 @@ final class InMemoryDocumentIndex implements DocumentIndex {
                 results.add(new IndexItemResult(
                         operation.documentId(),
                         IndexItemResult.Status.UNAVAILABLE,
-                        "429 es_rejected_execution_exception: rejected execution"));
+                        "429 rejected_execution_exception: rejected execution"));
             } else if (keysTheMappingRejects.contains(key)) {
                 results.add(new IndexItemResult(
                         operation.documentId(),

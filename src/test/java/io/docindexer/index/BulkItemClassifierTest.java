@@ -25,6 +25,8 @@ class BulkItemClassifierTest {
 
     @Test
     void pushbackFromTheClusterMeansTheIndexIsUnavailableNotThatTheDocumentIsBad() {
+        assertThat(statusOf(429, "rejected_execution_exception", "rejected execution of TransportWriteAction"))
+                .isEqualTo(Status.UNAVAILABLE);
         assertThat(statusOf(429, "es_rejected_execution_exception", "rejected execution of coordinating operation"))
                 .isEqualTo(Status.UNAVAILABLE);
         assertThat(statusOf(429, "circuit_breaking_exception", "[parent] Data too large"))

@@ -17,10 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * How the real server pushes back on writes, and what each push means for a record: the cluster's
  * own trouble is UNAVAILABLE (the batch backs off), a document the mapping refuses is FAILED (its
- * record goes to the DLQ at once). The write thread pool's queue size cannot be shrunk here:
- * {@code thread_pool.write.queue_size} is a static node setting, and the server is shared by every
- * test class; its rejection (429 es_rejected_execution_exception) has the circuit breaker's status
- * and is classified with it (BulkItemClassifierTest).
+ * record goes to the DLQ at once). The write thread pool's queue cannot be shrunk on this shared
+ * server ({@code thread_pool.write.queue_size} is a static node setting): {@link
+ * WriteQueueRejectionIT} starts a node of its own for that.
  */
 @ExtendWith(LocalOpenSearchExtension.class)
 class OpenSearchPushbackIT {
