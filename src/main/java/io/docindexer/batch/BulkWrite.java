@@ -64,12 +64,14 @@ final class BulkWrite {
         for (Preparation preparation : wave) {
             if (preparation instanceof Preparation.Indexable indexable) {
                 int count = indexable.operations().size();
+                // A record with nothing to write is settled by its own (no) items, whatever the index's state.
+                List<IndexItemResult> own = unavailable == null ? results.subList(next, next + count) : List.of();
                 settled.add(
-                        unavailable != null
+                        unavailable != null && count > 0
                                 ? new Preparation.Settled(
                                         ErrorClassifier.retry(indexable.messageId(), context, unavailable),
                                         indexable.objects())
-                                : settle(indexable, results.subList(next, next + count)));
+                                : settle(indexable, own));
                 next += count;
             } else {
                 settled.add(preparation);

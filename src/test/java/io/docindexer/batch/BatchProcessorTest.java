@@ -40,7 +40,7 @@ class BatchProcessorTest {
 
     /**
      * Bodies script the preparer: "delete:KEY", "slow:KEY" (finishes only once the others of its
-     * wave were written and deleted), "retry", "reject",
+     * wave were written and deleted), "nothing" (an object gone before it was read), "retry", "reject",
      * "boom" (a bug), "done" or "long" (out of time part-way). A redelivered record notes what had
      * been deleted when it started.
      */
@@ -68,6 +68,7 @@ class BatchProcessorTest {
             case "retry" -> new Preparation.Settled(new RecordOutcome.Retry(id, "S3 throttled"));
             case "reject" -> new Preparation.Rejected(id, "not JSON", List.of());
             case "done" -> new Preparation.Settled(new RecordOutcome.Skipped(id, "s3:TestEvent ignored"));
+            case "nothing" -> new Preparation.Indexable(id, List.of(), List.of());
             case "long" -> new Preparation.Continued(id, "paused after page 40 of 300", List.of());
             default -> throw new IllegalStateException("a bug in record " + id);
         };
@@ -432,6 +433,16 @@ class BatchProcessorTest {
         assertThat(reportFor("m3").outcome().detail())
                 .contains("not started: the index was found unavailable earlier in this invocation")
                 .contains("connection refused");
+    }
+
+    @Test
+    void aRecordWithNothingToWriteIsDoneEvenWhenItsWaveFindsTheIndexDown() {
+        index.unavailable = true;
+
+        SQSBatchResponse response = processor.process(messages("delete:a", "nothing"), plentyOfTime());
+
+        assertThat(failedIds(response)).containsExactly("m1");
+        assertThat(reportFor("m2").outcome()).isInstanceOf(RecordOutcome.Skipped.class);
     }
 
     @Test
