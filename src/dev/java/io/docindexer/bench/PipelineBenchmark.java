@@ -241,7 +241,7 @@ public final class PipelineBenchmark {
         return new BatchObserver() {
             @Override
             public void onRecord(RecordReport report) {
-                if (report.outcome() instanceof RecordOutcome.Retry) {
+                if (report.outcome() instanceof RecordOutcome.Redelivered) {
                     retries.incrementAndGet();
                     return;
                 }

@@ -68,7 +68,7 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     /**
-     * Waits until every message has its final outcome (anything but a retry), telling
+     * Waits until every message has its final outcome (anything SQS does not redeliver), telling
      * {@code progress} how many have one after each look.
      *
      * @return whether all did within {@code patience}
@@ -100,7 +100,7 @@ public final class LocalPipeline implements AutoCloseable {
 
     private boolean hasFinalOutcome(String messageId) {
         RecordReport report = reports.get(messageId);
-        return report != null && !(report.outcome() instanceof RecordOutcome.Retry);
+        return report != null && !(report.outcome() instanceof RecordOutcome.Redelivered);
     }
 
     @Override

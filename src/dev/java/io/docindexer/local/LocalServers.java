@@ -40,6 +40,9 @@ public final class LocalServers implements AutoCloseable {
     private final SqsClient sqs;
 
     /** A source queue and the DLQ its RedrivePolicy names. */
+    /** Locally a backoff starts at one visibility timeout and doubles up to eight. */
+    private static final int LOCAL_BACKOFF_MAX_FACTOR = 8;
+
     public record Queues(String queueUrl, String queueArn, String dlqUrl, String dlqArn) {}
 
     private LocalServers(
@@ -149,9 +152,22 @@ public final class LocalServers implements AutoCloseable {
                 .get(QueueAttributeName.QUEUE_ARN);
     }
 
-    /** The IngestFunction's environment pointing at these servers, as the template sets it on AWS. */
+    /**
+     * The IngestFunction's environment pointing at these servers, as the template sets it on AWS,
+     * with the backoff scaled down like the queue: local queues have visibility timeouts of seconds
+     * where AWS has half an hour, and the defaults (20 minutes, doubling to 4 hours) would keep a
+     * record that met a local fault hidden far longer than any local run lasts.
+     */
     public Map<String, String> ingestEnvironment(Queues queues) {
+        int visibilityTimeout = Integer.parseInt(sqs.getQueueAttributes(request ->
+                        request.queueUrl(queues.queueUrl()).attributeNames(QueueAttributeName.VISIBILITY_TIMEOUT))
+                .attributes()
+                .get(QueueAttributeName.VISIBILITY_TIMEOUT));
         Map<String, String> env = new HashMap<>();
+        env.put(IngestConfig.BACKOFF_FIRST_SECONDS, Integer.toString(Math.max(1, visibilityTimeout)));
+        env.put(
+                IngestConfig.BACKOFF_MAX_SECONDS,
+                Integer.toString(Math.max(1, visibilityTimeout) * LOCAL_BACKOFF_MAX_FACTOR));
         env.put(IngestConfig.OPENSEARCH_ENDPOINT, functionOpenSearchEndpoint.toString());
         env.put(IngestConfig.INDEX_NAME, INDEX);
         env.put(IngestConfig.DLQ_URL, queues.dlqUrl());

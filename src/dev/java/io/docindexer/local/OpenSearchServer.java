@@ -48,6 +48,7 @@ public final class OpenSearchServer implements AutoCloseable {
     private final String host;
     private final int requestedHttpPort;
     private final boolean runningAsRoot;
+    private final Map<String, String> nodeSettings;
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private OpenSearchWorkDir workDir;
@@ -63,10 +64,20 @@ public final class OpenSearchServer implements AutoCloseable {
 
     /** @param httpPort on {@code host}; 0 for any free one */
     public OpenSearchServer(Path distribution, String host, int httpPort) {
+        this(distribution, host, httpPort, Map.of());
+    }
+
+    /**
+     * @param httpPort on {@code host}; 0 for any free one
+     * @param nodeSettings static node settings on top of the local ones, such as a thread pool's
+     *     size, which no API can change once the node runs
+     */
+    private OpenSearchServer(Path distribution, String host, int httpPort, Map<String, String> nodeSettings) {
         this.distribution = distribution.toAbsolutePath();
         this.host = host;
         this.requestedHttpPort = httpPort;
         this.runningAsRoot = isRoot();
+        this.nodeSettings = Map.copyOf(nodeSettings);
     }
 
     /** The distribution named by {@value #HOME_PROPERTY}, else the one the build unpacked under target/opensearch. */
@@ -76,9 +87,17 @@ public final class OpenSearchServer implements AutoCloseable {
 
     /** @param httpPort on {@code host}; 0 for any free one */
     public static OpenSearchServer fromBuild(String host, int httpPort) {
+        return new OpenSearchServer(buildDistribution(), host, httpPort);
+    }
+
+    /** A node of its own on loopback with these static node settings added, for a test that needs them. */
+    public static OpenSearchServer fromBuildWith(Map<String, String> nodeSettings) {
+        return new OpenSearchServer(buildDistribution(), LocalBinding.LOOPBACK, 0, nodeSettings);
+    }
+
+    private static Path buildDistribution() {
         String home = System.getProperty(HOME_PROPERTY);
-        return new OpenSearchServer(
-                home != null && !home.isBlank() ? Path.of(home) : unpackedDistribution(), host, httpPort);
+        return home != null && !home.isBlank() ? Path.of(home) : unpackedDistribution();
     }
 
     public synchronized void start() {
@@ -220,6 +239,7 @@ public final class OpenSearchServer implements AutoCloseable {
         if (Files.isDirectory(workDir.home().resolve("plugins/opensearch-security"))) {
             settings.put("plugins.security.disabled", "true");
         }
+        settings.putAll(nodeSettings);
         return settings;
     }
 

@@ -1,6 +1,8 @@
 package io.docindexer.batch;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import io.docindexer.invocation.ReceiveCount;
+import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,21 +11,22 @@ import org.slf4j.LoggerFactory;
  * What a record whose fate is decided still needs from the queues before it is done: an unusable
  * message goes to the DLQ, a document too long for this invocation sends its continuation, and
  * finished records may be deleted from the queue at once. A send that is not confirmed leaves the
- * record to be retried, so nothing is acknowledged before its outcome is durable.
+ * record to be retried, so nothing is acknowledged before its outcome is durable. A record that
+ * failed because OpenSearch or S3 did is backed off: hidden for longer with each delivery, so that
+ * an outage spends few of its receives.
  */
 final class Acknowledgements {
 
     private static final Logger LOG = LoggerFactory.getLogger(Acknowledgements.class);
 
-    /** The ErrorClass of a message rejected because it is not an S3 event at all. */
-    static final String UNUSABLE_MESSAGE = "UnusableMessage";
-
     private final DeadLetterQueue deadLetterQueue;
     private final SourceQueue sourceQueue;
+    private final Backoff backoff;
 
-    Acknowledgements(DeadLetterQueue deadLetterQueue, SourceQueue sourceQueue) {
+    Acknowledgements(DeadLetterQueue deadLetterQueue, SourceQueue sourceQueue, Backoff backoff) {
         this.deadLetterQueue = deadLetterQueue;
         this.sourceQueue = sourceQueue;
+        this.backoff = backoff;
     }
 
     /**
@@ -34,7 +37,10 @@ final class Acknowledgements {
         return switch (preparation) {
             case Preparation.Rejected rejected -> deadLetter(message, rejected);
             case Preparation.Continued continued -> continueLater(message, continued);
-            case Preparation.Settled settled -> settled.outcome();
+            case Preparation.Settled settled ->
+                settled.outcome() instanceof RecordOutcome.Retry retry && retry.downstream()
+                        ? backOff(message, retry)
+                        : settled.outcome();
             case Preparation.Indexable unwritten ->
                 throw new IllegalStateException(
                         "record " + unwritten.messageId() + " was not written before it was settled");
@@ -55,13 +61,14 @@ final class Acknowledgements {
 
     private RecordOutcome deadLetter(SQSMessage message, Preparation.Rejected rejected) {
         try {
-            deadLetterQueue.send(message, UNUSABLE_MESSAGE, rejected.reason());
+            deadLetterQueue.send(message, rejected.errorClass(), rejected.reason());
             return new RecordOutcome.DeadLettered(rejected.messageId(), "sent to the DLQ: " + rejected.reason());
         } catch (RuntimeException sendFailed) {
             // Not acknowledged: SQS redelivers it and, after maxReceiveCount, moves it to the DLQ itself.
             return new RecordOutcome.Retry(
                     rejected.messageId(),
-                    "unusable message, and sending it to the DLQ failed: " + sendFailed.getMessage());
+                    "rejected (" + rejected.reason() + "), and sending it to the DLQ failed: "
+                            + sendFailed.getMessage());
         }
     }
 
@@ -75,6 +82,23 @@ final class Acknowledgements {
             return new RecordOutcome.Retry(
                     continued.messageId(),
                     "could not send the continuation (" + continued.progress() + "): " + sendFailed.getMessage());
+        }
+    }
+
+    private RecordOutcome backOff(SQSMessage message, RecordOutcome.Retry retry) {
+        int receiveCount = ReceiveCount.of(message);
+        Duration invisibleFor = backoff.after(receiveCount);
+        try {
+            sourceQueue.changeVisibility(message, invisibleFor);
+            return new RecordOutcome.BackedOff(
+                    retry.messageId(),
+                    retry.detail() + "; delivery " + receiveCount + " backed off for " + invisibleFor.toSeconds()
+                            + " s",
+                    invisibleFor);
+        } catch (RuntimeException changeFailed) {
+            // Still retried, after the queue's own visibility timeout: only the receive is spent sooner.
+            return new RecordOutcome.Retry(
+                    retry.messageId(), retry.detail() + "; could not back off: " + changeFailed.getMessage(), true);
         }
     }
 }

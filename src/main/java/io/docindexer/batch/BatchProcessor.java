@@ -16,7 +16,9 @@ import java.util.concurrent.ExecutorService;
  * <p>Each part of that is a class of its own. {@link Schedule} decides when each record is prepared
  * and hands the prepared ones over in waves; {@link BulkWrite} writes a wave and settles each record
  * from its own items' results; {@link Acknowledgements} sends unusable messages to the DLQ, sends
- * continuations and deletes finished records early; {@link BatchRun} keeps one batch's outcomes,
+ * continuations, backs off records that failed because OpenSearch or S3 did ({@link Backoff}) and
+ * deletes finished records early; {@link IndexOutage} stops a batch that found the index
+ * unavailable from preparing and writing more; {@link BatchRun} keeps one batch's outcomes,
  * reports and timings. On a standard queue, finished records are deleted wave by wave, so a crash
  * later in the batch redelivers only what was not finished; the last wave is left to the event
  * source, which deletes it as soon as the response is returned (deleting it early would only add a
@@ -38,20 +40,25 @@ public final class BatchProcessor {
             DocumentIndex index,
             DeadLetterQueue deadLetterQueue,
             SourceQueue sourceQueue,
+            Backoff backoff,
             ExecutorService workers,
             BatchObserver observer) {
         this.preparer = preparer;
         this.index = index;
-        this.acknowledgements = new Acknowledgements(deadLetterQueue, sourceQueue);
+        this.acknowledgements = new Acknowledgements(deadLetterQueue, sourceQueue, backoff);
         this.workers = workers;
         this.observer = observer;
     }
 
     public SQSBatchResponse process(List<SQSMessage> messages, TimeBudget budget) {
         Schedule schedule = new Schedule(messages, workers);
-        BatchRun run = new BatchRun(messages, schedule.inOrder(), new BulkWrite(index), acknowledgements, observer);
+        IndexOutage outage = new IndexOutage();
+        BatchRun run =
+                new BatchRun(messages, schedule.inOrder(), new BulkWrite(index, outage), acknowledgements, observer);
         Map<String, String> logContext = LogContext.handOver();
-        schedule.run(position -> new RecordTask(position, messages.get(position), preparer, budget, logContext), run);
+        schedule.run(
+                position -> new RecordTask(position, messages.get(position), preparer, budget, outage, logContext),
+                run);
         observer.onBatch(run.summary());
         return run.response();
     }

@@ -67,11 +67,11 @@ final class BatchRun implements Schedule.Waves {
         }
     }
 
-    /** The records SQS must redeliver: exactly the retried ones, in batch order. */
+    /** The records SQS must redeliver: exactly the retried and backed-off ones, in batch order. */
     SQSBatchResponse response() {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (RecordOutcome outcome : outcomeByPosition) {
-            if (outcome instanceof RecordOutcome.Retry) {
+            if (outcome instanceof RecordOutcome.Redelivered) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(outcome.messageId()));
             }
         }

@@ -3,6 +3,7 @@ package io.docindexer.batch;
 import io.docindexer.index.DocumentIndex;
 import io.docindexer.index.IndexItemResult;
 import io.docindexer.index.IndexOperation;
+import io.docindexer.index.IndexUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,16 +13,22 @@ import java.util.List;
  * failed items, so every item is read: a record is retried when any of its writes failed, indexed
  * when they were applied, and skipped when each was stale (a newer event is already indexed) or it
  * had none. When the request itself fails, or the index could not be prepared, every record with
- * writes is retried. One per batch, used by the thread running it only.
+ * writes is retried. Once the index has been found unable to take writes (see {@link
+ * IndexOutage}), no further request is sent in this batch. A document the index refuses for good
+ * (a mapping conflict) sends its record to the DLQ at once, with the reason: retrying cannot help
+ * until the mapping changes, and its message, kept in the DLQ, indexes the document fully when
+ * redriven after that. One per batch, used by the thread running it only.
  */
 final class BulkWrite {
 
     private final DocumentIndex index;
+    private final IndexOutage outage;
     private boolean preparationAsked;
     private RuntimeException preparationFailure;
 
-    BulkWrite(DocumentIndex index) {
+    BulkWrite(DocumentIndex index, IndexOutage outage) {
         this.index = index;
+        this.outage = outage;
     }
 
     /** @return the wave's preparations in their order, each {@link Preparation.Indexable} one settled */
@@ -33,8 +40,11 @@ final class BulkWrite {
             }
         }
         List<IndexItemResult> results = List.of();
-        RuntimeException unavailable = null;
-        if (!operations.isEmpty()) {
+        RuntimeException unavailable = outage.known().orElse(null);
+        String context = unavailable != null
+                ? "not written: the index was found unavailable earlier in this invocation"
+                : "writing to the index failed";
+        if (!operations.isEmpty() && unavailable == null) {
             long started = System.nanoTime();
             unavailable = indexNotPrepared();
             if (unavailable == null) {
@@ -45,16 +55,23 @@ final class BulkWrite {
                 }
             }
             timings.indexedSince(started);
+            if (unavailable instanceof IndexUnavailableException down) {
+                outage.noticed(down);
+            }
         }
         List<Preparation> settled = new ArrayList<>(wave.size());
         int next = 0;
         for (Preparation preparation : wave) {
             if (preparation instanceof Preparation.Indexable indexable) {
                 int count = indexable.operations().size();
-                RecordOutcome outcome = unavailable != null
-                        ? ErrorClassifier.retry(indexable.messageId(), "writing to the index failed", unavailable)
-                        : outcomeOf(indexable.messageId(), results.subList(next, next + count));
-                settled.add(new Preparation.Settled(outcome, indexable.objects()));
+                // A record with nothing to write is settled by its own (no) items, whatever the index's state.
+                List<IndexItemResult> own = unavailable == null ? results.subList(next, next + count) : List.of();
+                settled.add(
+                        unavailable != null && count > 0
+                                ? new Preparation.Settled(
+                                        ErrorClassifier.retry(indexable.messageId(), context, unavailable),
+                                        indexable.objects())
+                                : settle(indexable, own));
                 next += count;
             } else {
                 settled.add(preparation);
@@ -80,26 +97,41 @@ final class BulkWrite {
         return preparationFailure;
     }
 
-    private static RecordOutcome outcomeOf(String messageId, List<IndexItemResult> results) {
+    /**
+     * The record's outcome from its own items: the first failed item decides (pushback is noticed
+     * for the rest of the batch), otherwise it is indexed if any write was applied.
+     */
+    private Preparation settle(Preparation.Indexable record, List<IndexItemResult> results) {
+        String messageId = record.messageId();
         List<String> written = new ArrayList<>();
         boolean applied = false;
         for (IndexItemResult result : results) {
+            String failure = "index write " + result.status().name().toLowerCase() + ": " + result.detail();
             switch (result.status()) {
                 case APPLIED -> {
                     written.add("written");
                     applied = true;
                 }
                 case STALE -> written.add("stale, a newer event is already indexed");
-                case RETRYABLE, FAILED -> {
-                    return new RecordOutcome.Retry(
-                            messageId, "index write " + result.status().name().toLowerCase() + ": " + result.detail());
+                case RETRYABLE -> {
+                    return new Preparation.Settled(new RecordOutcome.Retry(messageId, failure), record.objects());
+                }
+                case UNAVAILABLE -> {
+                    outage.noticed(new IndexUnavailableException(result.detail()));
+                    return new Preparation.Settled(new RecordOutcome.Retry(messageId, failure, true), record.objects());
+                }
+                case FAILED -> {
+                    return new Preparation.Rejected(
+                            messageId, Preparation.Rejected.INDEX_REJECTED, failure, record.objects());
                 }
             }
         }
         if (written.isEmpty()) {
-            return new RecordOutcome.Skipped(messageId, "nothing to write");
+            return new Preparation.Settled(new RecordOutcome.Skipped(messageId, "nothing to write"), record.objects());
         }
         String detail = String.join(", ", written);
-        return applied ? new RecordOutcome.Indexed(messageId, detail) : new RecordOutcome.Skipped(messageId, detail);
+        return new Preparation.Settled(
+                applied ? new RecordOutcome.Indexed(messageId, detail) : new RecordOutcome.Skipped(messageId, detail),
+                record.objects());
     }
 }

@@ -16,9 +16,9 @@ import software.amazon.awssdk.core.exception.SdkServiceException;
 /**
  * The one place that decides what an exception means for a record. Content problems never get
  * here (extraction returns them as metadata-only documents); an unusable message is rejected; and
- * everything else, known or not, is retried: an unknown error that is really permanent still ends
- * in the DLQ after maxReceiveCount, where an operator sees it, whereas a transient one wrongly
- * rejected would be lost work.
+ * everything else, known or not, is retried, and backed off when OpenSearch or S3 failed: an
+ * unknown error that is really permanent still ends in the DLQ after maxReceiveCount, where an
+ * operator sees it, whereas a transient one wrongly rejected would be lost work.
  */
 public final class ErrorClassifier {
 
@@ -37,45 +37,55 @@ public final class ErrorClassifier {
         return new Preparation.Settled(retry(messageId, context, error), objects);
     }
 
-    /** A retry that says what failed and why, for a failure that cannot mean an unusable message (a bulk request's). */
+    /**
+     * A retry that says what failed and why, for a failure that cannot mean an unusable message (a
+     * bulk request's). It is a downstream failure, to be backed off, when OpenSearch or S3 could not
+     * be reached or answered with throttling or a server error; anything else (a 4xx, a bug) is
+     * the record's own and takes the normal path to the DLQ.
+     */
     public static RecordOutcome.Retry retry(String messageId, String context, Throwable error) {
-        return new RecordOutcome.Retry(messageId, context + ": " + retryReason(error));
+        Category category = category(error);
+        return new RecordOutcome.Retry(
+                messageId, context + ": " + category.name() + " (" + message(error) + ")", category.downstream());
     }
 
-    /** A short, operator-readable category followed by the error's own message. */
-    static String retryReason(Throwable error) {
-        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        return category(error) + " (" + message + ")";
+    private static String message(Throwable error) {
+        return error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
     }
 
-    private static String category(Throwable error) {
+    /** @param downstream whether the service failed, rather than the record */
+    private record Category(String name, boolean downstream) {}
+
+    private static Category category(Throwable error) {
         if (error instanceof SdkServiceException service) {
             if (service.isThrottlingException()) {
-                return "throttled";
+                return new Category("throttled", true);
             }
             int status = service.statusCode();
-            return status >= 500 ? "server error " + status : "refused with " + status;
+            return status >= 500
+                    ? new Category("server error " + status, true)
+                    : new Category("refused with " + status, false);
         }
         if (error instanceof ApiCallTimeoutException
                 || error instanceof ApiCallAttemptTimeoutException
                 || hasCause(error, SocketTimeoutException.class)) {
-            return "timed out";
+            return new Category("timed out", true);
         }
         if (hasCause(error, ConnectException.class)) {
-            return "connection refused";
+            return new Category("connection refused", true);
         }
         if (error instanceof IndexAccessDeniedException) {
-            return "OpenSearch refused access";
+            return new Category("OpenSearch refused access", true);
         }
         if (error instanceof IndexUnavailableException) {
-            return "OpenSearch unavailable";
+            return new Category("OpenSearch unavailable", true);
         }
         if (error instanceof SdkClientException
                 || error instanceof IOException
                 || error instanceof UncheckedIOException) {
-            return "I/O failure";
+            return new Category("I/O failure", true);
         }
-        return "unexpected " + error.getClass().getName();
+        return new Category("unexpected " + error.getClass().getName(), false);
     }
 
     private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {

@@ -29,10 +29,26 @@ public sealed interface Preparation {
     }
 
     /**
-     * The message itself is unusable (not JSON, not an S3 event): it goes to the DLQ at once with
-     * its reason, rather than failing maxReceiveCount times.
+     * The message itself is unusable (not JSON, not an S3 event), or the index refused its
+     * document for good (a mapping conflict): it goes to the DLQ at once with its reason, rather
+     * than failing maxReceiveCount times.
+     *
+     * @param errorClass the DLQ's ErrorClass attribute: {@link #UNUSABLE_MESSAGE} or {@link #INDEX_REJECTED}
      */
-    record Rejected(String messageId, String reason, List<ObjectSummary> objects) implements Preparation {}
+    record Rejected(String messageId, String errorClass, String reason, List<ObjectSummary> objects)
+            implements Preparation {
+
+        /** Not an S3 event at all. */
+        public static final String UNUSABLE_MESSAGE = "UnusableMessage";
+
+        /** OpenSearch refused the record's document for good: it will refuse it the same way until the mapping changes. */
+        public static final String INDEX_REJECTED = "IndexRejected";
+
+        /** An unusable message. */
+        public Rejected(String messageId, String reason, List<ObjectSummary> objects) {
+            this(messageId, UNUSABLE_MESSAGE, reason, objects);
+        }
+    }
 
     /**
      * Too long for this invocation: its progress is saved, and a new message with the same body

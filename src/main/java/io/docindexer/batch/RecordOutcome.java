@@ -1,9 +1,11 @@
 package io.docindexer.batch;
 
+import java.time.Duration;
+
 /**
- * How one SQS record ended, named for what happened to it. Every outcome but {@link Retry} is
- * {@link Done}: acknowledged, so SQS deletes the record; only a Retry becomes a
- * {@code batchItemFailures} entry.
+ * How one SQS record ended, named for what happened to it. Every outcome but a {@link Redelivered}
+ * one is {@link Done}: acknowledged, so SQS deletes the record; only a Retry or a BackedOff record
+ * becomes a {@code batchItemFailures} entry.
  */
 public sealed interface RecordOutcome {
 
@@ -27,6 +29,27 @@ public sealed interface RecordOutcome {
     /** Too long for one invocation: its progress is saved and a new message continues it. */
     record Continued(String messageId, String detail) implements Done {}
 
-    /** Transient trouble: SQS redelivers after the visibility timeout, then the DLQ takes it. */
-    record Retry(String messageId, String detail) implements RecordOutcome {}
+    /** Not acknowledged: SQS delivers the record again, and after maxReceiveCount deliveries moves it to the DLQ. */
+    sealed interface Redelivered extends RecordOutcome {}
+
+    /**
+     * Failed, to be tried again after the queue's visibility timeout.
+     *
+     * @param downstream whether OpenSearch or S3 failed (unreachable, throttling, a server error,
+     *     a blocked index) rather than the record itself: such a record is backed off, so that an
+     *     outage does not use up its receives
+     */
+    record Retry(String messageId, String detail, boolean downstream) implements Redelivered {
+
+        /** A failure of the record's own (or of unknown cause): the normal path to the DLQ. */
+        public Retry(String messageId, String detail) {
+            this(messageId, detail, false);
+        }
+    }
+
+    /**
+     * Failed because OpenSearch or S3 did: the message was made invisible for {@code invisibleFor}
+     * (growing with its receive count, see {@link Backoff}) before it is redelivered.
+     */
+    record BackedOff(String messageId, String detail, Duration invisibleFor) implements Redelivered {}
 }

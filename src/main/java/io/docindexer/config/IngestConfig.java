@@ -1,6 +1,7 @@
 package io.docindexer.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +22,9 @@ import java.util.Set;
  * @param metricsDimension the name of the one dimension the metrics carry; its value is
  *     {@code functionName}
  * @param functionName AWS_LAMBDA_FUNCTION_NAME, which Lambda sets; "local" elsewhere
+ * @param backoffFirst how long a record that failed because OpenSearch or S3 did stays hidden after
+ *     its first delivery, at most (see {@code batch.Backoff}); doubled for each later delivery
+ * @param backoffMax the longest it stays hidden, at most SQS's 12 hours
  */
 public record IngestConfig(
         URI openSearchEndpoint,
@@ -38,7 +42,9 @@ public record IngestConfig(
         Optional<String> thumbnailBucket,
         String metricsNamespace,
         String metricsDimension,
-        String functionName) {
+        String functionName,
+        Duration backoffFirst,
+        Duration backoffMax) {
 
     public static final String OPENSEARCH_ENDPOINT = "OPENSEARCH_ENDPOINT";
     public static final String OPENSEARCH_SERVICE = "OPENSEARCH_SERVICE";
@@ -56,6 +62,21 @@ public record IngestConfig(
     public static final String METRICS_NAMESPACE = "METRICS_NAMESPACE";
     public static final String METRICS_DIMENSION = "METRICS_DIMENSION";
     public static final String AWS_LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
+    public static final String BACKOFF_FIRST_SECONDS = "BACKOFF_FIRST_SECONDS";
+    public static final String BACKOFF_MAX_SECONDS = "BACKOFF_MAX_SECONDS";
+
+    /**
+     * With MaxReceiveCount 5, the fifth delivery comes at least 20 + 40 + 80 + 160 minutes, halved
+     * by jitter, after the first: 2.5 hours, longer than a two-hour outage (README, "During an
+     * OpenSearch outage").
+     */
+    private static final long DEFAULT_BACKOFF_FIRST_SECONDS = 1_200;
+
+    /** 4 hours: far inside the queue's four-day retention, and SQS allows at most 12. */
+    private static final long DEFAULT_BACKOFF_MAX_SECONDS = 14_400;
+
+    /** The longest visibility timeout SQS accepts (batch.Backoff.SQS_MAX; config does not depend on batch). */
+    private static final long SQS_MAX_VISIBILITY_SECONDS = 43_200;
 
     /** The variables a deployment must set (the template test checks template.yaml sets them all). */
     public static final Set<String> DEPLOYED_VARIABLES = Set.of(
@@ -119,7 +140,17 @@ public record IngestConfig(
                                 "a CloudWatch dimension name: up to 255"
                                         + " printable ASCII characters, not starting with ':'")
                         .orElse("FunctionName"),
-                reader.value(AWS_LAMBDA_FUNCTION_NAME).orElse("local"));
+                reader.value(AWS_LAMBDA_FUNCTION_NAME).orElse("local"),
+                Duration.ofSeconds(reader.positive(
+                        BACKOFF_FIRST_SECONDS, DEFAULT_BACKOFF_FIRST_SECONDS, SQS_MAX_VISIBILITY_SECONDS)),
+                Duration.ofSeconds(
+                        reader.positive(BACKOFF_MAX_SECONDS, DEFAULT_BACKOFF_MAX_SECONDS, SQS_MAX_VISIBILITY_SECONDS)));
+        if (config.backoffFirst().compareTo(config.backoffMax()) > 0) {
+            reader.problem(
+                    BACKOFF_FIRST_SECONDS + " is " + config.backoffFirst().toSeconds() + ", more than "
+                            + BACKOFF_MAX_SECONDS + " (" + config.backoffMax().toSeconds()
+                            + "); the first backoff must not exceed the longest");
+        }
         reader.throwIfProblems();
         return config;
     }

@@ -9,6 +9,8 @@ import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
  */
 final class BulkItemClassifier {
 
+    private static final String CLUSTER_BLOCK = "cluster_block_exception";
+    private static final int FORBIDDEN = 403;
     private static final int CONFLICT = 409;
     private static final int TOO_MANY_REQUESTS = 429;
     private static final int SERVER_ERROR = 500;
@@ -24,18 +26,25 @@ final class BulkItemClassifier {
                     : IndexItemResult.applied(documentId);
         }
         String detail = item.status() + " " + error.type() + ": " + error.reason();
-        return new IndexItemResult(
-                documentId,
-                isRetryable(item.status()) ? IndexItemResult.Status.RETRYABLE : IndexItemResult.Status.FAILED,
-                detail);
+        return new IndexItemResult(documentId, statusOf(item.status(), error.type()), detail);
     }
 
     /**
-     * Throttling and server errors pass; a version conflict left after the update's own retries
-     * means a concurrent writer for the same key, and the next attempt re-evaluates the sequencer.
-     * Everything else (mapping conflicts, script errors) fails the same way every time.
+     * Pushback is the cluster's, not the document's: {@code rejected_execution_exception} (a
+     * full write queue) and {@code circuit_breaking_exception} come as 429, a
+     * {@code cluster_block_exception} as 429 for the flood-stage watermark's read-only-allow-delete
+     * block and as 403 for other write blocks, a refused role as 403, and server errors as 5xx.
+     * A version conflict left after the update's own retries means a concurrent writer for the
+     * same key, and the next attempt re-evaluates the sequencer. Everything else
+     * ({@code mapper_parsing_exception}, script errors) fails the same way every time.
      */
-    static boolean isRetryable(int status) {
-        return status == TOO_MANY_REQUESTS || status == CONFLICT || status >= SERVER_ERROR;
+    static IndexItemResult.Status statusOf(int status, String errorType) {
+        if (CLUSTER_BLOCK.equals(errorType)
+                || status == TOO_MANY_REQUESTS
+                || status == FORBIDDEN
+                || status >= SERVER_ERROR) {
+            return IndexItemResult.Status.UNAVAILABLE;
+        }
+        return status == CONFLICT ? IndexItemResult.Status.RETRYABLE : IndexItemResult.Status.FAILED;
     }
 }

@@ -12,9 +12,15 @@ public record IndexItemResult(String documentId, Status status, String detail) {
         APPLIED,
         /** Skipped: the index already holds a newer event for this key. Done, not an error. */
         STALE,
-        /** Throttled, a server error or a concurrent write: send the same operation again later. */
+        /** A concurrent write to the same document: send the same operation again soon. */
         RETRYABLE,
-        /** Rejected for good (e.g. a mapping conflict): retrying the same operation cannot succeed. */
+        /**
+         * The index cannot take writes now: throttled (429: a full write queue, a circuit
+         * breaker), blocked (a read-only index after the disk flood-stage watermark), access
+         * refused, or a server error. Every write is refused alike until it recovers: back off.
+         */
+        UNAVAILABLE,
+        /** Rejected for good (a mapping conflict): the same document is refused the same way every time. */
         FAILED
     }
 

@@ -135,7 +135,9 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
             throw new IndexUnavailableException(
                     "OpenSearch rejected the whole bulk request (" + e.status() + "): " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new IndexUnavailableException("OpenSearch is unreachable: " + e.getMessage(), e);
+            // Not only a connection failure: the low-level client also reports an answer such as a
+            // tripped circuit breaker's 429 this way, with the status line and body in the message.
+            throw new IndexUnavailableException("the bulk request failed: " + e.getMessage(), e);
         }
         if (response.items().size() != bulk.size()) {
             throw new IndexUnavailableException(

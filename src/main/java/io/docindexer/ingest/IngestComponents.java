@@ -1,6 +1,7 @@
 package io.docindexer.ingest;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docindexer.batch.Backoff;
 import io.docindexer.batch.BatchObserver;
 import io.docindexer.batch.BatchProcessor;
 import io.docindexer.cache.ExtractionCache;
@@ -21,6 +22,7 @@ import io.docindexer.thumbnail.ThumbnailStore;
 import io.docindexer.thumbnail.ThumbnailTidying;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -126,6 +128,9 @@ public final class IngestComponents implements AutoCloseable {
                 new ThumbnailTidying(index, thumbnails),
                 new SqsDeadLetterQueue(aws.sqs(), config.dlqUrl()),
                 new SqsSourceQueue(aws.sqs()),
+                // SecureRandom, unlike Random, draws new numbers in every container restored from
+                // one SnapStart snapshot, so their backoffs are not all the same.
+                new Backoff(config.backoffFirst(), config.backoffMax(), new SecureRandom()),
                 workers,
                 observer);
         return new Connected(aws, index, processor);

@@ -99,7 +99,8 @@ public final class EmbeddedMetricsObserver implements BatchObserver {
                 + summary.count(RecordOutcome.Skipped.class)
                 + summary.count(RecordOutcome.Continued.class);
         metrics.put("RecordsDone", new Metric(done, COUNT));
-        metrics.put("RecordsRetried", new Metric(summary.count(RecordOutcome.Retry.class), COUNT));
+        metrics.put("RecordsRetried", new Metric(summary.count(RecordOutcome.Redelivered.class), COUNT));
+        metrics.put("RecordsBackedOff", new Metric(summary.count(RecordOutcome.BackedOff.class), COUNT));
         metrics.put("RecordsRejected", new Metric(summary.count(RecordOutcome.DeadLettered.class), COUNT));
         metadataOnly.forEach((reason, count) -> metrics.put("MetadataOnly." + reason, new Metric(count, COUNT)));
         metrics.put("PagesExtracted", new Metric(pages, COUNT));

@@ -12,7 +12,8 @@ import org.slf4j.spi.LoggingEventBuilder;
 /**
  * Logs one line per object (or per record with no object) with the message id, bucket, key and
  * outcome: enough to find a document's story in CloudWatch Logs, never any of its content. The
- * lines of a record that will be retried are warnings.
+ * lines of a record that will be redelivered are warnings; a backed-off record's also say for how
+ * many seconds it is hidden ({@code backoffSeconds}).
  */
 public final class LoggingObserver implements BatchObserver {
 
@@ -43,10 +44,13 @@ public final class LoggingObserver implements BatchObserver {
 
     private static LoggingEventBuilder line(RecordReport report) {
         RecordOutcome outcome = report.outcome();
-        return LOG.atLevel(outcome instanceof RecordOutcome.Retry ? Level.WARN : Level.INFO)
+        LoggingEventBuilder line = LOG.atLevel(outcome instanceof RecordOutcome.Redelivered ? Level.WARN : Level.INFO)
                 .addKeyValue("messageId", outcome.messageId())
                 .addKeyValue("outcome", outcome.getClass().getSimpleName())
-                .addKeyValue("detail", outcome.detail())
-                .addKeyValue("batchMillis", report.millis());
+                .addKeyValue("detail", outcome.detail());
+        if (outcome instanceof RecordOutcome.BackedOff backedOff) {
+            line.addKeyValue("backoffSeconds", backedOff.invisibleFor().toSeconds());
+        }
+        return line.addKeyValue("batchMillis", report.millis());
     }
 }

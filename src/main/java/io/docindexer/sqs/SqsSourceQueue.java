@@ -2,6 +2,7 @@ package io.docindexer.sqs;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.docindexer.batch.SourceQueue;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
  * The queue a batch came from, named by its records' event source ARN (its URL is looked up once):
- * deletes finished records and sends continuations back to it.
+ * deletes finished records, sends continuations back to it, and hides records to back them off.
  */
 public final class SqsSourceQueue implements SourceQueue {
 
@@ -68,6 +69,14 @@ public final class SqsSourceQueue implements SourceQueue {
                         FifoSends.groupOf(message, "continuations"),
                         message.getMessageId() + "-" + Math.abs(progress.hashCode()))
                 .build());
+    }
+
+    @Override
+    public void changeVisibility(SQSMessage message, Duration invisibleFor) {
+        String queueUrl = queueUrl(message.getEventSourceArn());
+        sqs.changeMessageVisibility(request -> request.queueUrl(queueUrl)
+                .receiptHandle(message.getReceiptHandle())
+                .visibilityTimeout(Math.toIntExact(invisibleFor.toSeconds())));
     }
 
     /** {@code arn:aws:sqs:REGION:ACCOUNT:NAME} to the queue's URL, which only SQS knows for sure. */

@@ -67,7 +67,7 @@ public final class ThumbnailTidying implements DocumentIndex {
                         thumbnails.delete(own);
                     }
                 }
-                case RETRYABLE, FAILED -> {
+                case RETRYABLE, UNAVAILABLE, FAILED -> {
                     // Kept for the retry, which stores and names the same key.
                 }
             }

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.invocation.LogContext;
 import io.docindexer.invocation.TimeBudget;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ class BatchProcessorTest {
 
     /**
      * Bodies script the preparer: "delete:KEY", "slow:KEY" (finishes only once the others of its
-     * wave were written and deleted), "retry", "reject",
+     * wave were written and deleted), "nothing" (an object gone before it was read), "retry", "reject",
      * "boom" (a bug), "done" or "long" (out of time part-way). A redelivered record notes what had
      * been deleted when it started.
      */
@@ -67,6 +68,7 @@ class BatchProcessorTest {
             case "retry" -> new Preparation.Settled(new RecordOutcome.Retry(id, "S3 throttled"));
             case "reject" -> new Preparation.Rejected(id, "not JSON", List.of());
             case "done" -> new Preparation.Settled(new RecordOutcome.Skipped(id, "s3:TestEvent ignored"));
+            case "nothing" -> new Preparation.Indexable(id, List.of(), List.of());
             case "long" -> new Preparation.Continued(id, "paused after page 40 of 300", List.of());
             default -> throw new IllegalStateException("a bug in record " + id);
         };
@@ -97,10 +99,20 @@ class BatchProcessorTest {
             }
             continuations.add(message.getMessageId() + ": " + progress);
         }
+
+        @Override
+        public void changeVisibility(SQSMessage message, Duration invisibleFor) {
+            if (queueDown) {
+                throw new IllegalStateException("SQS unavailable");
+            }
+            hidden.put(message.getMessageId(), invisibleFor);
+        }
     };
 
-    private final BatchProcessor processor =
-            new BatchProcessor(preparer, index, deadLetterQueue, sourceQueue, workers, reports::add);
+    private final Map<String, Duration> hidden = new ConcurrentHashMap<>();
+
+    private final BatchProcessor processor = new BatchProcessor(
+            preparer, index, deadLetterQueue, sourceQueue, SqsMessages.BACKOFF, workers, reports::add);
 
     @AfterEach
     void stopWorkers() {
@@ -146,6 +158,7 @@ class BatchProcessorTest {
                 index,
                 deadLetterQueue,
                 sourceQueue,
+                SqsMessages.BACKOFF,
                 workers,
                 reports::add);
 
@@ -362,6 +375,103 @@ class BatchProcessorTest {
         SQSBatchResponse response = processor.process(messages("retry", "delete:b"), plentyOfTime());
 
         assertThat(failedIds(response)).containsExactly("m1");
+    }
+
+    @Test
+    void aRecordThatFailedBecauseOpenSearchIsDownIsHiddenLongerWithEachDeliveryAndStillReported() {
+        index.unavailable = true;
+        List<SQSMessage> messages = messages("delete:a");
+        messages.get(0).getAttributes().put("ApproximateReceiveCount", "3");
+
+        SQSBatchResponse response = processor.process(messages, plentyOfTime());
+
+        assertThat(failedIds(response)).containsExactly("m1");
+        assertThat(reportFor("m1").outcome()).isInstanceOf(RecordOutcome.BackedOff.class);
+        Duration backoff = ((RecordOutcome.BackedOff) reportFor("m1").outcome()).invisibleFor();
+        assertThat(hidden).containsEntry("m1", backoff);
+        assertThat(backoff)
+                .as("the third delivery: 20 min doubled twice, less up to half")
+                .isBetween(Duration.ofMinutes(40), Duration.ofMinutes(80));
+        assertThat(reportFor("m1").outcome().detail()).contains("delivery 3 backed off for " + backoff.toSeconds());
+    }
+
+    @Test
+    void aRecordThatFailedForItsOwnReasonsIsNotBackedOffSoItReachesTheDeadLetterQueueAfterMaxReceiveCount() {
+        SQSBatchResponse response = processor.process(messages("retry", "boom", "delete:c"), plentyOfTime());
+
+        assertThat(failedIds(response)).containsExactly("m1", "m2");
+        assertThat(reportFor("m1").outcome()).isInstanceOf(RecordOutcome.Retry.class);
+        assertThat(reportFor("m2").outcome()).isInstanceOf(RecordOutcome.Retry.class);
+        assertThat(hidden).isEmpty();
+    }
+
+    @Test
+    void aRecordIsStillRetriedWhenSqsCannotHideIt() {
+        index.unavailable = true;
+        queueDown = true;
+
+        SQSBatchResponse response = processor.process(messages("delete:a"), plentyOfTime());
+
+        assertThat(failedIds(response)).containsExactly("m1");
+        assertThat(reportFor("m1").outcome()).isInstanceOf(RecordOutcome.Retry.class);
+        assertThat(reportFor("m1").outcome().detail()).contains("could not back off: SQS unavailable");
+    }
+
+    @Test
+    void onceOpenSearchIsFoundDownTheRestOfTheBatchIsBackedOffWithoutBeingPreparedOrWritten() {
+        index.unavailable = true;
+        List<SQSMessage> messages = messages("delete:a", "delete:b", "delete:c");
+        // Delivered before, so each would be prepared and written on its own after the first.
+        redelivered(messages.get(1), messages.get(2));
+
+        SQSBatchResponse response = processor.process(messages, plentyOfTime());
+
+        assertThat(failedIds(response)).containsExactly("m1", "m2", "m3");
+        assertThat(prepared).hasValue(1);
+        assertThat(index.bulkRequests).hasSize(1);
+        assertThat(hidden).containsOnlyKeys("m1", "m2", "m3");
+        assertThat(reportFor("m3").outcome().detail())
+                .contains("not started: the index was found unavailable earlier in this invocation")
+                .contains("connection refused");
+    }
+
+    @Test
+    void aRecordWithNothingToWriteIsDoneEvenWhenItsWaveFindsTheIndexDown() {
+        index.unavailable = true;
+
+        SQSBatchResponse response = processor.process(messages("delete:a", "nothing"), plentyOfTime());
+
+        assertThat(failedIds(response)).containsExactly("m1");
+        assertThat(reportFor("m2").outcome()).isInstanceOf(RecordOutcome.Skipped.class);
+    }
+
+    @Test
+    void aThrottledItemStopsTheBatchFromSendingMoreWrites() {
+        index.keysThatFail.add("a");
+        List<SQSMessage> messages = messages("delete:a", "delete:b");
+        redelivered(messages.get(1));
+
+        SQSBatchResponse response = processor.process(messages, plentyOfTime());
+
+        assertThat(failedIds(response)).containsExactly("m1", "m2");
+        assertThat(index.bulkRequests).hasSize(1);
+        assertThat(reportFor("m1").outcome()).isInstanceOf(RecordOutcome.BackedOff.class);
+        assertThat(reportFor("m1").outcome().detail()).contains("rejected_execution_exception");
+    }
+
+    @Test
+    void aDocumentTheMappingRejectsSendsItsRecordToTheDeadLetterQueueAtOnceWithTheReason() {
+        index.keysTheMappingRejects.add("b");
+
+        SQSBatchResponse response = processor.process(messages("delete:a", "delete:b"), plentyOfTime());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(reportFor("m2").outcome()).isInstanceOf(RecordOutcome.DeadLettered.class);
+        assertThat(deadLettered)
+                .singleElement()
+                .asString()
+                .startsWith("m2: IndexRejected: index write failed: 400 mapper_parsing_exception");
+        assertThat(hidden).isEmpty();
     }
 
     private static TimeBudget plentyOfTime() {

@@ -83,6 +83,37 @@ class ErrorClassifierTest {
                 .contains("unexpected java.lang.IllegalStateException (surprise)");
     }
 
+    @Test
+    void outagesAndThrottlingAreDownstreamFailuresToBackOff() {
+        assertThat(downstream(S3Exception.builder()
+                        .statusCode(503)
+                        .message("Slow Down")
+                        .build()))
+                .isTrue();
+        assertThat(downstream(ApiCallTimeoutException.create(60_000))).isTrue();
+        assertThat(downstream(new IndexUnavailableException("down", new ConnectException("Connection refused"))))
+                .isTrue();
+        assertThat(downstream(new IndexAccessDeniedException("403 security_exception", null)))
+                .isTrue();
+        assertThat(downstream(SdkClientException.create("Unable to execute HTTP request")))
+                .isTrue();
+    }
+
+    @Test
+    void refusalsOfTheRecordsOwnAndBugsAreNotBackedOff() {
+        assertThat(downstream(S3Exception.builder()
+                        .statusCode(400)
+                        .message("Bad Request")
+                        .build()))
+                .isFalse();
+        assertThat(downstream(new IllegalStateException("a bug"))).isFalse();
+        assertThat(downstream(new OutOfMemoryError("Java heap space"))).isFalse();
+    }
+
+    private static boolean downstream(Throwable error) {
+        return ErrorClassifier.retry("m1", "s3://b/k", error).downstream();
+    }
+
     private static String reasonFor(Throwable error) {
         Preparation preparation = ErrorClassifier.classify("m1", "s3://b/k", error, List.of());
         assertThat(preparation).isInstanceOf(Preparation.Settled.class);

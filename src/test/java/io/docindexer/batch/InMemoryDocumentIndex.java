@@ -13,14 +13,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A fake index: applies operations in memory, can be made unavailable, refuse access, fail chosen
- * documents or find them stale. Like the real one, it takes no write before it has been prepared.
+ * A fake index: applies operations in memory, can be made unavailable, refuse access, throttle or
+ * reject chosen documents or find them stale. Like the real one, it takes no write before it has been prepared.
  */
 final class InMemoryDocumentIndex implements DocumentIndex {
 
     final Map<String, IndexOperation> documents = new ConcurrentHashMap<>();
     final List<List<IndexOperation>> bulkRequests = new ArrayList<>();
     final Set<String> keysThatFail = ConcurrentHashMap.newKeySet();
+    final Set<String> keysTheMappingRejects = ConcurrentHashMap.newKeySet();
     final Set<String> keysIndexedByANewerEvent = ConcurrentHashMap.newKeySet();
     final AtomicInteger preparationAttempts = new AtomicInteger();
     volatile boolean unavailable;
@@ -54,7 +55,14 @@ final class InMemoryDocumentIndex implements DocumentIndex {
                     : ((IndexOperation.Delete) operation).key();
             if (keysThatFail.contains(key)) {
                 results.add(new IndexItemResult(
-                        operation.documentId(), IndexItemResult.Status.RETRYABLE, "429 too many requests"));
+                        operation.documentId(),
+                        IndexItemResult.Status.UNAVAILABLE,
+                        "429 rejected_execution_exception: rejected execution"));
+            } else if (keysTheMappingRejects.contains(key)) {
+                results.add(new IndexItemResult(
+                        operation.documentId(),
+                        IndexItemResult.Status.FAILED,
+                        "400 mapper_parsing_exception: failed to parse field [metadata.created]"));
             } else if (keysIndexedByANewerEvent.contains(key)) {
                 results.add(new IndexItemResult(operation.documentId(), IndexItemResult.Status.STALE, null));
             } else {

@@ -1,13 +1,19 @@
 package io.docindexer.batch;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 
 /** SQS records as Lambda delivers them from a standard queue, first delivery, ids m1, m2, ... */
 public final class SqsMessages {
+
+    /** The default settings' backoff, with a seeded random so that a run repeats exactly. */
+    public static final Backoff BACKOFF =
+            new Backoff(Duration.ofMinutes(20), Duration.ofHours(4), new SplittableRandom(15));
 
     private SqsMessages() {}
 

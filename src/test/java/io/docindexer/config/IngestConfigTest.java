@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,8 @@ class IngestConfigTest {
         assertThat(config.sqsEndpoint()).isEmpty();
         assertThat(config.cacheBucket()).isEmpty();
         assertThat(config.thumbnailBucket()).isEmpty();
+        assertThat(config.backoffFirst()).isEqualTo(Duration.ofMinutes(20));
+        assertThat(config.backoffMax()).isEqualTo(Duration.ofHours(4));
     }
 
     @Test
@@ -47,9 +50,13 @@ class IngestConfigTest {
         env.put("SQS_ENDPOINT", "http://127.0.0.1:9324");
         env.put("CACHE_BUCKET", "docindexer-cache");
         env.put("THUMBNAIL_BUCKET", "docindexer-thumbnails");
+        env.put("BACKOFF_FIRST_SECONDS", "5");
+        env.put("BACKOFF_MAX_SECONDS", "40");
 
         IngestConfig config = IngestConfig.fromEnv(env);
 
+        assertThat(config.backoffFirst()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.backoffMax()).isEqualTo(Duration.ofSeconds(40));
         assertThat(config.cacheBucket()).contains("docindexer-cache");
         assertThat(config.thumbnailBucket()).contains("docindexer-thumbnails");
         assertThat(config.openSearchService()).isEqualTo("aoss");
@@ -100,5 +107,22 @@ class IngestConfigTest {
 
         assertThat(error.problems())
                 .containsExactly("MAX_PAGES is '3000000000'; expected a whole number from 1 to 2147483647");
+    }
+
+    @Test
+    void rejectsABackoffSqsWouldRefuseOrThatStartsAboveItsMaximum() {
+        Map<String, String> tooLong = minimal();
+        tooLong.put("BACKOFF_MAX_SECONDS", "86400");
+        Map<String, String> upsideDown = minimal();
+        upsideDown.put("BACKOFF_FIRST_SECONDS", "600");
+        upsideDown.put("BACKOFF_MAX_SECONDS", "60");
+
+        assertThat(catchThrowableOfType(ConfigurationException.class, () -> IngestConfig.fromEnv(tooLong))
+                        .problems())
+                .containsExactly("BACKOFF_MAX_SECONDS is '86400'; expected a whole number from 1 to 43200");
+        assertThat(catchThrowableOfType(ConfigurationException.class, () -> IngestConfig.fromEnv(upsideDown))
+                        .problems())
+                .containsExactly("BACKOFF_FIRST_SECONDS is 600, more than BACKOFF_MAX_SECONDS (60);"
+                        + " the first backoff must not exceed the longest");
     }
 }

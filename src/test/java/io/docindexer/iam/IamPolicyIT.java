@@ -3,11 +3,13 @@ package io.docindexer.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.docindexer.batch.RecordOutcome;
 import io.docindexer.batch.RecordReport;
 import io.docindexer.config.IngestConfig;
 import io.docindexer.config.RedriveConfig;
 import io.docindexer.deploy.CloudFormationYaml;
 import io.docindexer.extract.TextPdfs;
+import io.docindexer.index.OpenSearchHttp;
 import io.docindexer.ingest.IngestComponents;
 import io.docindexer.local.Await;
 import io.docindexer.local.BucketNotifications;
@@ -26,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,6 +111,7 @@ class IamPolicyIT {
         upload(stack, run + "/report.pdf", TextPdfs.onePage("quarterly report " + run));
         notifications.objectCreated(LocalServers.BUCKET, run + "/report.pdf", head(stack, run + "/report.pdf"));
         invoke(stack, queues, ingest, receive(stack, queues, 2), new LocalContext(60_000));
+        backOffWhileTheIndexIsBlocked(stack, queues, notifications);
 
         String longKey = run + "/three pages.pdf";
         upload(
@@ -151,6 +155,7 @@ class IamPolicyIT {
                         new Permission("sqs:SendMessage", queues.dlqArn()),
                         new Permission("sqs:DeleteMessage", queues.queueArn()),
                         new Permission("sqs:GetQueueUrl", queues.queueArn()),
+                        new Permission("sqs:ChangeMessageVisibility", queues.queueArn()),
                         new Permission("s3:GetObject", "arn:aws:s3:::" + LocalServers.BUCKET + "/" + longKey),
                         new Permission("s3:ListBucket", "arn:aws:s3:::" + LocalServers.BUCKET),
                         new Permission("s3:ListBucket", "arn:aws:s3:::" + LocalServers.CACHE_BUCKET),
@@ -207,6 +212,40 @@ class IamPolicyIT {
                 + " (Lambda itself and the event source mapping use some):");
         unused.forEach(statement -> System.out.println("  " + statement));
         assertThat(failures).as("calls the template's policies do not allow").isEmpty();
+    }
+
+    /**
+     * A record whose index is blocked read-only (the disk flood-stage watermark's block) is backed
+     * off: hidden with ChangeMessageVisibility, then reported as a batch item failure. The index
+     * is one of its own, so that no other test sees the block.
+     */
+    private void backOffWhileTheIndexIsBlocked(
+            LocalServers stack, LocalServers.Queues queues, BucketNotifications notifications) throws Exception {
+        Map<String, String> environment = new HashMap<>(stack.ingestEnvironment(queues));
+        environment.put(IngestConfig.INDEX_NAME, run);
+        IngestComponents blocked = IngestComponents.create(IngestConfig.fromEnv(environment), reports::add);
+        toClose.add(blocked);
+        OpenSearchHttp openSearch = new OpenSearchHttp(stack.openSearchEndpoint());
+        openSearch.put("/" + run + "/_settings", "{\"index.blocks.read_only_allow_delete\": true}");
+        notifications.objectCreated(LocalServers.BUCKET, run + "/note.txt", head(stack, run + "/note.txt"));
+        List<Message> messages = receive(stack, queues, 1);
+
+        ByteArrayOutputStream response = new ByteArrayOutputStream();
+        blocked.handler()
+                .handleRequest(
+                        new ByteArrayInputStream(SqsLambdaEvents.event(messages, queues.queueArn())),
+                        response,
+                        new LocalContext(60_000));
+
+        assertThat(SqsLambdaEvents.failedMessageIds(response.toByteArray()))
+                .containsExactly(messages.get(0).messageId());
+        assertThat(reports)
+                .anySatisfy(report -> assertThat(report.outcome()).isInstanceOf(RecordOutcome.BackedOff.class));
+        openSearch.put("/" + run + "/_settings", "{\"index.blocks.read_only_allow_delete\": null}");
+        // note.txt is already indexed; what is left of this step would only get in the next one's way.
+        stack.sqs()
+                .deleteMessage(request -> request.queueUrl(queues.queueUrl())
+                        .receiptHandle(messages.get(0).receiptHandle()));
     }
 
     /** The redrive function's four modes: selective (matching and not), all, status and cancel. */

@@ -24,15 +24,31 @@ class BulkItemClassifierTest {
     }
 
     @Test
-    void throttlingServerErrorsAndLeftoverVersionConflictsAreRetryable() {
-        assertThat(BulkItemClassifier.classify("id", failure(429, "es_rejected_execution_exception", "queue full"))
-                        .status())
-                .isEqualTo(Status.RETRYABLE);
-        assertThat(BulkItemClassifier.classify("id", failure(503, "unavailable_shards_exception", "primary not active"))
-                        .status())
-                .isEqualTo(Status.RETRYABLE);
-        assertThat(BulkItemClassifier.classify("id", failure(409, "version_conflict_engine_exception", "conflict"))
-                        .status())
+    void pushbackFromTheClusterMeansTheIndexIsUnavailableNotThatTheDocumentIsBad() {
+        assertThat(statusOf(429, "rejected_execution_exception", "rejected execution of TransportWriteAction"))
+                .isEqualTo(Status.UNAVAILABLE);
+        assertThat(statusOf(429, "es_rejected_execution_exception", "rejected execution of coordinating operation"))
+                .isEqualTo(Status.UNAVAILABLE);
+        assertThat(statusOf(429, "circuit_breaking_exception", "[parent] Data too large"))
+                .isEqualTo(Status.UNAVAILABLE);
+        assertThat(statusOf(
+                        429,
+                        "cluster_block_exception",
+                        "index [documents-v2] blocked by: [TOO_MANY_REQUESTS/12/disk usage exceeded flood-stage"
+                                + " watermark, index has read-only-allow-delete block]"))
+                .isEqualTo(Status.UNAVAILABLE);
+        assertThat(statusOf(
+                        403,
+                        "cluster_block_exception",
+                        "index [documents-v2] blocked by: [FORBIDDEN/8/index write (api)]"))
+                .isEqualTo(Status.UNAVAILABLE);
+        assertThat(statusOf(503, "unavailable_shards_exception", "primary not active"))
+                .isEqualTo(Status.UNAVAILABLE);
+    }
+
+    @Test
+    void aVersionConflictLeftAfterTheUpdatesOwnRetriesIsRetryable() {
+        assertThat(statusOf(409, "version_conflict_engine_exception", "conflict"))
                 .isEqualTo(Status.RETRYABLE);
     }
 
@@ -43,6 +59,10 @@ class BulkItemClassifierTest {
 
         assertThat(result.status()).isEqualTo(Status.FAILED);
         assertThat(result.detail()).isEqualTo("400 mapper_parsing_exception: failed to parse field [pages]");
+    }
+
+    private static Status statusOf(int status, String type, String reason) {
+        return BulkItemClassifier.classify("id", failure(status, type, reason)).status();
     }
 
     private static BulkResponseItem success(int status, String result) {

@@ -26,7 +26,7 @@ public final class OpenSearchHttp {
                 withJson(path).POST(HttpRequest.BodyPublishers.ofString(json)).build());
     }
 
-    String put(String path, String json) throws IOException, InterruptedException {
+    public String put(String path, String json) throws IOException, InterruptedException {
         return send(
                 withJson(path).PUT(HttpRequest.BodyPublishers.ofString(json)).build());
     }

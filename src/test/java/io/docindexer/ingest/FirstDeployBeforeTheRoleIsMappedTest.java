@@ -15,6 +15,7 @@ import io.docindexer.index.IndexUnavailableException;
 import io.docindexer.index.OpenSearchDocumentIndex;
 import io.docindexer.invocation.TimeBudget;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -42,6 +43,9 @@ class FirstDeployBeforeTheRoleIsMappedTest {
 
         @Override
         public void sendContinuation(SQSMessage message, String progress) {}
+
+        @Override
+        public void changeVisibility(SQSMessage message, Duration invisibleFor) {}
     };
 
     private final ExecutorService workers = Executors.newFixedThreadPool(4);
@@ -135,6 +139,7 @@ class FirstDeployBeforeTheRoleIsMappedTest {
                 index,
                 (message, errorClass, reason) -> deadLettered.add(message.getMessageId()),
                 NO_EARLY_DELETES,
+                SqsMessages.BACKOFF,
                 workers,
                 report -> {});
     }

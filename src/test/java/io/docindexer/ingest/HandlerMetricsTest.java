@@ -26,6 +26,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -70,6 +71,9 @@ class HandlerMetricsTest {
 
         @Override
         public void sendContinuation(SQSMessage message, String progress) {}
+
+        @Override
+        public void changeVisibility(SQSMessage message, Duration invisibleFor) {}
     };
 
     /** Applies every operation. */
@@ -97,6 +101,7 @@ class HandlerMetricsTest {
                 index,
                 (message, errorClass, reason) -> {},
                 sourceQueue,
+                SqsMessages.BACKOFF,
                 workers,
                 metricsTo(new PrintStream(stdout, true))));
 
