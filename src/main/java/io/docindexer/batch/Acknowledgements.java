@@ -85,6 +85,26 @@ final class Acknowledgements {
         }
     }
 
+    /**
+     * Hides a redelivered record for its backoff before it runs alone: it may be the record that
+     * ended the last invocation (a native crash, out of memory, a timeout). If it ends this one
+     * too, the batch-mates still waiting come back after the queue's visibility timeout, before
+     * it and so most likely in a batch without it, instead of dying beside it until they reach the
+     * DLQ with it. If it finishes, it is deleted as usual; failing the change only loses that.
+     */
+    void holdBack(SQSMessage message) {
+        Duration invisibleFor = backoff.after(ReceiveCount.of(message));
+        try {
+            sourceQueue.changeVisibility(message, invisibleFor);
+        } catch (RuntimeException changeFailed) {
+            LOG.warn(
+                    "Could not hide redelivered message {} for {} s before running it alone: {}",
+                    message.getMessageId(),
+                    invisibleFor.toSeconds(),
+                    changeFailed.getMessage());
+        }
+    }
+
     private RecordOutcome backOff(SQSMessage message, RecordOutcome.Retry retry) {
         int receiveCount = ReceiveCount.of(message);
         Duration invisibleFor = backoff.after(receiveCount);

@@ -51,7 +51,7 @@ public final class BatchProcessor {
     }
 
     public SQSBatchResponse process(List<SQSMessage> messages, TimeBudget budget) {
-        Schedule schedule = new Schedule(messages, workers);
+        Schedule schedule = new Schedule(messages, workers, acknowledgements::holdBack);
         IndexOutage outage = new IndexOutage();
         BatchRun run =
                 new BatchRun(messages, schedule.inOrder(), new BulkWrite(index, outage), acknowledgements, observer);

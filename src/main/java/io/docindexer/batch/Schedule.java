@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.docindexer.invocation.FifoQueues;
 import io.docindexer.invocation.ReceiveCount;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionService;
@@ -12,13 +13,16 @@ import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.IntFunction;
 
 /**
  * When each record of a batch is prepared, and when its result moves on to be written.
  *
  * <p>From a standard queue, the records SQS delivers for the first time are prepared together, and
- * each record it has delivered before (a possible poison message) runs alone, after them. Prepared
+ * each record it has delivered before (a possible poison message) runs alone, after them, the
+ * least delivered first, once {@code beforeRunningAlone} has been told (see {@link
+ * Acknowledgements#holdBack}). Prepared
  * records move on in waves, as soon as no other finishes within {@value #WAVE_IDLE_MILLIS} ms, so
  * one slow OCR document holds nobody up. From a FIFO queue, order wins: every record is prepared at
  * once, and they move on together, in queue order, once all are.
@@ -37,10 +41,12 @@ final class Schedule {
 
     private final List<SQSMessage> messages;
     private final ExecutorService workers;
+    private final Consumer<SQSMessage> beforeRunningAlone;
 
-    Schedule(List<SQSMessage> messages, ExecutorService workers) {
+    Schedule(List<SQSMessage> messages, ExecutorService workers, Consumer<SQSMessage> beforeRunningAlone) {
         this.messages = messages;
         this.workers = workers;
+        this.beforeRunningAlone = beforeRunningAlone;
     }
 
     /** Whether the batch comes from a FIFO queue, whose order its records must keep. */
@@ -64,23 +70,36 @@ final class Schedule {
         }
         List<List<Integer>> groups = groups();
         for (int group = 0; group < groups.size(); group++) {
-            runInWaves(groups.get(group), tasks, waves, group < groups.size() - 1);
+            List<Integer> positions = groups.get(group);
+            if (isRedelivered(positions.get(0))) {
+                beforeRunningAlone.accept(messages.get(positions.get(0)));
+            }
+            runInWaves(positions, tasks, waves, group < groups.size() - 1);
         }
     }
 
-    /** The first deliveries together, then each redelivered record alone. */
+    /**
+     * The first deliveries together, then each redelivered record alone, the least delivered
+     * first: a record that keeps ending invocations has been delivered more often than the
+     * batch-mates it took down with it.
+     */
     private List<List<Integer>> groups() {
         List<Integer> fresh = new ArrayList<>();
         List<Integer> redelivered = new ArrayList<>();
         for (int position = 0; position < messages.size(); position++) {
-            (ReceiveCount.of(messages.get(position)) > 1 ? redelivered : fresh).add(position);
+            (isRedelivered(position) ? redelivered : fresh).add(position);
         }
+        redelivered.sort(Comparator.comparingInt(position -> ReceiveCount.of(messages.get(position))));
         List<List<Integer>> groups = new ArrayList<>();
         if (!fresh.isEmpty()) {
             groups.add(fresh);
         }
         redelivered.forEach(position -> groups.add(List.of(position)));
         return groups;
+    }
+
+    private boolean isRedelivered(int position) {
+        return ReceiveCount.of(messages.get(position)) > 1;
     }
 
     private void runInWaves(

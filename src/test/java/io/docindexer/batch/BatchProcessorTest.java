@@ -37,6 +37,9 @@ class BatchProcessorTest {
     private final CountDownLatch firstEarlyDelete = new CountDownLatch(1);
 
     private final List<String> deletedWhenRedeliveredRecordStarted = new ArrayList<>();
+    private final List<String> started = new CopyOnWriteArrayList<>();
+    private final List<String> hiddenWhenStarted = new CopyOnWriteArrayList<>();
+    private final Map<String, Duration> hidden = new ConcurrentHashMap<>();
 
     /**
      * Bodies script the preparer: "delete:KEY", "slow:KEY" (finishes only once the others of its
@@ -48,6 +51,10 @@ class BatchProcessorTest {
         prepared.incrementAndGet();
         String body = message.getBody();
         String id = message.getMessageId();
+        started.add(id);
+        if (hidden.containsKey(id)) {
+            hiddenWhenStarted.add(id);
+        }
         if (!"1".equals(message.getAttributes().get("ApproximateReceiveCount"))) {
             synchronized (deletedEarly) {
                 deletedWhenRedeliveredRecordStarted.addAll(deletedEarly);
@@ -108,8 +115,6 @@ class BatchProcessorTest {
             hidden.put(message.getMessageId(), invisibleFor);
         }
     };
-
-    private final Map<String, Duration> hidden = new ConcurrentHashMap<>();
 
     private final BatchProcessor processor = new BatchProcessor(
             preparer, index, deadLetterQueue, sourceQueue, SqsMessages.BACKOFF, workers, reports::add);
@@ -457,6 +462,35 @@ class BatchProcessorTest {
         assertThat(index.bulkRequests).hasSize(1);
         assertThat(reportFor("m1").outcome()).isInstanceOf(RecordOutcome.BackedOff.class);
         assertThat(reportFor("m1").outcome().detail()).contains("rejected_execution_exception");
+    }
+
+    @Test
+    void aRedeliveredRecordIsHiddenForItsBackoffBeforeItRunsAloneAndTheLeastDeliveredRunsFirst() {
+        // m1 may be the poison that ended the last invocations: if it ends this one too, m2 and m3
+        // must not come back beside it.
+        List<SQSMessage> messages = messages("delete:a", "delete:b", "delete:c");
+        messages.get(0).getAttributes().put("ApproximateReceiveCount", "4");
+        redelivered(messages.get(1));
+
+        SQSBatchResponse response = processor.process(messages, plentyOfTime());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(started).containsExactly("m3", "m2", "m1");
+        assertThat(hiddenWhenStarted).containsExactly("m2", "m1");
+        assertThat(hidden.get("m2")).isBetween(Duration.ofMinutes(20), Duration.ofMinutes(40));
+        assertThat(hidden.get("m1")).isBetween(Duration.ofHours(2), Duration.ofHours(4));
+    }
+
+    @Test
+    void aRedeliveredRecordStillRunsWhenHidingItFails() {
+        queueDown = true;
+        List<SQSMessage> messages = messages("delete:a");
+        redelivered(messages.get(0));
+
+        SQSBatchResponse response = processor.process(messages, plentyOfTime());
+
+        assertThat(response.getBatchItemFailures()).isEmpty();
+        assertThat(reportFor("m1").outcome()).isInstanceOf(RecordOutcome.Indexed.class);
     }
 
     @Test
