@@ -54,12 +54,12 @@ final class TikaExtractor {
         try (InputStream input = TikaInputStream.get(file, metadata)) {
             PARSER.parse(input, text, metadata, restrictedContext());
         } catch (Exception e) {
-            Throwable cause = rootOf(e);
+            Exception cause = rootOf(e);
             if (cause instanceof EncryptedDocumentException) {
                 return ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.ENCRYPTED);
             }
             if (!(cause instanceof PageTextHandler.BudgetSpentException)) {
-                return ContentFailure.recorded(contentType, cause instanceof Exception known ? known : e);
+                return ContentFailure.recorded(contentType, cause);
             }
         }
         List<ExtractedPage> pages = new ArrayList<>();
@@ -99,13 +99,13 @@ final class TikaExtractor {
      * Tika wraps what a parser or our handler threw (an encrypted file, a spent budget, a refused
      * page count) in its own exceptions; the innermost one we know says what happened.
      */
-    private static Throwable rootOf(Throwable thrown) {
+    private static Exception rootOf(Exception thrown) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof EncryptedDocumentException
                     || cause instanceof PageTextHandler.BudgetSpentException
                     || cause instanceof RefusedContentException
                     || cause instanceof InterruptedIOException) {
-                return cause;
+                return (Exception) cause;
             }
         }
         return thrown;

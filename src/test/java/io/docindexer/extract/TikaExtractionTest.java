@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.docindexer.ocr.Corpus;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -100,6 +101,17 @@ class TikaExtractionTest {
 
         assertThat(document.text()).startsWith("Title : Test Indexation Html\n").doesNotContain("<", "href");
         assertThat(document.metadata().title()).isEqualTo("Title : Test Indexation Html");
+    }
+
+    @Test
+    void aShiftJisWebPageWithoutACharsetDeclarationComesOutAsJapanese() throws IOException {
+        String page = "<html><head><title>請求書一覧</title></head><body><p>株式会社ドキュメント管理の請求書です。"
+                + "お支払いは月末までにお願いいたします。東京都千代田区丸の内一丁目。</p></body></html>";
+        Path file = Files.write(folder.resolve("invoices.html"), page.getBytes(Charset.forName("windows-31j")));
+
+        ExtractedDocument document = extractor.extract(file, "invoices.html");
+
+        assertThat(document.text()).isEqualTo("請求書一覧\n株式会社ドキュメント管理の請求書です。お支払いは月末までにお願いいたします。東京都千代田区丸の内一丁目。");
     }
 
     @Test
