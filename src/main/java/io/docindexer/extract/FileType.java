@@ -3,13 +3,14 @@ package io.docindexer.extract;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Set;
-import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.mime.MimeTypes;
 
 /**
  * What a file is, by Tika's detector: its content first (magic bytes, then what is inside a zip
@@ -65,9 +66,11 @@ record FileType(Kind kind, String contentType) {
 
     private static final MediaType HEIF = MediaType.image("heif");
 
-    private static final TikaConfig TIKA = TikaConfig.getDefaultConfig();
-    private static final Detector DETECTOR = TIKA.getDetector();
-    private static final MediaTypeRegistry REGISTRY = TIKA.getMediaTypeRegistry();
+    // The detectors alone, not TikaConfig's default, which would also load every parser at the
+    // first file of any type (TikaExtractor loads them when the first document needs them).
+    private static final MimeTypes MIME_TYPES = MimeTypes.getDefaultMimeTypes();
+    private static final Detector DETECTOR = new DefaultDetector(MIME_TYPES);
+    private static final MediaTypeRegistry REGISTRY = MIME_TYPES.getMediaTypeRegistry();
 
     static FileType detect(Path file, String fileName) throws IOException {
         Metadata hint = new Metadata();

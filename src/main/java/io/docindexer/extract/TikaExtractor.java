@@ -30,8 +30,6 @@ final class TikaExtractor {
 
     private static final Set<String> WEB_PAGES = Set.of("text/html", "application/xhtml+xml");
 
-    private static final Parser PARSER = new AutoDetectParser(TikaConfig.getDefaultConfig());
-
     private final ExtractionLimits limits;
 
     TikaExtractor(ExtractionLimits limits) {
@@ -52,7 +50,7 @@ final class TikaExtractor {
         PageTextHandler text = new PageTextHandler(budget, limits.maxPages(), WEB_PAGES.contains(contentType));
         Metadata metadata = new Metadata();
         try (InputStream input = TikaInputStream.get(file, metadata)) {
-            PARSER.parse(input, text, metadata, restrictedContext());
+            Parsers.ALL.parse(input, text, metadata, restrictedContext());
         } catch (Exception e) {
             Exception cause = rootOf(e);
             if (cause instanceof EncryptedDocumentException) {
@@ -68,6 +66,11 @@ final class TikaExtractor {
         }
         return ExtractedDocument.ofPages(contentType, pages, budget.truncated())
                 .withMetadata(TikaMetadata.read(metadata));
+    }
+
+    /** Loaded when the first document needs them, so a function that sees only PDFs never pays. */
+    private static final class Parsers {
+        static final Parser ALL = new AutoDetectParser(TikaConfig.getDefaultConfig());
     }
 
     private static ParseContext restrictedContext() {
