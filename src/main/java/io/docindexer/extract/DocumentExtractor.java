@@ -12,8 +12,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The extraction entry point: checks the size limits, recognises the file type by its first
- * bytes (and by extension for plain text), and hands the file to the extractor for that type.
+ * The extraction entry point: checks the size limits, recognises the file type by its content
+ * (Tika's detector, the name as a hint), and hands the file to the extractor for that type.
  * Owns the threads that run OCR, one per OCR engine slot; {@link #close()} stops them (the
  * OCR engine belongs to the caller).
  */
@@ -24,6 +24,7 @@ public final class DocumentExtractor implements TextExtractor, AutoCloseable {
     private final ExecutorService ocrThreads;
     private final PdfExtractor pdf;
     private final ImageExtractor images;
+    private final TikaExtractor documents;
     private final PlainTextExtractor plainText = new PlainTextExtractor();
     private final LanguageDetection languages = new LanguageDetection();
 
@@ -33,12 +34,13 @@ public final class DocumentExtractor implements TextExtractor, AutoCloseable {
         this.ocrThreads = Executors.newFixedThreadPool(ocr.parallelism(), daemonThreads());
         this.pdf = new PdfExtractor(limits);
         this.images = new ImageExtractor(limits);
+        this.documents = new TikaExtractor(limits);
     }
 
     /** The file's content, then the languages of its pages and of the whole. */
     @Override
     public ExtractedDocument extract(Path file, String fileName, ExtractionProgress progress) throws IOException {
-        ExtractedDocument content = extractContent(file, fileName, FileType.detect(file, fileName), progress);
+        ExtractedDocument content = extractContent(file, FileType.detect(file, fileName), progress);
         List<LanguageShares> shares = content.pages().stream()
                 .map(page -> languages.sharesOf(page.text()))
                 .toList();
@@ -49,28 +51,26 @@ public final class DocumentExtractor implements TextExtractor, AutoCloseable {
         return content.withLanguages(pages, LanguageShares.together(shares).prominent());
     }
 
-    private ExtractedDocument extractContent(Path file, String fileName, FileType type, ExtractionProgress progress)
-            throws IOException {
+    private ExtractedDocument extractContent(Path file, FileType type, ExtractionProgress progress) throws IOException {
         long size = Files.size(file);
-        String contentType = type.contentType(fileName);
+        String contentType = type.contentType();
         if (size == 0) {
             return ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.EMPTY_FILE);
         }
         if (size > limits.maxObjectBytes()) {
             return ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.TOO_LARGE);
         }
-        if (type == FileType.UNKNOWN) {
-            return ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.UNSUPPORTED);
-        }
-        if (type == FileType.TEXT) {
-            return plainText.extract(file, contentType, limits.maxChars());
-        }
-        // One OCR gate per document: it bounds how many of this document's page images exist at once.
-        PageOcr pageOcr = new PageOcr(ocr, ocrThreads);
+        // A PageOcr per document: its gate bounds how many of this document's page images exist at once.
         TextBudget budget = new TextBudget(limits.maxChars());
-        return type == FileType.PDF
-                ? pdf.extract(file, pageOcr, budget, progress)
-                : images.extract(file, type, pageOcr, budget);
+        return switch (type.kind()) {
+            case PDF -> pdf.extract(file, new PageOcr(ocr, ocrThreads), budget, progress);
+            case IMAGE -> images.extract(file, type, new PageOcr(ocr, ocrThreads), budget);
+            case DOCUMENT -> documents.extract(file, type, budget, progress);
+            case TEXT -> plainText.extract(file, contentType, limits.maxChars());
+            case DOCUWORKS -> ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.DOCUWORKS);
+            case HEIC -> ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.HEIC);
+            case UNKNOWN -> ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.UNSUPPORTED);
+        };
     }
 
     @Override

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * What a file says about itself, as far as its format has it: a PDF's Info dictionary and XMP
- * packet (title to modified), an image's EXIF (taken to orientation). Absent values are null.
+ * packet (title to modified), an Office or OpenDocument file's properties (the same, less the
+ * producer), an image's EXIF (taken to orientation). Absent values are null.
  *
  * @param creatorTool the application that made the original (PDF Creator, xmp:CreatorTool)
  * @param producer the application that wrote the PDF (PDF Producer, pdf:Producer)
@@ -48,6 +49,18 @@ public record DocumentMetadata(
             Instant modified) {
         return new DocumentMetadata(
                 title, author, subject, keywords, creatorTool, producer, created, modified, null, null, null, null);
+    }
+
+    /** An Office, OpenDocument or web document's properties: as a PDF's, without a producer. */
+    public static DocumentMetadata ofDocument(
+            String title,
+            String author,
+            String subject,
+            String keywords,
+            String creatorTool,
+            Instant created,
+            Instant modified) {
+        return ofPdf(title, author, subject, keywords, creatorTool, null, created, modified);
     }
 
     public static DocumentMetadata ofImage(Instant taken, String cameraMake, String cameraModel, Integer orientation) {

@@ -1,98 +1,109 @@
 package io.docindexer.extract;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Map;
+import java.util.Set;
+import org.apache.tika.detect.DefaultDetector;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.mime.MediaTypeRegistry;
+import org.apache.tika.mime.MimeTypes;
 
 /**
- * The kinds of file we extract, recognised by their first bytes, or by extension for plain
- * text, which has no signature. A signature wins over a misleading extension.
+ * What a file is, by Tika's detector: its content first (magic bytes, then what is inside a zip
+ * or OLE2 container), its name only as a hint where the content says nothing more specific. So a
+ * {@code .pdf} that is really a Word file is read as Word, and a text file needs no extension.
+ *
+ * @param contentType the detected media type, recorded with the document
  */
-enum FileType {
-    PDF("application/pdf"),
-    PNG("image/png"),
-    JPEG("image/jpeg"),
-    TIFF("image/tiff"),
-    BMP("image/bmp"),
-    GIF("image/gif"),
-    TEXT("text/plain"),
-    UNKNOWN("application/octet-stream");
+record FileType(Kind kind, String contentType) {
 
-    /** PDF readers accept a header anywhere in the first 1024 bytes, and so do we. */
-    private static final int SNIFF_BYTES = 1024;
-
-    private static final Map<String, String> TEXT_CONTENT_TYPES = Map.of(
-            "txt", "text/plain",
-            "log", "text/plain",
-            "csv", "text/csv",
-            "md", "text/markdown",
-            "json", "application/json",
-            "xml", "application/xml",
-            "html", "text/html",
-            "htm", "text/html");
-
-    private final String contentType;
-
-    FileType(String contentType) {
-        this.contentType = contentType;
+    /** Which extractor reads the file. */
+    enum Kind {
+        PDF,
+        IMAGE,
+        TEXT,
+        /** Office, OpenDocument, RTF, HTML, XML, EPUB: read by Tika. */
+        DOCUMENT,
+        DOCUWORKS,
+        HEIC,
+        UNKNOWN
     }
 
-    /** The content type to record; plain text gets the one its extension names. */
-    String contentType(String fileName) {
-        return this == TEXT ? TEXT_CONTENT_TYPES.getOrDefault(extension(fileName), contentType) : contentType;
-    }
+    static final String PDF_TYPE = "application/pdf";
+
+    /** The readers ImageExtractor has (the JDK's, and TwelveMonkeys' WebP). */
+    private static final Set<MediaType> IMAGES = Set.of(
+            MediaType.image("png"),
+            MediaType.image("jpeg"),
+            MediaType.image("tiff"),
+            MediaType.image("bmp"),
+            MediaType.image("gif"),
+            MediaType.image("webp"));
+
+    /** Each with its subtypes (macro-enabled and template variants, XML dialects). */
+    private static final Set<MediaType> DOCUMENTS = Set.of(
+            MediaType.application("msword"),
+            MediaType.application("vnd.ms-excel"),
+            MediaType.application("vnd.ms-powerpoint"),
+            MediaType.application("x-tika-ooxml"),
+            // An encrypted OOXML file is an OLE2 container: Tika names it so, and says it is encrypted.
+            MediaType.application("x-tika-ooxml-protected"),
+            MediaType.application("vnd.oasis.opendocument.text"),
+            MediaType.application("vnd.oasis.opendocument.spreadsheet"),
+            MediaType.application("vnd.oasis.opendocument.presentation"),
+            MediaType.application("rtf"),
+            MediaType.text("html"),
+            MediaType.application("xhtml+xml"),
+            MediaType.application("xml"),
+            MediaType.application("epub+zip"));
+
+    private static final Set<MediaType> DOCUWORKS = Set.of(
+            MediaType.application("vnd.fujixerox.docuworks"), MediaType.application("vnd.fujixerox.docuworks.binder"));
+
+    private static final MediaType HEIF = MediaType.image("heif");
+
+    // The detectors alone, not TikaConfig's default, which would also load every parser at the
+    // first file of any type (TikaExtractor loads them when the first document needs them).
+    private static final MimeTypes MIME_TYPES = MimeTypes.getDefaultMimeTypes();
+    private static final Detector DETECTOR = new DefaultDetector(MIME_TYPES);
+    private static final MediaTypeRegistry REGISTRY = MIME_TYPES.getMediaTypeRegistry();
 
     static FileType detect(Path file, String fileName) throws IOException {
-        byte[] head;
-        try (InputStream in = Files.newInputStream(file)) {
-            head = in.readNBytes(SNIFF_BYTES);
+        Metadata hint = new Metadata();
+        hint.set(TikaCoreProperties.RESOURCE_NAME_KEY, fileName);
+        MediaType detected;
+        try (TikaInputStream input = TikaInputStream.get(file, hint)) {
+            detected = DETECTOR.detect(input, hint);
         }
-        FileType bySignature = bySignature(head);
-        if (bySignature != UNKNOWN) {
-            return bySignature;
-        }
-        return TEXT_CONTENT_TYPES.containsKey(extension(fileName)) ? TEXT : UNKNOWN;
+        MediaType type = detected.getBaseType();
+        return new FileType(kindOf(type), type.toString());
     }
 
-    private static FileType bySignature(byte[] head) {
-        if (startsWith(head, 0x89, 'P', 'N', 'G')) {
-            return PNG;
+    private static Kind kindOf(MediaType type) {
+        if (type.toString().equals(PDF_TYPE)) {
+            return Kind.PDF;
         }
-        if (startsWith(head, 0xFF, 0xD8, 0xFF)) {
-            return JPEG;
+        if (IMAGES.contains(type)) {
+            return Kind.IMAGE;
         }
-        if (startsWith(head, 'I', 'I', 0x2A, 0x00) || startsWith(head, 'M', 'M', 0x00, 0x2A)) {
-            return TIFF;
+        if (isOneOf(type, Set.of(HEIF))) {
+            return Kind.HEIC;
         }
-        if (startsWith(head, 'G', 'I', 'F', '8')) {
-            return GIF;
+        if (DOCUWORKS.contains(type)) {
+            return Kind.DOCUWORKS;
         }
-        if (startsWith(head, 'B', 'M')) {
-            return BMP;
+        // Before text: HTML, XML and RTF are text to the registry, but markup to strip.
+        if (isOneOf(type, DOCUMENTS)) {
+            return Kind.DOCUMENT;
         }
-        return new String(head, StandardCharsets.ISO_8859_1).contains("%PDF-") ? PDF : UNKNOWN;
+        return isOneOf(type, Set.of(MediaType.TEXT_PLAIN)) ? Kind.TEXT : Kind.UNKNOWN;
     }
 
-    private static boolean startsWith(byte[] head, int... signature) {
-        return head.length >= signature.length
-                && Arrays.equals(Arrays.copyOf(head, signature.length), toBytes(signature));
-    }
-
-    private static byte[] toBytes(int[] values) {
-        byte[] bytes = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            bytes[i] = (byte) values[i];
-        }
-        return bytes;
-    }
-
-    private static String extension(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(Locale.ROOT);
+    private static boolean isOneOf(MediaType type, Set<MediaType> bases) {
+        return bases.stream().anyMatch(base -> type.equals(base) || REGISTRY.isSpecializationOf(type, base));
     }
 }

@@ -10,7 +10,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Images through the JDK's ImageIO readers (PNG, JPEG, TIFF, BMP, GIF), OCRed page by page:
+ * Images through ImageIO readers (the JDK's PNG, JPEG, TIFF, BMP, GIF; TwelveMonkeys' WebP), OCRed page by page:
  * every page of a multi-page TIFF, the first frame of anything else (later GIF frames are
  * animation deltas, not pages). Dimensions come from the header and are checked before any
  * pixel is decoded, so a decompression bomb is refused, not decoded. The thumbnail is made from
@@ -25,7 +25,7 @@ final class ImageExtractor {
     }
 
     ExtractedDocument extract(Path file, FileType type, PageOcr ocr, TextBudget budget) throws IOException {
-        String contentType = type.contentType("");
+        String contentType = type.contentType();
         List<PendingPage> pending;
         FirstPageThumbnail thumbnail = new FirstPageThumbnail();
         try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
@@ -50,7 +50,7 @@ final class ImageExtractor {
 
     private List<PendingPage> startPages(ImageReader reader, FileType type, PageOcr ocr, FirstPageThumbnail thumbnail)
             throws IOException {
-        int pageCount = type == FileType.TIFF ? reader.getNumImages(true) : 1;
+        int pageCount = type.contentType().equals("image/tiff") ? reader.getNumImages(true) : 1;
         if (pageCount > limits.maxPages()) {
             throw new RefusedContentException(MetadataOnlyReason.TOO_MANY_PAGES, pageCount + " pages");
         }

@@ -22,6 +22,7 @@ final class LanguageDetection {
     // Fewer letters than this on a line say nothing about its language (page numbers, "No.").
     private static final int MIN_LETTERS_PER_LINE = 2;
 
+    // The artifact ships Lingua's models for these two only (pom.xml, execution lingua-models).
     private final LanguageDetector detector = LanguageDetectorBuilder.fromLanguages(Language.ENGLISH, Language.JAPANESE)
             .build();
 

@@ -8,7 +8,11 @@ public enum MetadataOnlyReason {
     TOO_LARGE("too-large"),
     TOO_MANY_PAGES("too-many-pages"),
     TOO_MANY_PIXELS("too-many-pixels"),
-    EMPTY_FILE("empty-file");
+    EMPTY_FILE("empty-file"),
+    /** DocuWorks (.xdw, .xbd): no open parser exists; the README says how to make them searchable. */
+    DOCUWORKS("docuworks"),
+    /** HEIC/HEIF photos: recognised, but no decoder for them is available to Java here. */
+    HEIC("heic");
 
     private final String code;
 

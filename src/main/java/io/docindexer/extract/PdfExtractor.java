@@ -48,7 +48,7 @@ final class PdfExtractor {
 
     ExtractedDocument extract(Path file, PageOcr ocr, TextBudget budget, ExtractionProgress progress)
             throws IOException {
-        String contentType = FileType.PDF.contentType("");
+        String contentType = FileType.PDF_TYPE;
         List<PendingPage> pending;
         int pageCount;
         FirstPageThumbnail thumbnail = new FirstPageThumbnail();

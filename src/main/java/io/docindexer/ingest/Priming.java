@@ -11,7 +11,6 @@ import io.docindexer.cache.ExtractionCache;
 import io.docindexer.event.ObjectEvent;
 import io.docindexer.event.S3EventParser;
 import io.docindexer.extract.TextExtractor;
-import io.docindexer.extract.TextPdfs;
 import io.docindexer.index.OpenSearchDocumentIndex;
 import io.docindexer.invocation.ReceiveCount;
 import io.docindexer.invocation.TimeBudget;
@@ -31,8 +30,8 @@ import java.util.stream.Collectors;
 
 /**
  * One SQS event through the real ingest path with the network cut out: the event is read as
- * Lambda delivers it, its S3 notification parsed, a small PDF and a text file are "downloaded" from
- * memory and extracted, the writes they produce are serialised into the bulk body OpenSearch would
+ * Lambda delivers it, its S3 notification parsed, small files of the common formats
+ * ({@link PrimingSamples}) are "downloaded" from memory and extracted, the writes they produce are serialised into the bulk body OpenSearch would
  * receive (not sent), and a batch response is written.
  */
 final class Priming {
@@ -50,8 +49,7 @@ final class Priming {
     static String run(
             SqsEventCodec events, S3EventParser parser, TextExtractor extractor, OpenSearchDocumentIndex index)
             throws IOException {
-        Map<String, byte[]> objects =
-                Map.of("priming/sample.pdf", TextPdfs.onePage(TEXT), "priming/sample.txt", TEXT.getBytes(UTF_8));
+        Map<String, byte[]> objects = PrimingSamples.all(TEXT);
         S3EventPreparer preparer = new S3EventPreparer(
                 parser,
                 new InMemorySource(objects),

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,6 +46,26 @@ class SamBuildIT {
             assertThat(build.artifacts().resolve("io/docindexer/" + tooling))
                     .as("tooling package " + tooling)
                     .doesNotExist();
+        }
+    }
+
+    @Test
+    void theArtifactsLinguaKeepsItsCodeButOnlyTheModelsOfEnglishAndJapanese() throws IOException {
+        Path lib = SamBuild.function().artifacts().resolve("lib");
+        Path lingua;
+        try (Stream<Path> jars = Files.list(lib)) {
+            lingua = jars.filter(jar -> jar.getFileName().toString().startsWith("com.github.pemistahl.lingua-"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+        try (ZipFile jar = new ZipFile(lingua.toFile())) {
+            List<String> names = jar.stream().map(ZipEntry::getName).toList();
+
+            assertThat(names).contains("com/github/pemistahl/lingua/api/LanguageDetectorBuilder.class");
+            assertThat(names.stream()
+                            .filter(name -> name.startsWith("language-models/") && name.endsWith("/unigrams.json"))
+                            .map(name -> name.split("/")[1]))
+                    .containsExactlyInAnyOrder("en", "ja");
         }
     }
 

@@ -11,6 +11,7 @@ import io.docindexer.ocr.OcrEngine;
 import io.docindexer.ocr.OcrResult;
 import java.awt.image.BufferedImage;
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class PrimingTest {
@@ -19,15 +20,19 @@ class PrimingTest {
     private static final URI NOWHERE = URI.create("http://127.0.0.1:9");
 
     @Test
-    void primingExtractsBothSamplesAndBuildsTheirBulkBodyWithoutAServer() throws Exception {
+    void primingExtractsEverySampleAndBuildsTheirBulkBodyWithoutAServer() throws Exception {
         try (DocumentExtractor extractor = new DocumentExtractor(ExtractionLimits.defaults(), new BlankOcr());
                 OpenSearchDocumentIndex index = OpenSearchDocumentIndex.connect(NOWHERE, "es", "documents")) {
 
             String body = Priming.run(
                     new SqsEventCodec(new ObjectMapper()), new S3EventParser(new ObjectMapper()), extractor, index);
 
-            assertThat(body.lines()).hasSize(4); // an action line and a source line per object
-            assertThat(body).contains("priming/sample.pdf", "priming/sample.txt", Priming.TEXT, "documents-v2");
+            List<String> samples = List.of("pdf", "txt", "docx", "xlsx", "xls", "html");
+            assertThat(body.lines()).hasSize(2 * samples.size()); // an action line and a source line per object
+            assertThat(body).contains(Priming.TEXT, "documents-v2");
+            // Each sample was read, not recorded metadata-only: its text is in its source line.
+            assertThat(body.lines().filter(line -> line.contains(Priming.TEXT))).hasSize(samples.size());
+            samples.forEach(extension -> assertThat(body).contains("priming/sample." + extension));
         }
     }
 
