@@ -51,6 +51,8 @@ final class HeadlessChromium implements AutoCloseable {
                 .path("sessionId")
                 .asText();
         send(session, "Page.enable", Map.of());
+        // A headless tab is not the focused window: without this, focus() and typing can miss it.
+        send(session, "Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
     }
 
     /** Starts Chromium with a fresh profile in {@code profile}, which must be an empty folder. */

@@ -139,6 +139,7 @@ class SearchPageIT {
         try (HeadlessChromium typing = HeadlessChromium.start(profile)) {
             typing.open(page.address().resolve("/?prefix=" + URLEncoder.encode(run + "/", StandardCharsets.UTF_8)));
             typing.evaluate("document.getElementById('q').focus()");
+            typing.awaitTrue("document.activeElement.id === 'q'", "the search field to have focus", RENDERING);
 
             typing.compose("けいやくしょ");
             typing.letTimePass(Duration.ofSeconds(2));
