@@ -8,6 +8,7 @@ import io.docindexer.event.ObjectEvent;
 import io.docindexer.event.ParsedMessage;
 import io.docindexer.event.S3EventParser;
 import io.docindexer.event.UnusableMessageException;
+import io.docindexer.index.Sequencer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -160,11 +161,12 @@ final class ChaosAudit {
             return;
         }
         String sequencer = document.path("sequencer").asText();
+        String lastSequencer = Sequencer.normalise(last.sequencer());
         boolean deleted = document.path("deleted").asBoolean(false);
-        if (!sequencer.equals(last.sequencer())) {
+        if (!sequencer.equals(lastSequencer)) {
             if (!lastInDlq) {
-                tally.stale("stale: " + key + " shows sequencer " + sequencer + ", its last operation is "
-                        + last.sequencer());
+                tally.stale(
+                        "stale: " + key + " shows sequencer " + sequencer + ", its last operation is " + lastSequencer);
             }
         } else if (last.delete() != deleted) {
             tally.stale((last.delete() ? "resurrected: " : "deleted: ") + key + " was last "

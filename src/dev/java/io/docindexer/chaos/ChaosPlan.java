@@ -67,7 +67,7 @@ public record ChaosPlan(
                 outage,
                 0.03,
                 0.05,
-                0.05,
+                0.08,
                 0.05,
                 20,
                 50,

@@ -78,6 +78,8 @@ public final class ChaosRun {
                 producer.produce(outage);
                 phase = "OpenSearch outage ending";
                 outage.awaitEnd();
+                phase = "faults on until every message was delivered once";
+                awaitEveryMessageDelivered();
                 s3Faults.failureRate(0);
                 crashing.forEach(handler -> handler.crashRate(0));
                 functions.forEach(KillableFunction::stopKilling);
@@ -203,6 +205,22 @@ public final class ChaosRun {
                 faults.asMap(),
                 seconds,
                 problems);
+    }
+
+    /**
+     * Keeps the faults on until the function has seen every message at least once: the producer
+     * is much faster than the function, and faults that end with the sending would miss most of
+     * the work.
+     */
+    private void awaitEveryMessageDelivered() throws InterruptedException {
+        long deadline = System.nanoTime() + plan.drainTimeout().toNanos();
+        while (!tally.everyMessageDelivered()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the function had not received every message within "
+                        + plan.drainTimeout().toSeconds() + " s after the last was sent");
+            }
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        }
     }
 
     /** Waits until nothing is visible or in flight, twice in a row (the counts are approximate). */

@@ -79,8 +79,9 @@ final class DeliveryTally {
         return s3Retries.get();
     }
 
-    int messagesSent() {
-        return sent.size();
+    /** Whether every sent message has been handed to the function at least once. */
+    boolean everyMessageDelivered() {
+        return sent.keySet().stream().allMatch(receives::containsKey);
     }
 
     /** Mean deliveries per sent message. */
