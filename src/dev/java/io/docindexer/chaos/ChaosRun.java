@@ -112,12 +112,14 @@ public final class ChaosRun {
             throws Exception {
         List<EventSourcePoller> pollers = new ArrayList<>();
         try {
+            phase = "starting the function processes";
             for (int i = 0; i < FUNCTIONS; i++) {
                 KillableFunction function = new KillableFunction(
                         command, environment, plan.seed() + 100 + i, plan.killRate(), faults, tally);
                 functions.add(function);
                 CrashingHandler handler = new CrashingHandler(function, plan.seed() + 200 + i, plan.crashRate());
                 crashing.add(handler);
+                function.warmUp(Duration.ofMillis(FUNCTION_TIMEOUT_MILLIS));
                 pollers.add(new EventSourcePoller(
                         stack.sqs(),
                         queues.queueUrl(),

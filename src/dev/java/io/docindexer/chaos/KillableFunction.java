@@ -62,6 +62,15 @@ final class KillableFunction implements RequestStreamHandler, AutoCloseable {
         this.tally = tally;
     }
 
+    /**
+     * Starts the function and waits for its init with an event of no records, so that the run
+     * begins with warm environments, as a busy queue's are; later cold starts follow deaths.
+     */
+    synchronized void warmUp(Duration timeout) throws Exception {
+        function = FunctionProcess.start(command, environment, tally::functionOutput);
+        function.invoke("{\"Records\":[]}", timeout);
+    }
+
     /** Stops injecting kills; deaths of the function's own still happen. */
     void stopKilling() {
         killing = false;
