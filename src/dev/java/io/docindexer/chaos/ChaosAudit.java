@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * included, which the alias hides) is checked against the key's last operation: a put must show
  * exactly one live, fully indexed document with that operation's sequencer, ETag and text marker;
  * a delete exactly one tombstone with its sequencer. The only excuse for a key that does not
- * show its last operation is that operation's event waiting in the DLQ; a poison document must be
- * there and nowhere in the index.
+ * show its last operation is that operation's event waiting in the DLQ, which is still a problem
+ * unless the event is a poison document's; a poison document must be there and nowhere in the index.
  */
 final class ChaosAudit {
 
@@ -99,10 +99,17 @@ final class ChaosAudit {
                 check(last, bucketETags.get(key), found.isEmpty() ? null : found.get(0), inDlq, tally);
             }
         }
-        int poisonInDlq = (int) lastOperations.values().stream()
-                .filter(operation ->
-                        operation.poison() && inDlq.contains(List.of(operation.key(), operation.sequencer())))
-                .count();
+        Set<List<String>> poison = new HashSet<>();
+        lastOperations.values().stream()
+                .filter(KeyLedger.Operation::poison)
+                .forEach(operation -> poison.add(List.of(operation.key(), operation.sequencer())));
+        for (List<String> event : dlq) {
+            if (!poison.contains(event)) {
+                tally.problems.add("dead-lettered: " + event.get(0) + " (sequencer " + event.get(1)
+                        + ") is in the DLQ but is not a poison document");
+            }
+        }
+        int poisonInDlq = (int) poison.stream().filter(inDlq::contains).count();
         return new Findings(
                 tally.indexed,
                 tally.metadataOnly,

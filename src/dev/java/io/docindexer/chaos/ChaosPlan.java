@@ -40,7 +40,7 @@ public record ChaosPlan(
 
     private static final Duration DEFAULT_OUTAGE = Duration.ofSeconds(10);
     private static final int OUTAGE_RECEIVES = 8;
-    /** A chosen outage lasts at least this many times maxReceiveCount x visibility (from 150 s on). */
+    /** A chosen outage lasts this many times maxReceiveCount x visibility (from 144 s on; less below). */
     private static final int OUTAGE_OVER_RECEIVE_WINDOW = 6;
     /** Below this a visibility timeout is shorter than a function cold start, and batches overlap. */
     private static final int MIN_VISIBILITY_SECONDS = 3;

@@ -58,6 +58,7 @@ public final class ChaosRun {
         planFaults();
         ChaosProducer producer = new ChaosProducer(stack, plan, queues, run + "/", faults, tally);
         Map<String, String> settings = new HashMap<>(stack.ingestEnvironment(queues));
+        ChaosProgress progressLine = new ChaosProgress(progress, stack.sqs(), queues, producer, plan.docs(), faults);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "chaos-progress");
             thread.setDaemon(true);
@@ -69,7 +70,7 @@ public final class ChaosRun {
                 OpenSearchOutage outage = new OpenSearchOutage(stack.openSearch(), plan.openSearchDownFor())) {
             settings.put(IngestConfig.S3_ENDPOINT, s3Faults.endpoint().toString());
             ticker.scheduleAtFixedRate(
-                    () -> printProgress(queues, started, producer, s3Faults, outage),
+                    () -> progressLine.print(() -> phase, s3Faults, crashing, outage),
                     PROGRESS_SECONDS,
                     PROGRESS_SECONDS,
                     TimeUnit.SECONDS);
@@ -187,6 +188,10 @@ public final class ChaosRun {
         List<String> dropped = tally.unfinished(findings.inDlq());
         problems.addAll(dropped);
         faults.neverFired().forEach(kind -> problems.add("fault never fired: " + kind));
+        if (tally.recordsWithoutReceiveCount() > 0) {
+            problems.add(tally.recordsWithoutReceiveCount()
+                    + " records reached the function without ApproximateReceiveCount");
+        }
         faults.asMap().forEach((kind, count) -> {
             if (kind.startsWith("runtimeExit")) {
                 problems.add("the function process died unexpectedly " + count + " times (" + kind + ")");
@@ -238,36 +243,6 @@ public final class ChaosRun {
             }
             emptyChecks = QueueDepth.of(stack.sqs(), queues.queueUrl()).total() == 0 ? emptyChecks + 1 : 0;
             Thread.sleep(POLL_INTERVAL.toMillis());
-        }
-    }
-
-    private void printProgress(
-            LocalServers.Queues queues,
-            long started,
-            ChaosProducer producer,
-            FaultyHttpProxy s3Faults,
-            OpenSearchOutage outage) {
-        try {
-            QueueDepth depth = QueueDepth.of(stack.sqs(), queues.queueUrl());
-            int handled = Math.max(0, producer.sent() - depth.total());
-            double seconds = Math.max((System.nanoTime() - started) / 1e9, 0.001);
-            progress.printf(
-                    "chaos: %s | documents %d/%d, messages handled %d/%d (%.0f/s), in DLQ %d | S3 503s %d,"
-                            + " abandoned %d, killed %d, out of memory %d, OpenSearch %s%n",
-                    phase,
-                    producer.operationsDone(),
-                    plan.docs(),
-                    handled,
-                    producer.sent(),
-                    handled / seconds,
-                    QueueDepth.of(stack.sqs(), queues.dlqUrl()).total(),
-                    s3Faults.failed(),
-                    crashing.stream().mapToInt(CrashingHandler::crashes).sum(),
-                    faults.count(FaultCounts.RUNTIME_KILLED),
-                    faults.count(FaultCounts.RUNTIME_OUT_OF_MEMORY),
-                    outage.state());
-        } catch (RuntimeException e) {
-            progress.println("chaos: progress unavailable: " + e);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.docindexer.chaos;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.batch.RecordOutcome;
+import io.docindexer.invocation.ReceiveCount;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,17 +37,29 @@ final class DeliveryTally {
     private final Map<String, AtomicInteger> receives = new ConcurrentHashMap<>();
     private final Map<String, Map<String, AtomicInteger>> outcomes = new ConcurrentHashMap<>();
     private final AtomicInteger s3Retries = new AtomicInteger();
+    private final AtomicInteger withoutReceiveCount = new AtomicInteger();
 
     void sent(Sent message) {
         sent.put(message.messageId(), message);
     }
 
-    /** An event handed to the function: one more receive for each of its records. */
+    /**
+     * An event handed to the function: one more receive for each of its records. Each record must
+     * carry SQS's ApproximateReceiveCount, as Lambda's do: the handler's backoff is computed from it.
+     */
     void received(byte[] event) throws IOException {
         for (JsonNode record : json.readTree(event).path("Records")) {
             receives.computeIfAbsent(record.path("messageId").asText(), id -> new AtomicInteger())
                     .incrementAndGet();
+            if (!record.path("attributes").hasNonNull(ReceiveCount.ATTRIBUTE)) {
+                withoutReceiveCount.incrementAndGet();
+            }
         }
+    }
+
+    /** Records handed to the function without an ApproximateReceiveCount: a broken poller. */
+    int recordsWithoutReceiveCount() {
+        return withoutReceiveCount.get();
     }
 
     /** One line of the function's output; lines that are not the observer's record lines are ignored. */

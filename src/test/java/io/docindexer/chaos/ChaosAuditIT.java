@@ -7,6 +7,7 @@ import io.docindexer.index.IndexOperation;
 import io.docindexer.index.IndexedDocument;
 import io.docindexer.index.OpenSearchDocumentIndex;
 import io.docindexer.index.PageText;
+import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.LocalServers;
 import io.docindexer.local.LocalServersExtension;
 import java.time.Instant;
@@ -121,19 +122,50 @@ class ChaosAuditIT {
     }
 
     @Test
-    void excusesAKeyWhoseLastEventIsInTheDlq() throws Exception {
+    void aKeyWhoseLastEventIsInTheDlqIsNotLostButStillAProblem() throws Exception {
         KeyLedger.Operation last = putInBucketOnly("waiting.txt", 1);
-        String body = "{\"Records\":[{\"eventSource\":\"aws:s3\",\"eventName\":\"ObjectCreated:Put\","
-                + "\"s3\":{\"bucket\":{\"name\":\"" + BUCKET + "\"},\"object\":{\"key\":\"" + alias
-                + "/waiting.txt\",\"size\":1,\"eTag\":\"" + last.eTag() + "\",\"sequencer\":\"" + last.sequencer()
-                + "\"}}}]}";
-        stack.sqs().sendMessage(request -> request.queueUrl(queues.dlqUrl()).messageBody(body));
+        sendToDlq(last);
 
         ChaosAudit.Findings findings = audit();
 
-        assertThat(findings.problems()).isEmpty();
+        assertThat(findings.lost()).isZero();
+        assertThat(findings.stale()).isZero();
+        assertThat(findings.problems())
+                .singleElement()
+                .asString()
+                .startsWith("dead-lettered: " + last.key() + " (sequencer " + last.sequencer() + ")");
         assertThat(findings.dlqMessages()).isEqualTo(1);
         assertThat(findings.inDlq()).containsExactly(List.of(last.key(), last.sequencer()));
+    }
+
+    @Test
+    void aPoisonDocumentCountsOnlyInTheDlqAndNeverInTheIndex() throws Exception {
+        KeyLedger.Operation inDlq = putPoison("poison 1.png", 1);
+        KeyLedger.Operation indexed = putPoison("poison 2.png", 2);
+        sendToDlq(inDlq);
+        write(document(indexed.key(), indexed.sequencer(), indexed.eTag(), "metadata-only", ""));
+
+        ChaosAudit.Findings findings = audit();
+
+        assertThat(findings.poisonInDlq()).isEqualTo(1);
+        assertThat(findings.problems())
+                .containsExactlyInAnyOrder(
+                        "poison: " + indexed.key() + " is not in the DLQ",
+                        "poison: " + indexed.key() + " has a document in the index: \"metadata-only\"");
+    }
+
+    private KeyLedger.Operation putPoison(String name, int version) {
+        KeyLedger.Operation put = putInBucketOnly(name, version);
+        KeyLedger.Operation poison = new KeyLedger.Operation(put.key(), false, put.sequencer(), put.eTag(), null, true);
+        ledger.record(poison);
+        return poison;
+    }
+
+    private void sendToDlq(KeyLedger.Operation operation) {
+        String body = new BucketNotifications(stack.sqs(), queues.dlqUrl())
+                .body("ObjectCreated:Put", BUCKET, operation.key(), 1L, operation.eTag())
+                .replaceFirst("\"sequencer\":\"[0-9A-F]+\"", "\"sequencer\":\"" + operation.sequencer() + "\"");
+        stack.sqs().sendMessage(request -> request.queueUrl(queues.dlqUrl()).messageBody(body));
     }
 
     private ChaosAudit.Findings audit() throws Exception {

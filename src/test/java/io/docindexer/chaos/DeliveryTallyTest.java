@@ -39,6 +39,14 @@ class DeliveryTallyTest {
         assertThat(tally.unfinished(Set.of(List.of("poison", "02")))).isEmpty();
         assertThat(tally.receivesPerMessage()).isEqualTo(1.5);
         assertThat(tally.s3FaultsThatReachedTheHandler()).isEqualTo(1);
+        assertThat(tally.recordsWithoutReceiveCount()).isZero();
+    }
+
+    @Test
+    void countsRecordsHandedOverWithoutApproximateReceiveCount() throws Exception {
+        tally.received("{\"Records\":[{\"messageId\":\"m1\",\"attributes\":{}}]}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(tally.recordsWithoutReceiveCount()).isEqualTo(1);
     }
 
     @Test
