@@ -65,7 +65,7 @@ class DeliveryTallyTest {
             records.append(records.isEmpty() ? "" : ",")
                     .append("{\"messageId\":\"")
                     .append(id)
-                    .append("\"}");
+                    .append("\",\"attributes\":{\"ApproximateReceiveCount\":\"1\"}}");
         }
         return ("{\"Records\":[" + records + "]}").getBytes(StandardCharsets.UTF_8);
     }
