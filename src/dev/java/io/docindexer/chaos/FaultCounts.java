@@ -40,8 +40,12 @@ final class FaultCounts {
         add(kind, 1);
     }
 
+    /** How often the kind fired so far; asking does not add the kind to the report. */
     int count(String kind) {
-        return counter(kind).get();
+        synchronized (counts) {
+            AtomicInteger count = counts.get(kind);
+            return count == null ? 0 : count.get();
+        }
     }
 
     private AtomicInteger counter(String kind) {

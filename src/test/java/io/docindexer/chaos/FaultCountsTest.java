@@ -13,6 +13,7 @@ class FaultCountsTest {
         faults.plan(FaultCounts.RUNTIME_OUT_OF_MEMORY);
         faults.fired(FaultCounts.RUNTIME_KILLED);
         faults.add("runtimeExit1", 0);
+        assertThat(faults.count("never named")).isZero();
 
         assertThat(faults.neverFired()).containsExactly(FaultCounts.RUNTIME_OUT_OF_MEMORY);
         assertThat(faults.asMap())
