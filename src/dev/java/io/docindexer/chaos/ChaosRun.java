@@ -192,11 +192,8 @@ public final class ChaosRun {
             problems.add(tally.recordsWithoutReceiveCount()
                     + " records reached the function without ApproximateReceiveCount");
         }
-        faults.asMap().forEach((kind, count) -> {
-            if (kind.startsWith("runtimeExit")) {
-                problems.add("the function process died unexpectedly " + count + " times (" + kind + ")");
-            }
-        });
+        functions.forEach(function -> function.unexpectedDeaths()
+                .forEach(death -> problems.add("the function process died unexpectedly: " + death)));
         return new ChaosReport(
                 plan.docs(),
                 plan.poison(),

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -22,11 +24,14 @@ import java.util.function.Consumer;
  */
 final class FunctionProcess implements AutoCloseable {
 
+    private static final int TAIL_LINES = 40;
+
     /** How long after the invocation's deadline a silent function is given up on. */
     private static final Duration GRACE = Duration.ofSeconds(30);
 
     private final LambdaRuntimeApi api;
     private final Process process;
+    private final Deque<String> tail = new ArrayDeque<>();
     /** Ends the process if the harness is stopped (Ctrl-C) before it closes this. */
     private final Thread killOnExit;
 
@@ -43,18 +48,24 @@ final class FunctionProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
         builder.environment().put(LambdaRuntimeApi.ADDRESS_VARIABLE, api.address());
-        Process process = builder.start();
-        Thread reader = new Thread(() -> readLines(process, output), "function-output-" + process.pid());
+        FunctionProcess function = new FunctionProcess(api, builder.start());
+        Thread reader = new Thread(() -> function.readLines(output), "function-output-" + function.process.pid());
         reader.setDaemon(true);
         reader.start();
-        return new FunctionProcess(api, process);
+        return function;
     }
 
-    private static void readLines(Process process, Consumer<String> output) {
+    private void readLines(Consumer<String> output) {
         try (BufferedReader lines =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = lines.readLine()) != null; ) {
                 output.accept(line);
+                synchronized (tail) {
+                    tail.addLast(line);
+                    if (tail.size() > TAIL_LINES) {
+                        tail.removeFirst();
+                    }
+                }
             }
         } catch (IOException ended) {
             // the process is gone
@@ -74,6 +85,13 @@ final class FunctionProcess implements AutoCloseable {
             return response.get();
         }
         throw new DiedException(process.onExit().get().exitValue());
+    }
+
+    /** The last lines the process wrote, to explain a death nobody planned. */
+    String outputTail() {
+        synchronized (tail) {
+            return String.join("\n", tail);
+        }
     }
 
     boolean isAlive() {

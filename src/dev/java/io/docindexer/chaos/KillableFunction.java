@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -44,6 +45,7 @@ final class KillableFunction implements RequestStreamHandler, AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
+    private final List<String> unexpectedDeaths = new CopyOnWriteArrayList<>();
     private FunctionProcess function;
     private volatile boolean killing = true;
 
@@ -101,7 +103,7 @@ final class KillableFunction implements RequestStreamHandler, AutoCloseable {
                     new String(event, StandardCharsets.UTF_8), Duration.ofMillis(context.getRemainingTimeInMillis()));
             output.write(response.getBytes(StandardCharsets.UTF_8));
         } catch (FunctionProcess.DiedException died) {
-            recordDeath(died.exitCode(), killed.get());
+            recordDeath(died.exitCode(), killed.get(), invoked);
             throw new IOException(died.getMessage(), died);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -132,14 +134,20 @@ final class KillableFunction implements RequestStreamHandler, AutoCloseable {
         }
     }
 
-    private void recordDeath(int exitCode, boolean killedByUs) {
+    private void recordDeath(int exitCode, boolean killedByUs, FunctionProcess died) {
         if (killedByUs) {
             faults.fired(FaultCounts.RUNTIME_KILLED);
         } else if (exitCode == OUT_OF_MEMORY_EXIT) {
             faults.fired(FaultCounts.RUNTIME_OUT_OF_MEMORY);
         } else {
             faults.fired("runtimeExit" + exitCode);
+            unexpectedDeaths.add("exit code " + exitCode + "; the function's last lines:\n" + died.outputTail());
         }
+    }
+
+    /** Each death nobody planned (neither a kill nor out of memory), with the function's last lines. */
+    List<String> unexpectedDeaths() {
+        return List.copyOf(unexpectedDeaths);
     }
 
     @Override
