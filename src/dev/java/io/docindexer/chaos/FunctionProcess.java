@@ -42,8 +42,31 @@ final class FunctionProcess implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(killOnExit);
     }
 
+    /**
+     * Starts a process, one at a time: the runtime client unpacks its native library to a fixed
+     * path, {@code /tmp/.libaws-lambda-jni.so}, at every start (on Lambda each sandbox has its
+     * own /tmp), and a process that maps the file while another rewrites it dies of SIGBUS. So each
+     * start waits until the client asks for its first event, after it loaded the library.
+     */
     static FunctionProcess start(List<String> command, Map<String, String> environment, Consumer<String> output)
             throws IOException {
+        synchronized (FunctionProcess.class) {
+            FunctionProcess function = launch(command, environment, output);
+            try {
+                CompletableFuture.anyOf(function.api.firstPoll(), function.process.onExit())
+                        .get(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while the function process started", interrupted);
+            } catch (ExecutionException | TimeoutException slow) {
+                // A process that does not get as far is seen to fail at its first invocation.
+            }
+            return function;
+        }
+    }
+
+    private static FunctionProcess launch(
+            List<String> command, Map<String, String> environment, Consumer<String> output) throws IOException {
         LambdaRuntimeApi api = LambdaRuntimeApi.start();
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().putAll(environment);
