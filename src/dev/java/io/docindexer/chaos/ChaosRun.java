@@ -7,6 +7,7 @@ import io.docindexer.local.QueueDepth;
 import io.docindexer.local.RuntimeClientLaunch;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -180,6 +181,9 @@ public final class ChaosRun {
         List<String> options = new ArrayList<>(RuntimeClientLaunch.LAMBDA_JAVA_OPTIONS);
         options.add("-Xmx" + plan.functionHeapMegabytes() + "m");
         options.add("-XX:+ExitOnOutOfMemoryError");
+        // A native crash report goes to the temporary directory, not into the repository.
+        options.add("-XX:ErrorFile="
+                + Path.of(System.getProperty("java.io.tmpdir"), "docindexer-function-hs_err_pid%p.log"));
         return options;
     }
 
