@@ -5,26 +5,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docindexer.cli.Main;
 import io.docindexer.cli.UsageException;
 import io.docindexer.local.BucketNotifications;
-import io.docindexer.local.LambdaJdk;
 import io.docindexer.local.LambdaRuntimeApi;
 import io.docindexer.local.LocalServers;
+import io.docindexer.local.RuntimeClientLaunch;
 import io.docindexer.local.SqsLambdaEvents;
-import io.docindexer.local.TesseractLayer;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
@@ -41,15 +35,6 @@ public final class ColdStartBenchmark {
 
     static final String USAGE = "./docindexer bench coldstart [--runs N] [--java-options \"OPTIONS\"]";
     private static final int DEFAULT_RUNS = 7;
-    /**
-     * The JVM flags Lambda's java17 and java21 managed runtimes set by default (AWS docs, "Customize
-     * Java runtime startup behavior"): the serial collector, and JIT compilation that stops at C1.
-     */
-    private static final List<String> LAMBDA_JAVA_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-
-    private static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
-    private static final String HANDLER = "io.docindexer.ingest.IngestHandler::handleRequest";
-    private static final Path TARGET = Path.of("target");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String KEY = "coldstart/note.txt";
 
@@ -63,36 +48,12 @@ public final class ColdStartBenchmark {
 
     public int run(List<String> args) throws Exception {
         Options options = Options.parse(args);
-        Path artifact = Files.createTempDirectory("coldstart-artifact-");
-        String classpath = functionClasspath(artifact);
-        Path layer = TARGET.resolve("tesseract-layer").toAbsolutePath();
-        try (LocalServers stack = LocalServers.start()) {
+        try (RuntimeClientLaunch launch = RuntimeClientLaunch.prepare();
+                LocalServers stack = LocalServers.start()) {
             LocalServers.Queues queues = stack.createQueues("bench-coldstart", 60, 5);
             String event = oneRecordEvent(stack, queues);
-            List<String> command = new ArrayList<>(List.of(javaExecutable(), "-cp", classpath));
-            command.addAll(options.javaOptions());
-            command.add(RIC_MAIN);
-            command.add(HANDLER);
-            Map<String, String> environment = new HashMap<>(stack.ingestEnvironment(queues));
-            environment.putAll(Map.of(
-                    "_HANDLER",
-                    HANDLER,
-                    "LAMBDA_TASK_ROOT",
-                    artifact.toString(),
-                    "AWS_LAMBDA_FUNCTION_NAME",
-                    "IngestFunction",
-                    "AWS_REGION",
-                    LocalServers.REGION,
-                    "AWS_ACCESS_KEY_ID",
-                    "local",
-                    "AWS_SECRET_ACCESS_KEY",
-                    "local",
-                    "TESSDATA_PREFIX",
-                    TesseractLayer.tessdata(layer).toString(),
-                    "OMP_THREAD_LIMIT",
-                    "1",
-                    "JAVA_TOOL_OPTIONS",
-                    "-Djna.library.path=" + TesseractLayer.natives(layer)));
+            List<String> command = launch.command(options.javaOptions());
+            Map<String, String> environment = launch.environment(stack.ingestEnvironment(queues));
             err.printf(
                     "bench coldstart: %d runs of %s%n",
                     options.runs(), String.join(" ", command.subList(3, command.size())));
@@ -111,15 +72,13 @@ public final class ColdStartBenchmark {
             result.put("p90Millis", PipelineRun.percentile(sorted, 90));
             out.println(result);
             return Main.OK;
-        } finally {
-            deleteTree(artifact);
         }
     }
 
     private record Options(int runs, List<String> javaOptions) {
         static Options parse(List<String> args) {
             int runs = DEFAULT_RUNS;
-            List<String> javaOptions = LAMBDA_JAVA_OPTIONS;
+            List<String> javaOptions = RuntimeClientLaunch.LAMBDA_JAVA_OPTIONS;
             for (int i = 0; i < args.size(); i++) {
                 switch (args.get(i)) {
                     case "--runs" -> runs = BenchOptions.positive(args, ++i, "--runs", USAGE);
@@ -133,40 +92,6 @@ public final class ColdStartBenchmark {
                 }
             }
             return new Options(runs, javaOptions);
-        }
-    }
-
-    /**
-     * The artifact as sam build makes it (a copy of the classes, and the runtime jars), plus the
-     * runtime client Lambda provides. The copy keeps the runs apart from builds of target/classes.
-     */
-    private static String functionClasspath(Path artifact) throws IOException {
-        Path lambdaJars = TARGET.resolve("lambda.classpath");
-        Path runtimeClient = TARGET.resolve("ric.classpath");
-        if (!Files.isRegularFile(lambdaJars) || !Files.isRegularFile(runtimeClient)) {
-            throw new UsageException("no " + lambdaJars + " or " + runtimeClient + ": build first with"
-                    + " `./mvnw -q -B -DskipTests package` from the repository root");
-        }
-        Path classes = TARGET.resolve("classes");
-        try (Stream<Path> tree = Files.walk(classes)) {
-            for (Path from : tree.toList()) {
-                Path to = artifact.resolve(classes.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                }
-            }
-        }
-        return artifact + ":" + Files.readString(lambdaJars).trim() + ":"
-                + Files.readString(runtimeClient).trim();
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> tree = Files.walk(root)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 
@@ -218,9 +143,5 @@ public final class ColdStartBenchmark {
                 function.waitFor();
             }
         }
-    }
-
-    private static String javaExecutable() {
-        return LambdaJdk.javaExecutable().toString();
     }
 }

@@ -1,51 +1,49 @@
 package io.docindexer.chaos;
 
 import io.docindexer.config.IngestConfig;
-import io.docindexer.ingest.IngestComponents;
-import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalServers;
 import io.docindexer.local.QueueDepth;
+import io.docindexer.local.RuntimeClientLaunch;
 import java.io.PrintStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
 
 /**
- * Drives puts, overwrites and deletes through the local pipeline while injecting faults (an
- * OpenSearch outage, failing S3 requests, crashed invocations, duplicated and reordered events),
- * then, once the faults end and the queue is drained, compares OpenSearch with the bucket.
- * Deterministic from the seed where the machine allows: the operations, their send order, the
- * duplicates and the fault draws; not the timing of concurrent pollers.
+ * Drives puts, overwrites and deletes through the local pipeline, the function running under the
+ * Runtime Interface Client in processes of its own, while injecting faults (an OpenSearch outage,
+ * S3 throttling, abandoned invocations, function processes killed with SIGKILL or run out of
+ * memory by poison documents, duplicated and reordered events); then, once the faults end and the
+ * queue is drained, audits every key, document and message. Deterministic from the seed where
+ * the machine allows: the operations, their send order, the duplicates and the fault draws; not
+ * the timing of concurrent functions.
  */
 public final class ChaosRun {
 
     private static final int BATCH_SIZE = 10;
-    private static final int POLLERS = 2;
+    /** Concurrent function processes (execution environments), each with a poller of its own. */
+    private static final int FUNCTIONS = 2;
     // Above the handler's 10 s safety margin, so every invocation has time to work.
     private static final int FUNCTION_TIMEOUT_MILLIS = 30_000;
-    private static final int SEND_BATCH = 10;
     private static final long PROGRESS_SECONDS = 3;
     private static final Duration POLL_INTERVAL = Duration.ofMillis(500);
 
     private final LocalServers stack;
     private final ChaosPlan plan;
     private final PrintStream progress;
-    private final AtomicInteger sent = new AtomicInteger();
-    private final AtomicInteger operationsDone = new AtomicInteger();
+    private final FaultCounts faults = new FaultCounts();
+    private final DeliveryTally tally = new DeliveryTally();
+    private final List<KillableFunction> functions = new ArrayList<>();
+    private final List<CrashingHandler> crashing = new ArrayList<>();
     private volatile String phase = "starting";
 
     public ChaosRun(LocalServers stack, ChaosPlan plan, PrintStream progress) {
@@ -58,110 +56,178 @@ public final class ChaosRun {
         long started = System.nanoTime();
         String run = "chaos-" + plan.seed() + "-" + UUID.randomUUID().toString().substring(0, 8);
         LocalServers.Queues queues = stack.createQueues(run, plan.visibilityTimeoutSeconds(), plan.maxReceiveCount());
-        Map<String, String> env = new HashMap<>(stack.ingestEnvironment(queues));
+        planFaults();
+        ChaosProducer producer = new ChaosProducer(stack, plan, queues, run + "/", faults, tally);
+        Map<String, String> settings = new HashMap<>(stack.ingestEnvironment(queues));
+        ChaosProgress progressLine = new ChaosProgress(progress, stack.sqs(), queues, producer, plan.docs(), faults);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "chaos-progress");
             thread.setDaemon(true);
             return thread;
         });
-        try (FaultyHttpProxy s3Faults = FaultyHttpProxy.start(
-                        URI.create(env.get(IngestConfig.S3_ENDPOINT)), plan.seed(), plan.s3FailureRate());
-                OpenSearchOutage outage = new OpenSearchOutage(stack.openSearch(), plan.openSearchDownFor());
-                IngestComponents components = IngestComponents.create(ingestConfig(env, s3Faults), report -> {})) {
-            CrashingHandler crashing = new CrashingHandler(components.handler(), plan.seed(), plan.crashRate());
+        try (RuntimeClientLaunch launch = RuntimeClientLaunch.prepare();
+                FaultyHttpProxy s3Faults = FaultyHttpProxy.start(
+                        URI.create(settings.get(IngestConfig.S3_ENDPOINT)), plan.seed(), plan.s3FailureRate());
+                OpenSearchOutage outage = new OpenSearchOutage(stack.openSearch(), plan.openSearchDownFor())) {
+            settings.put(IngestConfig.S3_ENDPOINT, s3Faults.endpoint().toString());
             ticker.scheduleAtFixedRate(
-                    () -> printProgress(queues, started, s3Faults, crashing, outage),
+                    () -> progressLine.print(() -> phase, s3Faults, crashing, outage),
                     PROGRESS_SECONDS,
                     PROGRESS_SECONDS,
                     TimeUnit.SECONDS);
-            Set<String> keys;
-            try (EventSourcePoller poller = new EventSourcePoller(
-                    stack.sqs(),
-                    queues.queueUrl(),
-                    queues.queueArn(),
-                    crashing,
-                    BATCH_SIZE,
-                    POLLERS,
-                    FUNCTION_TIMEOUT_MILLIS)) {
+            runFunctions(launch.command(javaOptions()), launch.environment(settings), queues, () -> {
                 phase = "sending events, faults on";
-                keys = produce(queues, run + "/", outage);
+                producer.produce(outage);
                 phase = "OpenSearch outage ending";
                 outage.awaitEnd();
+                phase = "faults on until every message was delivered once";
+                awaitEveryMessageDelivered();
                 s3Faults.failureRate(0);
-                crashing.crashRate(0);
+                crashing.forEach(handler -> handler.crashRate(0));
+                functions.forEach(KillableFunction::stopKilling);
                 phase = "faults off, draining the queue";
                 awaitDrained(queues);
-            } finally {
-                phase = "waiting for abandoned invocations";
-                crashing.close();
-            }
-            phase = "auditing";
-            ChaosAudit.Findings findings = new ChaosAudit(
-                            stack.s3(), stack.sqs(), stack.openSearchEndpoint(), LocalServers.INDEX)
-                    .audit(LocalServers.BUCKET, run + "/", keys, queues.dlqUrl());
-            return new ChaosReport(plan.docs(), findings, (System.nanoTime() - started) / 1_000_000_000);
+            });
+            faults.add(FaultCounts.S3_SLOW_DOWN, (int) s3Faults.failed());
+            faults.add(FaultCounts.OPENSEARCH_OUTAGE, outage.hasRun() ? 1 : 0);
         } finally {
             ticker.shutdownNow();
         }
+        faults.add(
+                FaultCounts.INVOCATION_ABANDONED,
+                crashing.stream().mapToInt(CrashingHandler::crashes).sum());
+        faults.add(FaultCounts.S3_FAULT_REACHED_HANDLER, tally.s3FaultsThatReachedTheHandler());
+        phase = "auditing";
+        ChaosAudit.Findings findings = new ChaosAudit(
+                        stack.s3(), stack.sqs(), stack.openSearchEndpoint(), LocalServers.INDEX)
+                .audit(LocalServers.BUCKET, run + "/", producer.ledger().lastOperations(), queues.dlqUrl());
+        return report(findings, (System.nanoTime() - started) / 1_000_000_000);
     }
 
-    private static IngestConfig ingestConfig(Map<String, String> env, FaultyHttpProxy s3Faults) {
-        env.put(IngestConfig.S3_ENDPOINT, s3Faults.endpoint().toString());
-        return IngestConfig.fromEnv(env);
+    private interface Workload {
+        void run() throws Exception;
+    }
+
+    /** Runs the workload with the function processes polling the queue, and stops them all afterwards. */
+    private void runFunctions(
+            List<String> command, Map<String, String> environment, LocalServers.Queues queues, Workload workload)
+            throws Exception {
+        List<EventSourcePoller> pollers = new ArrayList<>();
+        try {
+            phase = "starting the function processes";
+            for (int i = 0; i < FUNCTIONS; i++) {
+                KillableFunction function = new KillableFunction(
+                        command, environment, plan.seed() + 100 + i, plan.killRate(), faults, tally);
+                functions.add(function);
+                CrashingHandler handler = new CrashingHandler(function, plan.seed() + 200 + i, plan.crashRate());
+                crashing.add(handler);
+                function.warmUp(Duration.ofMillis(FUNCTION_TIMEOUT_MILLIS));
+                pollers.add(new EventSourcePoller(
+                        stack.sqs(),
+                        queues.queueUrl(),
+                        queues.queueArn(),
+                        handler,
+                        BATCH_SIZE,
+                        1,
+                        FUNCTION_TIMEOUT_MILLIS));
+            }
+            workload.run();
+        } finally {
+            for (EventSourcePoller poller : pollers) {
+                poller.close();
+            }
+            phase = "waiting for abandoned invocations";
+            for (CrashingHandler handler : crashing) {
+                handler.close();
+            }
+            for (KillableFunction function : functions) {
+                function.close();
+            }
+        }
+    }
+
+    /** The kinds of fault this plan injects; each must fire. */
+    private void planFaults() {
+        if (!plan.openSearchDownFor().isZero()) {
+            faults.plan(FaultCounts.OPENSEARCH_OUTAGE);
+        }
+        if (plan.s3FailureRate() > 0) {
+            faults.plan(FaultCounts.S3_SLOW_DOWN);
+            faults.plan(FaultCounts.S3_FAULT_REACHED_HANDLER);
+        }
+        if (plan.crashRate() > 0) {
+            faults.plan(FaultCounts.INVOCATION_ABANDONED);
+        }
+        if (plan.killRate() > 0) {
+            faults.plan(FaultCounts.RUNTIME_KILLED);
+        }
+        if (plan.poison() > 0) {
+            faults.plan(FaultCounts.RUNTIME_OUT_OF_MEMORY);
+        }
+        if (plan.duplicateRate() > 0) {
+            faults.plan(FaultCounts.DUPLICATE_EVENT);
+        }
+        if (plan.window() > 1) {
+            faults.plan(FaultCounts.REORDERED_WINDOW);
+        }
     }
 
     /**
-     * Does the operations in windows: each window's bodies are built in operation order (so their
-     * sequencers are), then shuffled, some sent twice, and sent at the planned rate. The outage
-     * starts a third of the way through.
+     * Lambda's default flags, a heap too small for a poison document, and an exit on the first
+     * OutOfMemoryError: on Lambda a function out of memory is ended with its container, and the
+     * handler must not be able to catch the error and carry on.
      */
-    private Set<String> produce(LocalServers.Queues queues, String prefix, OpenSearchOutage outage)
-            throws InterruptedException {
-        ChaosWorkload workload = new ChaosWorkload(
-                stack.s3(),
-                new BucketNotifications(stack.sqs(), queues.queueUrl()),
-                LocalServers.BUCKET,
-                prefix,
-                plan.seed(),
-                plan.docs());
-        Random order = new Random(plan.seed() + 1);
-        Set<String> keys = new LinkedHashSet<>();
-        long windowNanos = (long) (plan.window() * 1e9 / plan.docsPerSecond());
-        for (int done = 0; done < plan.docs(); ) {
-            long windowStarted = System.nanoTime();
-            if (done >= plan.docs() / 3) {
-                outage.beginOnce();
-            }
-            List<String> bodies = new ArrayList<>();
-            for (int i = 0; i < plan.window() && done < plan.docs(); i++, done++) {
-                ChaosWorkload.Operation operation = workload.next();
-                keys.add(operation.key());
-                bodies.add(operation.body());
-            }
-            for (String body : List.copyOf(bodies)) {
-                if (order.nextDouble() < plan.duplicateRate()) {
-                    bodies.add(body);
-                }
-            }
-            Collections.shuffle(bodies, order);
-            send(queues.queueUrl(), bodies);
-            operationsDone.set(done);
-            TimeUnit.NANOSECONDS.sleep(Math.max(0, windowNanos - (System.nanoTime() - windowStarted)));
-        }
-        return keys;
+    private List<String> javaOptions() {
+        List<String> options = new ArrayList<>(RuntimeClientLaunch.LAMBDA_JAVA_OPTIONS);
+        options.add("-Xmx" + plan.functionHeapMegabytes() + "m");
+        options.add("-XX:+ExitOnOutOfMemoryError");
+        // A native crash report goes to the temporary directory, not into the repository.
+        options.add("-XX:ErrorFile="
+                + Path.of(System.getProperty("java.io.tmpdir"), "docindexer-function-hs_err_pid%p.log"));
+        return options;
     }
 
-    private void send(String queueUrl, List<String> bodies) {
-        for (int from = 0; from < bodies.size(); from += SEND_BATCH) {
-            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
-            for (int i = from; i < Math.min(from + SEND_BATCH, bodies.size()); i++) {
-                entries.add(SendMessageBatchRequestEntry.builder()
-                        .id("m" + i)
-                        .messageBody(bodies.get(i))
-                        .build());
+    private ChaosReport report(ChaosAudit.Findings findings, long seconds) {
+        List<String> problems = new ArrayList<>(findings.problems());
+        List<String> dropped = tally.unfinished(findings.inDlq());
+        problems.addAll(dropped);
+        faults.neverFired().forEach(kind -> problems.add("fault never fired: " + kind));
+        if (tally.recordsWithoutReceiveCount() > 0) {
+            problems.add(tally.recordsWithoutReceiveCount()
+                    + " records reached the function without ApproximateReceiveCount");
+        }
+        functions.forEach(function -> function.unexpectedDeaths()
+                .forEach(death -> problems.add("the function process died unexpectedly: " + death)));
+        return new ChaosReport(
+                plan.docs(),
+                plan.poison(),
+                findings.indexed(),
+                findings.metadataOnly(),
+                findings.tombstones(),
+                findings.dlqMessages(),
+                findings.poisonInDlq(),
+                findings.lost() + dropped.size(),
+                findings.duplicates(),
+                findings.stale(),
+                tally.receivesPerMessage(),
+                faults.asMap(),
+                seconds,
+                problems);
+    }
+
+    /**
+     * Keeps the faults on until the function has seen every message at least once: the producer
+     * is much faster than the function, and faults that end with the sending would miss most of
+     * the work.
+     */
+    private void awaitEveryMessageDelivered() throws InterruptedException {
+        long deadline = System.nanoTime() + plan.drainTimeout().toNanos();
+        while (!tally.everyMessageDelivered()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the function had not received every message within "
+                        + plan.drainTimeout().toSeconds() + " s after the last was sent");
             }
-            stack.sqs().sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
-            sent.addAndGet(entries.size());
+            Thread.sleep(POLL_INTERVAL.toMillis());
         }
     }
 
@@ -178,33 +244,6 @@ public final class ChaosRun {
             }
             emptyChecks = QueueDepth.of(stack.sqs(), queues.queueUrl()).total() == 0 ? emptyChecks + 1 : 0;
             Thread.sleep(POLL_INTERVAL.toMillis());
-        }
-    }
-
-    private void printProgress(
-            LocalServers.Queues queues,
-            long started,
-            FaultyHttpProxy s3Faults,
-            CrashingHandler crashing,
-            OpenSearchOutage outage) {
-        try {
-            int queued = QueueDepth.of(stack.sqs(), queues.queueUrl()).total();
-            int handled = Math.max(0, sent.get() - queued);
-            double seconds = Math.max((System.nanoTime() - started) / 1e9, 0.001);
-            progress.printf(
-                    "chaos: %s | documents %d/%d, messages handled %d/%d (%.0f/s) | S3 503s %d, crashes %d,"
-                            + " OpenSearch %s%n",
-                    phase,
-                    operationsDone.get(),
-                    plan.docs(),
-                    handled,
-                    sent.get(),
-                    handled / seconds,
-                    s3Faults.failed(),
-                    crashing.crashes(),
-                    outage.state());
-        } catch (RuntimeException e) {
-            progress.println("chaos: progress unavailable: " + e);
         }
     }
 }

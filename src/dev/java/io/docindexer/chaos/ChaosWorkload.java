@@ -1,5 +1,9 @@
 package io.docindexer.chaos;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docindexer.event.ObjectEvent;
+import io.docindexer.event.ParsedMessage;
+import io.docindexer.event.S3EventParser;
 import io.docindexer.extract.TextPdfs;
 import io.docindexer.local.BucketNotifications;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +18,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * The chaos run's S3 traffic: puts, overwrites and deletes of small text files and a few small
  * PDFs over a key space smaller than the number of operations, so that most keys change several
- * times. Each operation is done on S3 and its notification body built at once, so sequencers grow
- * in the order the operations really happened, whatever order the bodies are sent in later.
+ * times, plus the poison documents. Each operation is done on S3 and its notification body built
+ * at once, so sequencers grow in the order the operations really happened, whatever order the
+ * bodies are sent in later; the ledger keeps each key's last operation for the audit.
+ *
+ * <p>Key names include what URL-encoding in notifications gets wrong most often: spaces, a
+ * literal {@code +}, a literal {@code %} and Japanese.
  */
 final class ChaosWorkload {
 
@@ -24,28 +32,40 @@ final class ChaosWorkload {
 
     private static final double PDF_SHARE = 0.1;
     private static final double DELETE_SHARE = 0.25;
+    private static final List<String> NAME_STYLES =
+            List.of("doc-%d", "doc %d with spaces", "a+b %d", "100%% %d", "報告書 %d");
 
     private final S3Client s3;
     private final BucketNotifications notifications;
     private final String bucket;
+    private final String prefix;
     private final Random random;
+    private final KeyLedger ledger = new KeyLedger();
+    private final S3EventParser parser = new S3EventParser(new ObjectMapper());
     private final List<String> keys = new ArrayList<>();
     private final Set<String> existing = new HashSet<>();
     private int operations;
+    private int poisons;
 
     ChaosWorkload(S3Client s3, BucketNotifications notifications, String bucket, String prefix, long seed, int docs) {
         this.s3 = s3;
         this.notifications = notifications;
         this.bucket = bucket;
+        this.prefix = prefix;
         this.random = new Random(seed);
         int keyCount = Math.max(1, docs / OPERATIONS_PER_KEY);
         for (int i = 0; i < keyCount; i++) {
-            keys.add(prefix + "doc-" + i + (random.nextDouble() < PDF_SHARE ? ".pdf" : ".txt"));
+            String name = NAME_STYLES.get(i % NAME_STYLES.size()).formatted(i);
+            keys.add(prefix + name + (random.nextDouble() < PDF_SHARE ? ".pdf" : ".txt"));
         }
     }
 
     /** One operation done on S3: the key it changed and the notification S3 would send for it. */
-    record Operation(String key, String body) {}
+    record Operation(String key, String sequencer, String body, boolean poison) {}
+
+    KeyLedger ledger() {
+        return ledger;
+    }
 
     /** Does the next operation on S3 and builds its notification. */
     Operation next() {
@@ -54,20 +74,44 @@ final class ChaosWorkload {
         if (existing.contains(key) && random.nextDouble() < DELETE_SHARE) {
             s3.deleteObject(request -> request.bucket(bucket).key(key));
             existing.remove(key);
-            return new Operation(key, notifications.body("ObjectRemoved:Delete", bucket, key, null, null));
+            String body = notifications.body("ObjectRemoved:Delete", bucket, key, null, null);
+            String sequencer = sequencer(body);
+            ledger.record(new KeyLedger.Operation(key, true, sequencer, null, null, false));
+            return new Operation(key, sequencer, body, false);
         }
-        byte[] content = key.endsWith(".pdf") ? pdf(number) : text(key, number);
+        String marker = "[v" + number + "]";
+        byte[] content = key.endsWith(".pdf") ? pdf(marker) : text(key, marker);
+        return put(key, content, marker, false);
+    }
+
+    /** Puts the next poison document: an image whose decoding needs more heap than the function has. */
+    Operation poison() {
+        String key = prefix + "poison/huge image " + ++poisons + ".png";
+        return put(key, PoisonImage.png(), null, true);
+    }
+
+    private Operation put(String key, byte[] content, String marker, boolean poison) {
         String eTag = s3.putObject(request -> request.bucket(bucket).key(key), RequestBody.fromBytes(content))
-                .eTag();
+                .eTag()
+                .replace("\"", "");
         existing.add(key);
-        return new Operation(key, notifications.body("ObjectCreated:Put", bucket, key, (long) content.length, eTag));
+        String body = notifications.body("ObjectCreated:Put", bucket, key, (long) content.length, eTag);
+        String sequencer = sequencer(body);
+        ledger.record(new KeyLedger.Operation(key, false, sequencer, eTag, marker, poison));
+        return new Operation(key, sequencer, body, poison);
     }
 
-    private static byte[] text(String key, int version) {
-        return ("chaos document " + key + " version " + version + "\n").getBytes(StandardCharsets.UTF_8);
+    private String sequencer(String body) {
+        ObjectEvent event =
+                ((ParsedMessage.ObjectEvents) parser.parse(body)).events().get(0);
+        return event.sequencer();
     }
 
-    private static byte[] pdf(int version) {
-        return TextPdfs.onePage("chaos document version " + version);
+    private static byte[] text(String key, String marker) {
+        return ("chaos document " + key + " version " + marker + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] pdf(String marker) {
+        return TextPdfs.onePage("chaos document version " + marker);
     }
 }

@@ -20,13 +20,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * invocation died part-way (an exception, which it treats as a failed batch: it deletes nothing
  * and every message not already deleted reappears after the visibility timeout).
  *
- * <p>This simulates a Lambda container killed mid-batch (out of memory, timeout, a host
- * failure) after some of the batch's records were written and deleted early, and possibly after
- * all of them were written but before the response. It differs from a real kill in one way: Java
- * cannot stop the handler's thread safely, so the abandoned invocation keeps running in the
- * background and may still write and delete records while their redelivered copies are being
- * processed. That is harsher than a kill (the same event handled twice at the same time), so what
- * survives this survives a kill.
+ * <p>The chaos run also kills the function's process for real ({@link KillableFunction}); this is
+ * the harsher fault beside it: the abandoned invocation keeps running and may still write and
+ * delete records while their redelivered copies are being processed (the same event handled twice
+ * at the same time), and its response, when it comes, is lost.
  */
 public final class CrashingHandler implements RequestStreamHandler, AutoCloseable {
 

@@ -4,14 +4,21 @@ import io.docindexer.local.InterceptingHttpProxy;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A proxy in front of a local server that answers a seeded fraction of requests with S3's
- * {@code 503 SlowDown} and forwards the rest byte for byte. Pointing a client's endpoint at it
- * injects S3 faults with no test hook in production code.
+ * A proxy in front of a local server that answers requests with S3's {@code 503 SlowDown} in
+ * bursts and forwards the rest byte for byte. Pointing a client's endpoint at it injects S3
+ * faults with no test hook in production code.
+ *
+ * <p>A seeded fraction of requests starts a burst: that request and the next {@value #BURST} - 1
+ * to the same target fail. The SDK retries a throttled request on its own (3 attempts in its
+ * standard mode), so single failures would almost never reach the handler; a burst outlasts the
+ * retries, and the handler must deal with S3 throttling itself.
  *
  * <p>Each request comes on a connection of its own (see {@link InterceptingHttpProxy}), so the
  * client can see a fault on any request. Only requests without a body are failed: refusing one
@@ -20,9 +27,12 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class FaultyHttpProxy implements AutoCloseable {
 
     private static final byte[] SLOW_DOWN = slowDown();
+    /** More failures in a row than the SDK's attempts at one request. */
+    private static final int BURST = 5;
 
     private final Random random;
     private final AtomicLong failed = new AtomicLong();
+    private final Map<String, Integer> burstLeft = new HashMap<>();
     private volatile double failureRate;
     private final InterceptingHttpProxy proxy;
 
@@ -41,7 +51,7 @@ public final class FaultyHttpProxy implements AutoCloseable {
         return proxy.endpoint();
     }
 
-    /** Changes the fraction of requests answered with 503 SlowDown; 0 forwards everything. */
+    /** Changes the fraction of requests that start a burst of 503 SlowDown; 0 forwards everything. */
     public void failureRate(double rate) {
         this.failureRate = rate;
     }
@@ -51,15 +61,28 @@ public final class FaultyHttpProxy implements AutoCloseable {
     }
 
     private Optional<byte[]> answer(InterceptingHttpProxy.RequestHead head) {
-        if (!head.hasBody() && shouldFail()) {
+        if (!head.hasBody() && shouldFail(head.target())) {
             failed.incrementAndGet();
             return Optional.of(SLOW_DOWN);
         }
         return Optional.empty();
     }
 
-    private synchronized boolean shouldFail() {
-        return random.nextDouble() < failureRate;
+    private synchronized boolean shouldFail(String target) {
+        if (failureRate == 0) {
+            burstLeft.clear();
+            return false;
+        }
+        int left = burstLeft.getOrDefault(target, 0);
+        if (left > 0) {
+            burstLeft.put(target, left - 1);
+            return true;
+        }
+        if (random.nextDouble() < failureRate) {
+            burstLeft.put(target, BURST - 1);
+            return true;
+        }
+        return false;
     }
 
     private static byte[] slowDown() {

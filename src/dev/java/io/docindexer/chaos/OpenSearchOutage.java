@@ -67,6 +67,11 @@ final class OpenSearchOutage implements AutoCloseable {
         }
     }
 
+    /** Whether the outage began (and, once {@link #awaitEnd()} returned, ended). */
+    synchronized boolean hasRun() {
+        return outage != null;
+    }
+
     String state() {
         return state;
     }

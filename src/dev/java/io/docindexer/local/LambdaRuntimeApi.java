@@ -41,6 +41,7 @@ public final class LambdaRuntimeApi implements AutoCloseable {
     private final Map<String, CompletableFuture<String>> pending = new ConcurrentHashMap<>();
     private final CompletableFuture<String> startError = new CompletableFuture<>();
     private final AtomicInteger restores = new AtomicInteger();
+    private final CompletableFuture<Void> firstPoll = new CompletableFuture<>();
 
     private record Invocation(String requestId, String event, long deadlineMillis) {}
 
@@ -60,6 +61,11 @@ public final class LambdaRuntimeApi implements AutoCloseable {
         }));
         server.start();
         return api;
+    }
+
+    /** Completes when the runtime client first asks for an event: its start-up is over, init is next. */
+    public CompletableFuture<Void> firstPoll() {
+        return firstPoll;
     }
 
     /** How many times a SnapStart client asked to be restored. */
@@ -91,6 +97,7 @@ public final class LambdaRuntimeApi implements AutoCloseable {
             String path = exchange.getRequestURI().getPath().substring(PREFIX.length());
             String body = read(exchange.getRequestBody());
             if (exchange.getRequestMethod().equals("GET") && path.equals("invocation/next")) {
+                firstPoll.complete(null);
                 next(exchange);
             } else if (exchange.getRequestMethod().equals("GET") && path.equals("restore/next")) {
                 restores.incrementAndGet();

@@ -1,0 +1,160 @@
+package io.docindexer.chaos;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A handler for the event source poller that invokes the function in a process of its own (one
+ * execution environment: one invocation at a time) and, for a seeded fraction of invocations,
+ * kills that process with SIGKILL part-way, as Lambda ends a container. A process that died, of
+ * that kill or of its own (out of memory), fails the invocation, so the poller deletes nothing,
+ * and is replaced by a fresh one for the next invocation: a cold start, as on Lambda. So is one
+ * whose init failed (OpenSearch unreachable while it starts, for instance).
+ */
+final class KillableFunction implements RequestStreamHandler, AutoCloseable {
+
+    /** The latest point in an invocation at which the kill is injected. */
+    private static final long MAX_KILL_AFTER_MILLIS = 1_500;
+    /** -XX:+ExitOnOutOfMemoryError's exit code. */
+    private static final int OUT_OF_MEMORY_EXIT = 3;
+
+    private final List<String> command;
+    private final Map<String, String> environment;
+    private final Random random;
+    private final double killRate;
+    private final FaultCounts faults;
+    private final DeliveryTally tally;
+    private final ScheduledExecutorService killer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "function-killer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final List<String> unexpectedDeaths = new CopyOnWriteArrayList<>();
+    private FunctionProcess function;
+    private volatile boolean killing = true;
+
+    KillableFunction(
+            List<String> command,
+            Map<String, String> environment,
+            long seed,
+            double killRate,
+            FaultCounts faults,
+            DeliveryTally tally) {
+        this.command = command;
+        this.environment = environment;
+        this.random = new Random(seed);
+        this.killRate = killRate;
+        this.faults = faults;
+        this.tally = tally;
+    }
+
+    /**
+     * Starts the function and waits for its init with an event of no records, so that the run
+     * begins with warm environments, as a busy queue's are; later cold starts follow deaths.
+     */
+    synchronized void warmUp(Duration timeout) throws Exception {
+        function = FunctionProcess.start(command, environment, tally::functionOutput);
+        function.invoke("{\"Records\":[]}", timeout);
+    }
+
+    /** Stops injecting kills; deaths of the function's own still happen. */
+    void stopKilling() {
+        killing = false;
+    }
+
+    @Override
+    public synchronized void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        byte[] event = input.readAllBytes();
+        tally.received(event);
+        if (function == null || !function.isAlive()) {
+            function = FunctionProcess.start(command, environment, tally::functionOutput);
+        }
+        FunctionProcess invoked = function;
+        AtomicBoolean killed = new AtomicBoolean();
+        boolean kill = random.nextDouble() < killRate;
+        long killAfter = (long) (random.nextDouble() * MAX_KILL_AFTER_MILLIS);
+        ScheduledFuture<?> scheduledKill = kill && killing
+                ? killer.schedule(
+                        () -> {
+                            killed.set(true);
+                            invoked.kill();
+                        },
+                        killAfter,
+                        TimeUnit.MILLISECONDS)
+                : null;
+        try {
+            String response = invoked.invoke(
+                    new String(event, StandardCharsets.UTF_8), Duration.ofMillis(context.getRemainingTimeInMillis()));
+            output.write(response.getBytes(StandardCharsets.UTF_8));
+        } catch (FunctionProcess.DiedException died) {
+            recordDeath(died.exitCode(), killed.get(), invoked);
+            throw new IOException(died.getMessage(), died);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while the function ran", interrupted);
+        } catch (ExecutionException failed) {
+            if (failed.getCause().getMessage().startsWith("init/error")) {
+                // Lambda discards an environment whose init failed and starts a new one for the next event.
+                discard(invoked);
+            }
+            throw new IOException("the function failed the invocation: " + failed.getCause(), failed);
+        } catch (TimeoutException silent) {
+            throw new IOException("the function did not answer in time", silent);
+        } finally {
+            if (scheduledKill != null) {
+                // A kill that comes after the response would end the process between invocations.
+                scheduledKill.cancel(false);
+            }
+        }
+    }
+
+    private void discard(FunctionProcess failed) throws IOException {
+        function = null;
+        try {
+            failed.close();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while discarding a function process", interrupted);
+        }
+    }
+
+    private void recordDeath(int exitCode, boolean killedByUs, FunctionProcess died) {
+        if (killedByUs) {
+            faults.fired(FaultCounts.RUNTIME_KILLED);
+        } else if (exitCode == OUT_OF_MEMORY_EXIT) {
+            faults.fired(FaultCounts.RUNTIME_OUT_OF_MEMORY);
+        } else {
+            faults.fired("runtimeExit" + exitCode);
+            unexpectedDeaths.add("exit code " + exitCode + "; the function's last lines:\n" + died.outputTail());
+        }
+    }
+
+    /** Each death nobody planned (neither a kill nor out of memory), with the function's last lines. */
+    List<String> unexpectedDeaths() {
+        return List.copyOf(unexpectedDeaths);
+    }
+
+    @Override
+    public synchronized void close() throws InterruptedException {
+        killer.shutdownNow();
+        if (function != null) {
+            function.close();
+        }
+    }
+}
