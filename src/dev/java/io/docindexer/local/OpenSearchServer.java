@@ -39,7 +39,9 @@ public final class OpenSearchServer implements AutoCloseable {
     private static final Path DEFAULT_UNPACK_DIRECTORY = Path.of("target", "opensearch");
     // Enough for tests and demos, and small enough to share a 2-core CI machine.
     private static final String JAVA_OPTS = "-Xms512m -Xmx512m";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** Generous: a restart on a loaded two-core machine (the chaos run's outage) has taken over 120 s. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
+
     private static final Duration GRACEFUL_STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration FORCED_STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final int LOG_TAIL_LINES = 40;

@@ -77,7 +77,7 @@ public final class IngestComponents implements AutoCloseable {
         Future<OpenSearchDocumentIndex> index = workers.submit(() -> {
             OpenSearchDocumentIndex openSearch = OpenSearchDocumentIndex.connect(
                     config.openSearchEndpoint(), config.openSearchService(), config.indexName());
-            IndexPreparationAtInit.prepareUnlessRefused(openSearch, LOG::warn);
+            IndexPreparationAtInit.prepareOrDefer(openSearch, LOG::warn);
             return openSearch;
         });
         Future<TesseractOcrEngine> ocr =

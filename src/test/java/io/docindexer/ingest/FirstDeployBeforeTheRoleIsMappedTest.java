@@ -1,7 +1,6 @@
 package io.docindexer.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
@@ -11,7 +10,6 @@ import io.docindexer.batch.RecordPreparer;
 import io.docindexer.batch.SourceQueue;
 import io.docindexer.batch.SqsMessages;
 import io.docindexer.index.IndexOperation;
-import io.docindexer.index.IndexUnavailableException;
 import io.docindexer.index.OpenSearchDocumentIndex;
 import io.docindexer.invocation.TimeBudget;
 import java.net.URI;
@@ -67,7 +65,7 @@ class FirstDeployBeforeTheRoleIsMappedTest {
     @Test
     void initCompletesWithOneLineSayingWhatWasRefusedWhoMustActAndThatItWillBeRetried() throws Exception {
         try (OpenSearchDocumentIndex index = OpenSearchDocumentIndex.connect(openSearch.endpoint(), "es", INDEX)) {
-            IndexPreparationAtInit.prepareUnlessRefused(index, warnings::add);
+            IndexPreparationAtInit.prepareOrDefer(index, warnings::add);
         }
 
         assertThat(warnings)
@@ -82,21 +80,27 @@ class FirstDeployBeforeTheRoleIsMappedTest {
     }
 
     @Test
-    void initStillFailsWhenOpenSearchCannotBeReachedAtAll() throws Exception {
+    void initCompletesWhenOpenSearchCannotBeReachedAndSaysWhatToCheckIfItLasts() throws Exception {
         URI nothingListens = openSearch.endpoint();
         openSearch.close();
 
         try (OpenSearchDocumentIndex index = OpenSearchDocumentIndex.connect(nothingListens, "es", INDEX)) {
-            assertThatThrownBy(() -> IndexPreparationAtInit.prepareUnlessRefused(index, warnings::add))
-                    .isInstanceOf(IndexUnavailableException.class);
+            IndexPreparationAtInit.prepareOrDefer(index, warnings::add);
         }
-        assertThat(warnings).isEmpty();
+
+        assertThat(warnings)
+                .singleElement()
+                .asString()
+                .contains("Connection refused")
+                .contains("records to write are backed off", "\"During an OpenSearch outage\"")
+                .contains("check that OPENSEARCH_ENDPOINT")
+                .doesNotContain("\n");
     }
 
     @Test
     void recordsAreRetriedUntilTheRoleIsMappedThenTheNextBatchPreparesTheIndexOnceAndWritesThemAll() throws Exception {
         OpenSearchDocumentIndex atInit = OpenSearchDocumentIndex.connect(openSearch.endpoint(), "es", INDEX);
-        IndexPreparationAtInit.prepareUnlessRefused(atInit, warnings::add);
+        IndexPreparationAtInit.prepareOrDefer(atInit, warnings::add);
 
         SQSBatchResponse refused =
                 processor(atInit).process(SqsMessages.firstDeliveries("a.txt", "b.txt", "c.txt"), time());
