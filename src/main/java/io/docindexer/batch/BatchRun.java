@@ -55,15 +55,17 @@ final class BatchRun implements Schedule.Waves {
                 done.add(messages.get(position));
             }
         }
-        if (moreFollow && !done.isEmpty()) {
-            acknowledgements.deleteEarly(done, timings);
-        }
+        // Reported before the early delete: a process that dies between the two has told what it
+        // did with a record that SQS no longer holds, and never the other way round.
         long millis = timings.millisSoFar();
         for (int i = 0; i < wave.size(); i++) {
             RecordReport report =
                     new RecordReport(outcomes.get(i), wave.get(i).preparation().objects(), millis);
             reports.add(report);
             observer.onRecord(report);
+        }
+        if (moreFollow && !done.isEmpty()) {
+            acknowledgements.deleteEarly(done, timings);
         }
     }
 

@@ -33,6 +33,7 @@ class BatchProcessorTest {
     private boolean deadLetterQueueDown;
 
     private final List<String> deletedEarly = new ArrayList<>();
+    private final List<String> reportedWhenDeleted = new CopyOnWriteArrayList<>();
     /** Released by the first early delete: what a slow record waits for instead of a fixed time. */
     private final CountDownLatch firstEarlyDelete = new CountDownLatch(1);
 
@@ -96,6 +97,11 @@ class BatchProcessorTest {
             synchronized (deletedEarly) {
                 messages.forEach(message -> deletedEarly.add(message.getMessageId()));
             }
+            messages.stream()
+                    .map(SQSMessage::getMessageId)
+                    .filter(id -> reports.stream()
+                            .anyMatch(report -> report.outcome().messageId().equals(id)))
+                    .forEach(reportedWhenDeleted::add);
             firstEarlyDelete.countDown();
         }
 
@@ -479,6 +485,18 @@ class BatchProcessorTest {
         assertThat(hiddenWhenStarted).containsExactly("m2", "m1");
         assertThat(hidden.get("m2")).isBetween(Duration.ofMinutes(20), Duration.ofMinutes(40));
         assertThat(hidden.get("m1")).isBetween(Duration.ofHours(2), Duration.ofHours(4));
+    }
+
+    @Test
+    void aRecordIsReportedBeforeItIsDeletedEarly() {
+        // A process killed between the two must not leave a record gone from SQS and untold.
+        List<SQSMessage> messages = messages("delete:a", "delete:b", "delete:c");
+        redelivered(messages.get(2));
+
+        processor.process(messages, plentyOfTime());
+
+        assertThat(deletedEarly).containsExactlyInAnyOrder("m1", "m2");
+        assertThat(reportedWhenDeleted).containsExactlyInAnyOrder("m1", "m2");
     }
 
     @Test
