@@ -46,6 +46,24 @@ public record ChaosPlan(
     private static final int MIN_VISIBILITY_SECONDS = 3;
 
     /**
+     * Where the function's backoff starts: two visibility timeouts, as the template's default
+     * (20 minutes) is about two thirds of its queue's (30.5 minutes) and doubles from there.
+     */
+    public Duration backoffFirst() {
+        return Duration.ofSeconds(2L * visibilityTimeoutSeconds);
+    }
+
+    /**
+     * The longest backoff: twice the outage, and at least eight visibility timeouts. Like the
+     * template's defaults, whose backoff spans the two-hour outage they are meant for, the
+     * backoff spans the run's outage (and OpenSearch's restart after it) within maxReceiveCount
+     * deliveries, where the receives alone span a sixth of it.
+     */
+    public Duration backoffMax() {
+        return Duration.ofSeconds(Math.max(8L * visibilityTimeoutSeconds, 2 * openSearchDownFor.toSeconds()));
+    }
+
+    /**
      * The command line's plan. Without {@code --outage}, a 10 s outage that fits in the receives:
      * a 5 s visibility timeout with 20 receives gives a message about 100 s of retries, more than
      * the outage plus OpenSearch's restart. With {@code --outage S}, the receives are scaled down

@@ -59,6 +59,12 @@ public final class ChaosRun {
         planFaults();
         ChaosProducer producer = new ChaosProducer(stack, plan, queues, run + "/", faults, tally);
         Map<String, String> settings = new HashMap<>(stack.ingestEnvironment(queues));
+        settings.put(
+                IngestConfig.BACKOFF_FIRST_SECONDS,
+                Long.toString(plan.backoffFirst().toSeconds()));
+        settings.put(
+                IngestConfig.BACKOFF_MAX_SECONDS,
+                Long.toString(plan.backoffMax().toSeconds()));
         ChaosProgress progressLine = new ChaosProgress(progress, stack.sqs(), queues, producer, plan.docs(), faults);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "chaos-progress");
