@@ -86,14 +86,17 @@ final class Acknowledgements {
     }
 
     /**
-     * Hides a redelivered record for its backoff before it runs alone: it may be the record that
-     * ended the last invocation (a native crash, out of memory, a timeout). If it ends this one
-     * too, the batch-mates still waiting come back after the queue's visibility timeout, before
-     * it and so most likely in a batch without it, instead of dying beside it until they reach the
-     * DLQ with it. If it finishes, it is deleted as usual; failing the change only loses that.
+     * Hides a redelivered record for the first step of the backoff before it runs alone: it may be
+     * the record that ended the last invocation (a native crash, out of memory, a timeout). If it
+     * ends this one too, the batch-mates still waiting come back after the queue's visibility
+     * timeout, at another time than it and so most likely in a batch without it, instead of dying
+     * beside it until they reach the DLQ with it. Always the first step, not one that grows with
+     * its deliveries: a real poison message should reach the DLQ, and its alarm, no later than
+     * it would without this. If it finishes, it is deleted as usual; failing the change only
+     * loses that.
      */
     void holdBack(SQSMessage message) {
-        Duration invisibleFor = backoff.after(ReceiveCount.of(message));
+        Duration invisibleFor = backoff.after(1);
         try {
             sourceQueue.changeVisibility(message, invisibleFor);
         } catch (RuntimeException changeFailed) {

@@ -471,7 +471,7 @@ class BatchProcessorTest {
     }
 
     @Test
-    void aRedeliveredRecordIsHiddenForItsBackoffBeforeItRunsAloneAndTheLeastDeliveredRunsFirst() {
+    void aRedeliveredRecordIsHiddenForTheFirstBackoffStepBeforeItRunsAloneAndTheLeastDeliveredRunsFirst() {
         // m1 may be the poison that ended the last invocations: if it ends this one too, m2 and m3
         // must not come back beside it.
         List<SQSMessage> messages = messages("delete:a", "delete:b", "delete:c");
@@ -483,8 +483,8 @@ class BatchProcessorTest {
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(started).containsExactly("m3", "m2", "m1");
         assertThat(hiddenWhenStarted).containsExactly("m2", "m1");
-        assertThat(hidden.get("m2")).isBetween(Duration.ofMinutes(20), Duration.ofMinutes(40));
-        assertThat(hidden.get("m1")).isBetween(Duration.ofHours(2), Duration.ofHours(4));
+        assertThat(hidden.get("m2")).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(20));
+        assertThat(hidden.get("m1")).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(20));
     }
 
     @Test
