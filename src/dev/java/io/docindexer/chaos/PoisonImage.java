@@ -1,11 +1,10 @@
 package io.docindexer.chaos;
 
+import io.docindexer.local.PngChunks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
@@ -26,15 +25,15 @@ final class PoisonImage {
     static byte[] png() {
         try {
             ByteArrayOutputStream png = new ByteArrayOutputStream();
-            png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+            png.write(PngChunks.SIGNATURE);
             ByteBuffer header = ByteBuffer.allocate(13);
             header.putInt(SIDE).putInt(SIDE);
             header.put((byte) 8); // bits per sample
             header.put((byte) 2); // colour type: RGB
             header.put(new byte[] {0, 0, 0}); // deflate, adaptive filtering, no interlace
-            chunk(png, "IHDR", header.array());
-            chunk(png, "IDAT", blackRows());
-            chunk(png, "IEND", new byte[0]);
+            PngChunks.write(png, "IHDR", header.array());
+            PngChunks.write(png, "IDAT", blackRows());
+            PngChunks.write(png, "IEND", new byte[0]);
             return png.toByteArray();
         } catch (IOException impossible) {
             throw new IllegalStateException(impossible);
@@ -52,16 +51,5 @@ final class PoisonImage {
             }
         }
         return compressed.toByteArray();
-    }
-
-    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) throws IOException {
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        png.write(ByteBuffer.allocate(4).putInt(data.length).array());
-        png.write(typeBytes);
-        png.write(data);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        png.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

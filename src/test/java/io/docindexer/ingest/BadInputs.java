@@ -1,5 +1,6 @@
 package io.docindexer.ingest;
 
+import io.docindexer.local.PngChunks;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
-import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -67,7 +67,7 @@ final class BadInputs {
      */
     static byte[] pngBomb(int width, int height) throws IOException {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
-        png.write(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        png.write(PngChunks.SIGNATURE);
         ByteBuffer header = ByteBuffer.allocate(13)
                 .putInt(width)
                 .putInt(height)
@@ -76,15 +76,15 @@ final class BadInputs {
                 .put((byte) 0)
                 .put((byte) 0)
                 .put((byte) 0);
-        chunk(png, "IHDR", header.array());
+        PngChunks.write(png, "IHDR", header.array());
         Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
         deflater.setInput(new byte[64 * 1024]);
         deflater.finish();
         byte[] compressed = new byte[4096];
         int length = deflater.deflate(compressed, 0, compressed.length, Deflater.SYNC_FLUSH);
         deflater.end();
-        chunk(png, "IDAT", Arrays.copyOf(compressed, length));
-        chunk(png, "IEND", new byte[0]);
+        PngChunks.write(png, "IDAT", Arrays.copyOf(compressed, length));
+        PngChunks.write(png, "IEND", new byte[0]);
         return png.toByteArray();
     }
 
@@ -102,17 +102,6 @@ final class BadInputs {
             document.save(out);
             return out.toByteArray();
         }
-    }
-
-    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) throws IOException {
-        byte[] typeBytes = type.getBytes(StandardCharsets.US_ASCII);
-        png.write(ByteBuffer.allocate(4).putInt(data.length).array());
-        png.write(typeBytes);
-        png.write(data);
-        CRC32 crc = new CRC32();
-        crc.update(typeBytes);
-        crc.update(data);
-        png.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     private static int indexOf(byte[] haystack, byte[] needle, int from) {
