@@ -46,21 +46,20 @@ public record ChaosPlan(
     private static final int MIN_VISIBILITY_SECONDS = 3;
 
     /**
-     * Where the function's backoff starts: two visibility timeouts, as the template's default
-     * (20 minutes) is about two thirds of its queue's (30.5 minutes) and doubles from there.
+     * Where the function's backoff starts: two visibility timeouts, or a sixteenth of the outage
+     * if that is longer. Doubling from there, the shortest waits before maxReceiveCount's 8
+     * deliveries add up to about 63 times this step: with a sixteenth of the outage, about four
+     * outages, room for OpenSearch's restart after it (minutes on a loaded machine) and for the
+     * receives that kills and abandoned invocations spend without backing off. The template's
+     * defaults likewise span the outage they are meant for.
      */
     public Duration backoffFirst() {
-        return Duration.ofSeconds(2L * visibilityTimeoutSeconds);
+        return Duration.ofSeconds(Math.max(2L * visibilityTimeoutSeconds, openSearchDownFor.toSeconds() / 16));
     }
 
-    /**
-     * The longest backoff: twice the outage, and at least eight visibility timeouts. Like the
-     * template's defaults, whose backoff spans the two-hour outage they are meant for, the
-     * backoff spans the run's outage (and OpenSearch's restart after it) within maxReceiveCount
-     * deliveries, where the receives alone span a sixth of it.
-     */
+    /** The longest backoff: at least the eighth doubling of the first step, so that it never caps it. */
     public Duration backoffMax() {
-        return Duration.ofSeconds(Math.max(8L * visibilityTimeoutSeconds, 2 * openSearchDownFor.toSeconds()));
+        return backoffFirst().multipliedBy(128);
     }
 
     /**
