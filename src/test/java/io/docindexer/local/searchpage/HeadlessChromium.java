@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -206,12 +207,23 @@ final class HeadlessChromium implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        // The whole family: Chromium's helper processes write to the profile folder until they end,
+        // and the folder is deleted next.
+        List<ProcessHandle> family = process.descendants().toList();
         try {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
         } finally {
             process.destroy();
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+            }
+            for (ProcessHandle helper : family) {
+                helper.destroy();
+                try {
+                    helper.onExit().get(10, TimeUnit.SECONDS);
+                } catch (TimeoutException stillRunning) {
+                    helper.destroyForcibly();
+                }
             }
         }
     }
