@@ -10,12 +10,13 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The chaos harness at a small size: every fault kind it plans (an OpenSearch restart, S3
- * throttling that reaches the handler, abandoned invocations, function processes killed with
- * SIGKILL, duplicated and reordered events) fires, and still every key shows its last operation
- * with its text and nothing is dead-lettered. Poison documents are left to the command line
- * ({@code --poison}): until the handler keeps a redelivered record from taking its batch-mates
- * down with it, they reach the DLQ beside the poison and the run fails, as it should.
+ * The chaos harness at a small size: every fault kind it plans (an OpenSearch restart, abandoned
+ * invocations, function processes killed with SIGKILL, duplicated and reordered events) fires,
+ * and still every key shows its last operation with its text and nothing is dead-lettered. S3
+ * throttling and poison documents are left to the command line's runs ({@code --poison}, docs/
+ * benchmarks.md): at 60 documents the throttling bursts that reach the handler (those on a
+ * document's own download; the cache's and the thumbnails' are absorbed by design) are too few to
+ * fire for certain, and a poison's deliveries would add minutes to the build.
  */
 @ExtendWith(LocalServersExtension.class)
 class ChaosIT {
@@ -24,7 +25,7 @@ class ChaosIT {
     @Timeout(300)
     void afterFaultsEndEveryKeyShowsItsLastOperationAndNothingIsDeadLettered(LocalServers stack) throws Exception {
         ChaosPlan plan = new ChaosPlan(
-                60, 42, Duration.ofSeconds(2), 0.1, 0.25, 0.25, 0.1, 15, 20, 5, 20, 0, 256, Duration.ofSeconds(150));
+                60, 42, Duration.ofSeconds(2), 0, 0.25, 0.25, 0.1, 15, 20, 5, 20, 0, 256, Duration.ofSeconds(150));
 
         ChaosReport report = new ChaosRun(stack, plan, System.err).run();
 
