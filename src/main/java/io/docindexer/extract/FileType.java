@@ -35,14 +35,17 @@ record FileType(Kind kind, String contentType) {
 
     static final String PDF_TYPE = "application/pdf";
 
-    /** The readers ImageExtractor has (the JDK's, and TwelveMonkeys' WebP). */
+    /** The readers ImageExtractor has (the JDK's, and TwelveMonkeys' WebP and Netpbm). */
     private static final Set<MediaType> IMAGES = Set.of(
             MediaType.image("png"),
             MediaType.image("jpeg"),
             MediaType.image("tiff"),
             MediaType.image("bmp"),
             MediaType.image("gif"),
-            MediaType.image("webp"));
+            MediaType.image("webp"),
+            MediaType.image("x-portable-bitmap"),
+            MediaType.image("x-portable-graymap"),
+            MediaType.image("x-portable-pixmap"));
 
     /** Each with its subtypes (macro-enabled and template variants, XML dialects). */
     private static final Set<MediaType> DOCUMENTS = Set.of(

@@ -34,6 +34,9 @@ class FileTypeTest {
         "pdf/minimal-document.pdf, PDF, application/pdf",
         "ocr/phototest.tif, IMAGE, image/tiff",
         "images/testWEBP.webp, IMAGE, image/webp",
+        "images/testPBM.pbm, IMAGE, image/x-portable-bitmap",
+        "images/testPGM.pgm, IMAGE, image/x-portable-graymap",
+        "images/testPPM.ppm, IMAGE, image/x-portable-pixmap",
         "images/testHEIF.heic, HEIC, image/heic",
     })
     void recognisesCorpusFiles(String path, FileType.Kind kind, String contentType) throws IOException {
