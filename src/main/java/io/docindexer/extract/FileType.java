@@ -1,6 +1,8 @@
 package io.docindexer.extract;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
 import org.apache.tika.detect.DefaultDetector;
@@ -84,6 +86,15 @@ record FileType(Kind kind, String contentType) {
         }
         MediaType type = detected.getBaseType();
         return new FileType(kindOf(type), type.toString());
+    }
+
+    /** Detects a few bytes, which loads what any file needs: Tika's registry and a detector per module. */
+    static void load() {
+        try (TikaInputStream sample = TikaInputStream.get("%PDF-1.7".getBytes(StandardCharsets.US_ASCII))) {
+            DETECTOR.detect(sample, new Metadata());
+        } catch (IOException inMemory) {
+            throw new UncheckedIOException("reading bytes in memory failed", inMemory);
+        }
     }
 
     private static Kind kindOf(MediaType type) {
