@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -17,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Owns the threads that run OCR, one per OCR engine slot; {@link #close()} stops them (the
  * OCR engine belongs to the caller).
  */
-public final class DocumentExtractor implements TextExtractor, AutoCloseable {
+public final class DocumentExtractor implements TextExtractor, DeferredPages, AutoCloseable {
 
     private final ExtractionLimits limits;
     private final OcrEngine ocr;
@@ -49,7 +51,34 @@ public final class DocumentExtractor implements TextExtractor, AutoCloseable {
     /** The file's content, then the languages of its pages and of the whole. */
     @Override
     public ExtractedDocument extract(Path file, String fileName, ExtractionProgress progress) throws IOException {
-        ExtractedDocument content = extractContent(file, FileType.detect(file, fileName), progress);
+        return withLanguages(extractContent(file, FileType.detect(file, fileName), progress));
+    }
+
+    @Override
+    public ExtractedDocument fillIn(ExtractedDocument partial, List<ExtractedPage> read) {
+        Map<Integer, ExtractedPage> readByNumber = new HashMap<>();
+        read.forEach(page -> readByNumber.putIfAbsent(page.number(), page));
+        TextBudget budget = new TextBudget(limits.maxChars());
+        List<ExtractedPage> pages = new ArrayList<>(partial.pageCount());
+        for (ExtractedPage page : partial.pages()) {
+            ExtractedPage filled = page.deferred() ? readByNumber.get(page.number()) : page;
+            if (filled == null || filled.deferred()) {
+                throw new IllegalArgumentException("deferred page " + page.number() + " was not read");
+            }
+            pages.add(new ExtractedPage(
+                    filled.number(), budget.take(filled.text()), filled.ocr(), filled.ocrConfidence()));
+        }
+        return withLanguages(new ExtractedDocument(
+                partial.contentType(),
+                pages,
+                null,
+                partial.truncated() || budget.truncated(),
+                partial.thumbnail(),
+                partial.metadata(),
+                List.of()));
+    }
+
+    private ExtractedDocument withLanguages(ExtractedDocument content) {
         List<LanguageShares> shares = content.pages().stream()
                 .map(page -> languages.sharesOf(page.text()))
                 .toList();
