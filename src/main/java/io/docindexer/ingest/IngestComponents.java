@@ -116,6 +116,7 @@ public final class IngestComponents implements AutoCloseable {
         ThumbnailStore thumbnails = config.thumbnailBucket()
                 .<ThumbnailStore>map(bucket -> new S3ThumbnailStore(aws.s3(), bucket))
                 .orElse(ThumbnailStore.NONE);
+        SqsSourceQueue sourceQueue = new SqsSourceQueue(aws.sqs());
         S3EventPreparer preparer = new S3EventPreparer(
                 parser,
                 new S3DocumentSource(aws.s3(), Path.of(System.getProperty("java.io.tmpdir")), config.maxObjectBytes()),
@@ -124,12 +125,15 @@ public final class IngestComponents implements AutoCloseable {
                         .<ExtractionCache>map(bucket -> new S3ExtractionCache(aws.s3(), bucket))
                         .orElse(ExtractionCache.NONE),
                 thumbnails,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                // Page ranges meet in the cache bucket: without one, big scans are read in one message.
+                config.cacheBucket().isPresent() ? config.pagesPerRange() : 0,
+                sourceQueue::sendAll);
         BatchProcessor processor = new BatchProcessor(
                 preparer,
                 new ThumbnailTidying(index, thumbnails),
                 new SqsDeadLetterQueue(aws.sqs(), config.dlqUrl()),
-                new SqsSourceQueue(aws.sqs()),
+                sourceQueue,
                 // SecureRandom, unlike Random, draws new numbers in every container restored from
                 // one SnapStart snapshot, so their backoffs are not all the same.
                 new Backoff(config.backoffFirst(), config.backoffMax(), new SecureRandom()),
