@@ -2,6 +2,7 @@ package io.docindexer.chaos;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.docindexer.local.FunctionProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
