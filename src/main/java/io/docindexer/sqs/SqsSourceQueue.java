@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.BatchResultErrorEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
@@ -35,8 +36,7 @@ public final class SqsSourceQueue implements SourceQueue {
 
     @Override
     public void delete(List<SQSMessage> messages) {
-        for (int start = 0; start < messages.size(); start += MAX_BATCH) {
-            List<SQSMessage> chunk = messages.subList(start, Math.min(messages.size(), start + MAX_BATCH));
+        for (List<SQSMessage> chunk : batches(messages)) {
             String queueUrl = queueUrl(chunk.get(0).getEventSourceArn());
             List<DeleteMessageBatchRequestEntry> entries = new ArrayList<>();
             for (SQSMessage message : chunk) {
@@ -47,11 +47,7 @@ public final class SqsSourceQueue implements SourceQueue {
             }
             DeleteMessageBatchResponse response =
                     sqs.deleteMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
-            if (response.hasFailed() && !response.failed().isEmpty()) {
-                throw new IllegalStateException(
-                        "SQS did not delete " + response.failed().size() + " of " + chunk.size() + " messages: "
-                                + response.failed().get(0).message());
-            }
+            requireNoneFailed(response.failed(), chunk.size(), "delete");
         }
     }
 
@@ -86,8 +82,7 @@ public final class SqsSourceQueue implements SourceQueue {
             throw new IllegalArgumentException(queueArn + " is a FIFO queue: new messages there need a group");
         }
         String queueUrl = queueUrl(queueArn);
-        for (int start = 0; start < bodies.size(); start += MAX_BATCH) {
-            List<String> chunk = bodies.subList(start, Math.min(bodies.size(), start + MAX_BATCH));
+        for (List<String> chunk : batches(bodies)) {
             List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
             for (String body : chunk) {
                 entries.add(SendMessageBatchRequestEntry.builder()
@@ -97,11 +92,7 @@ public final class SqsSourceQueue implements SourceQueue {
             }
             SendMessageBatchResponse response =
                     sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
-            if (response.hasFailed() && !response.failed().isEmpty()) {
-                throw new IllegalStateException(
-                        "SQS did not take " + response.failed().size() + " of " + chunk.size() + " messages: "
-                                + response.failed().get(0).message());
-            }
+            requireNoneFailed(response.failed(), chunk.size(), "take");
         }
     }
 
@@ -111,6 +102,23 @@ public final class SqsSourceQueue implements SourceQueue {
         sqs.changeMessageVisibility(request -> request.queueUrl(queueUrl)
                 .receiptHandle(message.getReceiptHandle())
                 .visibilityTimeout(Math.toIntExact(invisibleFor.toSeconds())));
+    }
+
+    /** The items in requests of at most ten, SQS's limit for its batch calls. */
+    private static <T> List<List<T>> batches(List<T> items) {
+        List<List<T>> batches = new ArrayList<>();
+        for (int start = 0; start < items.size(); start += MAX_BATCH) {
+            batches.add(items.subList(start, Math.min(items.size(), start + MAX_BATCH)));
+        }
+        return batches;
+    }
+
+    /** A batch call answers 200 even when some of its entries failed: those are listed apart. */
+    private static void requireNoneFailed(List<BatchResultErrorEntry> failed, int sent, String verb) {
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("SQS did not " + verb + " " + failed.size() + " of " + sent + " messages: "
+                    + failed.get(0).message());
+        }
     }
 
     /** {@code arn:aws:sqs:REGION:ACCOUNT:NAME} to the queue's URL, which only SQS knows for sure. */
