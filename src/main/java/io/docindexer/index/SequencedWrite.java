@@ -48,12 +48,32 @@ final class SequencedWrite {
             case IndexOperation.Upsert upsert -> source(upsert.document(), sequencer);
             case IndexOperation.Delete delete -> tombstone(delete, sequencer, now);
         };
+        return update(index, operation.documentId(), sequencer, deleted, document);
+    }
+
+    /**
+     * An entry of {@code container}, ordered by the container's sequencer like any document: the
+     * same script keeps an older version of the container from bringing it back.
+     *
+     * @throws IllegalArgumentException when the container's sequencer is malformed
+     */
+    static BulkOperation toBulkOperation(String index, IndexOperation.Upsert container, IndexOperation.Entry entry) {
+        String sequencer = Sequencer.normalise(container.sequencer());
+        IndexedDocument document = entry.document();
+        Map<String, Object> source = source(document, sequencer);
+        source.put("container", container.document().key());
+        source.put("entryPath", entry.path());
+        return update(index, DocumentId.of(document.bucket(), document.key()), sequencer, false, source);
+    }
+
+    private static BulkOperation update(
+            String index, String id, String sequencer, boolean deleted, Map<String, Object> document) {
         Script script = Script.of(s -> s.inline(i -> i.source(SCRIPT)
                 .params("sequencer", JsonData.of(sequencer))
                 .params("deleted", JsonData.of(deleted))
                 .params("document", JsonData.of(document))));
         return BulkOperation.of(b -> b.update(u -> u.index(index)
-                .id(operation.documentId())
+                .id(id)
                 .script(script)
                 .scriptedUpsert(true)
                 .upsert(Map.of())

@@ -46,7 +46,9 @@ class SearchHitTextTest {
                                 List.of(
                                         new MatchingPage(2, List.of("the <em>revenue</em> grew")),
                                         new MatchingPage(7, List.of("<em>revenue</em> by region"))),
-                                "thumbnails/abc/0A-1.jpg"),
+                                "thumbnails/abc/0A-1.jpg",
+                                null,
+                                null),
                         new SearchHit(
                                 "scans/revenue.tif",
                                 "revenue.tif",
@@ -58,6 +60,8 @@ class SearchHitTextTest {
                                 1.25,
                                 List.of(),
                                 List.of(),
+                                null,
+                                null,
                                 null)),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
@@ -86,6 +90,8 @@ class SearchHitTextTest {
                         2.0,
                         List.of("the <em>revenue</em> grew"),
                         List.of(),
+                        null,
+                        null,
                         null)),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
