@@ -42,6 +42,20 @@ final class ArchiveBudget {
     }
 
     /**
+     * Charges a zip's folder entries, and checks the entries its directory declares before the
+     * directory is loaded.
+     *
+     * @throws ArchiveLimitException when they are more than the tree may still have
+     */
+    void chargeDeclared(long declared, String where) {
+        if (declared > limits.maxEntries() - entries) {
+            throw new ArchiveLimitException(
+                    MetadataOnlyReason.ARCHIVE_TOO_MANY_ENTRIES,
+                    where + " declares " + declared + " entries, over the " + limits.maxEntries() + " allowed");
+        }
+    }
+
+    /**
      * Copies an entry's content to {@code target}, at most {@code maxEntryBytes + 1} bytes of it
      * (one more than allowed tells an entry that is too large from one that just fits).
      *

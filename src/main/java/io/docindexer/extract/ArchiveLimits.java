@@ -6,7 +6,7 @@ package io.docindexer.extract;
  * archives in archives becomes a metadata-only record instead of an OOM, a full {@code /tmp} or a
  * timeout.
  *
- * @param maxEntries entries and attachments in all, at every depth
+ * @param maxEntries entries and attachments in all, at every depth (a zip's folders count too)
  * @param maxBytes uncompressed bytes of all entries together, counted as they are inflated (a
  *     zip's declared sizes may lie)
  * @param maxDepth how deep entries are read: the entries of the uploaded file are at depth 1; a

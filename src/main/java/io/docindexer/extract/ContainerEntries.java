@@ -57,6 +57,19 @@ final class ContainerEntries {
         }
     }
 
+    /** A folder of a zip: an entry like any other for the limits, nothing to read or index. */
+    void folder(String path) {
+        budget.chargeEntry(path);
+    }
+
+    /**
+     * Refuses a container whose directory declares more entries than the tree may still have,
+     * before the directory is read into memory.
+     */
+    void expect(long declared, String where) {
+        budget.chargeDeclared(declared, where);
+    }
+
     /** Records an entry that cannot be read (encrypted, an unknown compression) with its reason. */
     void refuse(String name, long size, MetadataOnlyReason reason) {
         budget.chargeEntry(name);

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 
@@ -18,12 +19,18 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * <p>Read through its central directory with Commons Compress (which Tika's zip detector already
  * brings), so that an entry that cannot be read (encrypted, an unknown compression method, with
  * or without a data descriptor) is recorded with its reason and every other entry is still read.
- * Names without the UTF-8 flag are read as UTF-8 too.
+ * Names without the UTF-8 flag are read as UTF-8 too. Every entry of the directory counts against
+ * {@link ArchiveLimits#maxEntries()}, folders included, and the count the directory declares is
+ * checked before the directory is loaded (see {@link ZipDirectorySize}).
  */
 final class ZipExtractor {
 
     ExtractedDocument extract(Path file, String contentType, TextBudget text, ContainerEntries entries)
             throws IOException {
+        OptionalLong declared = ZipDirectorySize.declaredEntries(file);
+        if (declared.isPresent()) {
+            entries.expect(declared.getAsLong(), "the zip");
+        }
         ZipFile zip;
         try {
             zip = ZipFile.builder()
@@ -39,6 +46,7 @@ final class ZipExtractor {
         try (zip) {
             for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
                 if (entry.isDirectory()) {
+                    entries.folder(entry.getName());
                     continue;
                 }
                 String path = entry.getName();

@@ -145,6 +145,67 @@ class ContainerExtractionTest {
     }
 
     @Test
+    void aZipsFoldersCountAsEntries() throws IOException {
+        ExtractionLimits small = LIMITS.withArchives(new ArchiveLimits(3, 1L << 30, 3));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            out.putNextEntry(new ZipEntry("a/"));
+            out.putNextEntry(new ZipEntry("a/b/"));
+            out.putNextEntry(new ZipEntry("a/b/one.txt"));
+            out.write(bytes("one"));
+            out.putNextEntry(new ZipEntry("a/b/two.txt"));
+            out.write(bytes("two"));
+        }
+        Path zip = Files.write(folder.resolve("folders.zip"), bytes.toByteArray());
+
+        assertThat(extractWith(small, zip, "folders.zip").metadataOnlyReason())
+                .isEqualTo(MetadataOnlyReason.ARCHIVE_TOO_MANY_ENTRIES);
+    }
+
+    @Test
+    void entriesOfNestedZipsCountTowardsTheSameLimit() throws IOException {
+        ExtractionLimits small = LIMITS.withArchives(new ArchiveLimits(4, 1L << 30, 3));
+        byte[] inner = Files.readAllBytes(zip("inner.zip", Map.of("1.txt", bytes("1"), "2.txt", bytes("2"))));
+        Path outer = zip("outer.zip", Map.of("a.txt", bytes("a"), "b.txt", bytes("b"), "inner.zip", inner));
+
+        assertThat(extractWith(small, outer, "outer.zip").metadataOnlyReason())
+                .isEqualTo(MetadataOnlyReason.ARCHIVE_TOO_MANY_ENTRIES);
+    }
+
+    @Test
+    void twoAttachmentsWithOneNameAreTwoEntries() throws IOException {
+        String mail = """
+                From: a@example.com
+                To: b@example.com
+                Subject: two notes
+                MIME-Version: 1.0
+                Content-Type: multipart/mixed; boundary="b"
+
+                --b
+                Content-Type: text/plain
+
+                See the notes.
+                --b
+                Content-Type: text/plain
+                Content-Disposition: attachment; filename="note.txt"
+
+                first note
+                --b
+                Content-Type: text/plain
+                Content-Disposition: attachment; filename="note.txt"
+
+                second note
+                --b--
+                """.replace("\n", "\r\n");
+        Path file = Files.writeString(folder.resolve("notes.eml"), mail, StandardCharsets.US_ASCII);
+
+        Map<String, ExtractedDocument> entries = byPath(extractor.extract(file, "notes.eml"));
+
+        assertThat(entries).containsOnlyKeys("note.txt", "note (2).txt");
+        assertThat(entries.get("note (2).txt").text()).contains("second note");
+    }
+
+    @Test
     void aContainerDeeperThanTheLimitIsRecordedTooDeepAndWhatIsAboveItIsRead() throws IOException {
         ExtractionLimits twoDeep = LIMITS.withArchives(new ArchiveLimits(1000, 1L << 30, 2));
         byte[] level3 = Files.readAllBytes(zip("3.zip", Map.of("deepest.txt", bytes("deepest"))));
