@@ -60,10 +60,21 @@ final class SequencedWrite {
     static BulkOperation toBulkOperation(String index, IndexOperation.Upsert container, IndexOperation.Entry entry) {
         String sequencer = Sequencer.normalise(container.sequencer());
         IndexedDocument document = entry.document();
-        Map<String, Object> source = source(document, sequencer);
+        return update(
+                index,
+                DocumentId.of(document.bucket(), document.key()),
+                sequencer,
+                false,
+                entrySource(container, entry, sequencer));
+    }
+
+    /** An entry's document: as any file's, and the key of its container and its path inside. */
+    static Map<String, Object> entrySource(
+            IndexOperation.Upsert container, IndexOperation.Entry entry, String sequencer) {
+        Map<String, Object> source = source(entry.document(), sequencer);
         source.put("container", container.document().key());
         source.put("entryPath", entry.path());
-        return update(index, DocumentId.of(document.bucket(), document.key()), sequencer, false, source);
+        return source;
     }
 
     private static BulkOperation update(
