@@ -2,6 +2,7 @@ package io.docindexer.chaos;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import io.docindexer.local.FunctionProcess;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,6 +27,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * that kill or of its own (out of memory), fails the invocation, so the poller deletes nothing,
  * and is replaced by a fresh one for the next invocation: a cold start, as on Lambda. So is one
  * whose init failed (OpenSearch unreachable while it starts, for instance).
+ *
+ * <p>A kill lands at a random point no later than the previous invocation's length, and one that
+ * the response beat stays due for the next invocation: warm invocations of small documents last
+ * a few hundred milliseconds, and kills drawn over a fixed span would mostly come too late, so a
+ * short run could end with none fired.
  */
 final class KillableFunction implements RequestStreamHandler, AutoCloseable {
 
@@ -48,6 +54,8 @@ final class KillableFunction implements RequestStreamHandler, AutoCloseable {
     private final List<String> unexpectedDeaths = new CopyOnWriteArrayList<>();
     private FunctionProcess function;
     private volatile boolean killing = true;
+    private boolean killDue;
+    private long previousInvocationMillis = MAX_KILL_AFTER_MILLIS;
 
     KillableFunction(
             List<String> command,
@@ -87,9 +95,10 @@ final class KillableFunction implements RequestStreamHandler, AutoCloseable {
         }
         FunctionProcess invoked = function;
         AtomicBoolean killed = new AtomicBoolean();
-        boolean kill = random.nextDouble() < killRate;
-        long killAfter = (long) (random.nextDouble() * MAX_KILL_AFTER_MILLIS);
-        ScheduledFuture<?> scheduledKill = kill && killing
+        boolean kill = killing && (killDue || random.nextDouble() < killRate);
+        long killAfter = (long) (random.nextDouble() * Math.min(MAX_KILL_AFTER_MILLIS, previousInvocationMillis));
+        long started = System.nanoTime();
+        ScheduledFuture<?> scheduledKill = kill
                 ? killer.schedule(
                         () -> {
                             killed.set(true);
@@ -117,10 +126,9 @@ final class KillableFunction implements RequestStreamHandler, AutoCloseable {
         } catch (TimeoutException silent) {
             throw new IOException("the function did not answer in time", silent);
         } finally {
-            if (scheduledKill != null) {
-                // A kill that comes after the response would end the process between invocations.
-                scheduledKill.cancel(false);
-            }
+            previousInvocationMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            // A kill that comes after the response would end the process between invocations.
+            killDue = scheduledKill != null && scheduledKill.cancel(false) && !killed.get();
         }
     }
 

@@ -1,9 +1,11 @@
 package io.docindexer.cli;
 
 import io.docindexer.bench.ColdStartBenchmark;
+import io.docindexer.bench.FormatBenchmark;
 import io.docindexer.bench.OcrBenchmark;
 import io.docindexer.bench.PdfBenchmark;
 import io.docindexer.bench.PipelineBenchmark;
+import io.docindexer.bench.ScanFanOutBenchmark;
 import io.docindexer.bench.SearchLayoutBenchmark;
 import java.io.PrintStream;
 import java.util.List;
@@ -16,7 +18,8 @@ final class BenchCommand {
 
     static final String USAGE = "./docindexer bench pipeline [--docs N] | coldstart [--runs N]"
             + " | ocr DIR [--repeat K] [--rounds R] | ocr --scanned-pdf [--pages N] | pdf DIR [--repeat K] [--rounds R]"
-            + " | search [--docs N] [--queries Q]";
+            + " | formats DIR [--repeat K] [--rounds R] | search [--docs N] [--queries Q]"
+            + " | scan [--pages N] [--workers W] [--threads T] [--range PAGES_PER_RANGE]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -36,6 +39,8 @@ final class BenchCommand {
             case "coldstart" -> new ColdStartBenchmark(out, err).run(rest);
             case "ocr" -> new OcrBenchmark(out, err).run(rest);
             case "pdf" -> new PdfBenchmark(out, err).run(rest);
+            case "formats" -> new FormatBenchmark(out, err).run(rest);
+            case "scan" -> new ScanFanOutBenchmark(out, err).run(rest);
             case "search" -> new SearchLayoutBenchmark(out, err).run(rest);
             default -> throw new UsageException("unknown benchmark '" + args.get(0) + "'; usage: " + USAGE);
         };

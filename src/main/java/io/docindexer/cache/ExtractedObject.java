@@ -22,4 +22,9 @@ public record ExtractedObject(
         // Absent in cache entries written before user metadata was kept, and for unread objects.
         userMetadata = userMetadata == null ? Map.of() : Map.copyOf(userMetadata);
     }
+
+    /** The same object version with another reading of it. */
+    public ExtractedObject withDocument(ExtractedDocument read) {
+        return new ExtractedObject(size, contentType, eTag, versionId, lastModified, read, sha256, userMetadata);
+    }
 }

@@ -1,6 +1,7 @@
 package io.docindexer.cache;
 
 import io.docindexer.event.ObjectEvent;
+import io.docindexer.event.PageRange;
 import io.docindexer.extract.ExtractedPage;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,14 @@ public interface ExtractionCache {
 
     void storeCheckpoint(ObjectEvent event, List<ExtractedPage> finishedPages);
 
+    /** The pages a page-range task read, for the version the event names. */
+    Optional<List<ExtractedPage>> findRange(ObjectEvent event, PageRange range);
+
+    /** Whether a page-range task of the version has stored its pages: cheaper than reading them. */
+    boolean hasRange(ObjectEvent event, PageRange range);
+
+    void storeRange(ObjectEvent event, PageRange range, List<ExtractedPage> pages);
+
     /** For deployments without a cache bucket: nothing is stored, nothing is found. */
     ExtractionCache NONE = new ExtractionCache() {
         @Override
@@ -41,6 +50,22 @@ public interface ExtractionCache {
         @Override
         public void storeCheckpoint(ObjectEvent event, List<ExtractedPage> finishedPages) {
             throw new IllegalStateException("no CACHE_BUCKET is configured to keep the progress of long documents");
+        }
+
+        @Override
+        public Optional<List<ExtractedPage>> findRange(ObjectEvent event, PageRange range) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean hasRange(ObjectEvent event, PageRange range) {
+            return false;
+        }
+
+        /** Ranges meet only in the cache: without one, big scans are read in one message and its continuations. */
+        @Override
+        public void storeRange(ObjectEvent event, PageRange range, List<ExtractedPage> pages) {
+            throw new IllegalStateException("no CACHE_BUCKET is configured to collect the page ranges of big scans");
         }
     };
 }

@@ -1,6 +1,7 @@
 package io.docindexer.cache;
 
 import io.docindexer.event.ObjectEvent;
+import io.docindexer.event.PageRange;
 import io.docindexer.extract.ExtractedPage;
 import io.docindexer.index.DocumentId;
 import java.io.IOException;
@@ -35,7 +36,7 @@ public final class S3ExtractionCache implements ExtractionCache {
         this.bucket = bucket;
     }
 
-    /** A checkpoint is a list of pages; wrapped so that JSON keeps its element type. */
+    /** A checkpoint or a page range's result is a list of pages; wrapped so that JSON keeps its element type. */
     record Checkpoint(List<ExtractedPage> pages) {}
 
     @Override
@@ -61,6 +62,39 @@ public final class S3ExtractionCache implements ExtractionCache {
                 .orElseThrow(() -> new IllegalStateException("s3://" + event.bucket() + "/" + event.key()
                         + ": the event names no version or ETag to checkpoint against"));
         write(key, new Checkpoint(finishedPages));
+    }
+
+    @Override
+    public Optional<List<ExtractedPage>> findRange(ObjectEvent event, PageRange range) {
+        return cacheKey(event, rangeSuffix(range))
+                .flatMap(key -> read(key, Checkpoint.class))
+                .map(Checkpoint::pages);
+    }
+
+    @Override
+    public boolean hasRange(ObjectEvent event, PageRange range) {
+        return cacheKey(event, rangeSuffix(range)).filter(this::exists).isPresent();
+    }
+
+    @Override
+    public void storeRange(ObjectEvent event, PageRange range, List<ExtractedPage> pages) {
+        String key = cacheKey(event, rangeSuffix(range))
+                .orElseThrow(() -> new IllegalStateException("s3://" + event.bucket() + "/" + event.key()
+                        + ": the event names no version or ETag to keep page ranges for"));
+        write(key, new Checkpoint(pages));
+    }
+
+    private static String rangeSuffix(PageRange range) {
+        return ".pages-" + range.first() + "-" + range.last() + RESULT;
+    }
+
+    private boolean exists(String key) {
+        try {
+            s3.headObject(request -> request.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException notCached) {
+            return false;
+        }
     }
 
     private <T> Optional<T> read(String key, Class<T> type) {

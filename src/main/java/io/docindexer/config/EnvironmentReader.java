@@ -84,19 +84,23 @@ final class EnvironmentReader {
     }
 
     long positive(String name, long fallback, long max) {
+        return whole(name, fallback, 1, max);
+    }
+
+    long whole(String name, long fallback, long min, long max) {
         Optional<String> value = value(name);
         if (value.isEmpty()) {
             return fallback;
         }
         try {
             long parsed = Long.parseLong(value.get().replace("_", ""));
-            if (parsed > 0 && parsed <= max) {
+            if (parsed >= min && parsed <= max) {
                 return parsed;
             }
         } catch (NumberFormatException notANumber) {
             // reported below
         }
-        problems.add(name + " is '" + value.get() + "'; expected a whole number from 1 to " + max);
+        problems.add(name + " is '" + value.get() + "'; expected a whole number from " + min + " to " + max);
         return fallback;
     }
 

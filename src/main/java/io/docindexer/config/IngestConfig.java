@@ -25,6 +25,9 @@ import java.util.Set;
  * @param backoffFirst how long a record that failed because OpenSearch or S3 did stays hidden after
  *     its first delivery, at most (see {@code batch.Backoff}); doubled for each later delivery
  * @param backoffMax the longest it stays hidden, at most SQS's 12 hours
+ * @param pagesPerRange how many scanned pages of a big scan one page-range task reads: a PDF with
+ *     more is read by concurrent invocations, a range each (ingest.FanOut); 0 reads every scan in
+ *     one message and its continuations
  */
 public record IngestConfig(
         URI openSearchEndpoint,
@@ -44,7 +47,8 @@ public record IngestConfig(
         String metricsDimension,
         String functionName,
         Duration backoffFirst,
-        Duration backoffMax) {
+        Duration backoffMax,
+        int pagesPerRange) {
 
     public static final String OPENSEARCH_ENDPOINT = "OPENSEARCH_ENDPOINT";
     public static final String OPENSEARCH_SERVICE = "OPENSEARCH_SERVICE";
@@ -64,6 +68,13 @@ public record IngestConfig(
     public static final String AWS_LAMBDA_FUNCTION_NAME = "AWS_LAMBDA_FUNCTION_NAME";
     public static final String BACKOFF_FIRST_SECONDS = "BACKOFF_FIRST_SECONDS";
     public static final String BACKOFF_MAX_SECONDS = "BACKOFF_MAX_SECONDS";
+    public static final String PAGES_PER_RANGE = "PAGES_PER_RANGE";
+
+    /**
+     * About 10 to 20 s of OCR for one invocation of the template's size, and a 300-page scan in
+     * 30 invocations at once, well inside the default concurrency.
+     */
+    private static final int DEFAULT_PAGES_PER_RANGE = 10;
 
     /**
      * With MaxReceiveCount 5, the fifth delivery comes at least 20 + 40 + 80 + 160 minutes, halved
@@ -89,6 +100,7 @@ public record IngestConfig(
             MAX_PAGES,
             MAX_PIXELS_PER_PAGE,
             MAX_CHARS,
+            PAGES_PER_RANGE,
             CACHE_BUCKET,
             THUMBNAIL_BUCKET,
             METRICS_NAMESPACE);
@@ -144,7 +156,8 @@ public record IngestConfig(
                 Duration.ofSeconds(reader.positive(
                         BACKOFF_FIRST_SECONDS, DEFAULT_BACKOFF_FIRST_SECONDS, SQS_MAX_VISIBILITY_SECONDS)),
                 Duration.ofSeconds(
-                        reader.positive(BACKOFF_MAX_SECONDS, DEFAULT_BACKOFF_MAX_SECONDS, SQS_MAX_VISIBILITY_SECONDS)));
+                        reader.positive(BACKOFF_MAX_SECONDS, DEFAULT_BACKOFF_MAX_SECONDS, SQS_MAX_VISIBILITY_SECONDS)),
+                (int) reader.whole(PAGES_PER_RANGE, DEFAULT_PAGES_PER_RANGE, 0, Integer.MAX_VALUE));
         if (config.backoffFirst().compareTo(config.backoffMax()) > 0) {
             reader.problem(
                     BACKOFF_FIRST_SECONDS + " is " + config.backoffFirst().toSeconds() + ", more than "

@@ -14,4 +14,7 @@ public sealed interface ParsedMessage {
 
     /** The {@code s3:TestEvent} S3 sends when a notification is configured: nothing to do. */
     record TestEvent(String bucket) implements ParsedMessage {}
+
+    /** A range of a big scan's pages to read, sent by the function itself (see {@link PageRangeTask}). */
+    record PageRangeRead(PageRangeTask task) implements ParsedMessage {}
 }

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * Parses an SQS message body into object events. Understands S3 event notifications sent straight
- * to SQS, the same wrapped in an SNS notification, the S3 test event, and EventBridge "Object
- * Created"/"Object Deleted" events.
+ * to SQS, the same wrapped in an SNS notification, the S3 test event, EventBridge "Object
+ * Created"/"Object Deleted" events, and the function's own page-range tasks.
  *
  * <p>S3 notification keys are URL-encoded with {@code +} for a space; EventBridge keys are not
  * encoded, so only the notification form is decoded.
@@ -51,6 +51,9 @@ public final class S3EventParser {
         }
         if ("aws.s3".equals(root.path("source").asText()) && root.has("detail")) {
             return new ParsedMessage.ObjectEvents(List.of(fromEventBridge(root)));
+        }
+        if (root.path(PageRangeTaskJson.FIELD).isObject()) {
+            return new ParsedMessage.PageRangeRead(PageRangeTaskJson.decode(root.get(PageRangeTaskJson.FIELD)));
         }
         if (root.path("Records").isArray()) {
             return new ParsedMessage.ObjectEvents(fromNotification(root.get("Records")));
@@ -109,7 +112,7 @@ public final class S3EventParser {
                 + "'; configure the bucket notification for ObjectCreated and ObjectRemoved only");
     }
 
-    private static String text(JsonNode node, String field) {
+    static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || !value.isTextual() || value.asText().isEmpty()) {
             throw new UnusableMessageException("S3 event has no '" + field + "'");
@@ -122,7 +125,7 @@ public final class S3EventParser {
      * stores). Anything else can never be ordered against other events of its key, so it is an
      * unusable message, rejected at once rather than failing every retry at the index.
      */
-    private static String sequencer(JsonNode object) {
+    static String sequencer(JsonNode object) {
         JsonNode value = object.get("sequencer");
         if (value == null || value.isNull()) {
             return null;
@@ -134,7 +137,7 @@ public final class S3EventParser {
         return value.asText();
     }
 
-    private static Instant instant(JsonNode node) {
+    static Instant instant(JsonNode node) {
         if (!node.isTextual()) {
             return null;
         }

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -20,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Owns the threads that run OCR, one per OCR engine slot; {@link #close()} stops them (the
  * OCR engine belongs to the caller).
  */
-public final class DocumentExtractor implements TextExtractor, AutoCloseable {
+public final class DocumentExtractor implements TextExtractor, DeferredPages, AutoCloseable {
 
     private final ExtractionLimits limits;
     private final OcrEngine ocr;
@@ -39,6 +41,15 @@ public final class DocumentExtractor implements TextExtractor, AutoCloseable {
         this.pdf = new PdfExtractor(limits);
         this.images = new ImageExtractor(limits);
         this.documents = new TikaExtractor(limits);
+    }
+
+    /**
+     * Loads the file type detector now rather than at the first file: Tika's media-type registry
+     * and detectors take about 0.4 s of class loading in a cold JVM, which init can spend beside
+     * its other steps.
+     */
+    public static void loadTypeDetection() {
+        FileType.load();
     }
 
     /** The file's content, then the languages of its pages and of the whole. */
@@ -62,6 +73,30 @@ public final class DocumentExtractor implements TextExtractor, AutoCloseable {
 
     /** The archive budget of the uploaded file, and how deep inside it the file being read is. */
     private record Nesting(ArchiveBudget budget, int depth) {}
+
+    @Override
+    public ExtractedDocument fillIn(ExtractedDocument partial, List<ExtractedPage> read) {
+        Map<Integer, ExtractedPage> readByNumber = new HashMap<>();
+        read.forEach(page -> readByNumber.putIfAbsent(page.number(), page));
+        TextBudget budget = new TextBudget(limits.maxChars());
+        List<ExtractedPage> pages = new ArrayList<>(partial.pageCount());
+        for (ExtractedPage page : partial.pages()) {
+            ExtractedPage filled = page.deferred() ? readByNumber.get(page.number()) : page;
+            if (filled == null || filled.deferred()) {
+                throw new IllegalArgumentException("deferred page " + page.number() + " was not read");
+            }
+            pages.add(new ExtractedPage(
+                    filled.number(), budget.take(filled.text()), filled.ocr(), filled.ocrConfidence()));
+        }
+        return withLanguages(new ExtractedDocument(
+                partial.contentType(),
+                pages,
+                null,
+                partial.truncated() || budget.truncated(),
+                partial.thumbnail(),
+                partial.metadata(),
+                List.of()));
+    }
 
     private ExtractedDocument withLanguages(ExtractedDocument content) {
         List<LanguageShares> shares = content.pages().stream()

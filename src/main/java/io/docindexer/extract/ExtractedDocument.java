@@ -106,6 +106,14 @@ public record ExtractedDocument(
         return (int) pages.stream().filter(ExtractedPage::ocr).count();
     }
 
+    /** The numbers of the scanned pages left to page-range tasks, in order; none once they are read. */
+    public List<Integer> deferredPages() {
+        return pages.stream()
+                .filter(ExtractedPage::deferred)
+                .map(ExtractedPage::number)
+                .toList();
+    }
+
     /** All pages' text, pages separated by a blank line. */
     public String text() {
         return pages.stream().map(ExtractedPage::text).collect(Collectors.joining("\n\n"));

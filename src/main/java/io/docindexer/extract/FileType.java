@@ -1,6 +1,8 @@
 package io.docindexer.extract;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Set;
 import org.apache.tika.detect.DefaultDetector;
@@ -39,14 +41,17 @@ record FileType(Kind kind, String contentType) {
 
     static final String PDF_TYPE = "application/pdf";
 
-    /** The readers ImageExtractor has (the JDK's, and TwelveMonkeys' WebP). */
+    /** The readers ImageExtractor has (the JDK's, and TwelveMonkeys' WebP and Netpbm). */
     private static final Set<MediaType> IMAGES = Set.of(
             MediaType.image("png"),
             MediaType.image("jpeg"),
             MediaType.image("tiff"),
             MediaType.image("bmp"),
             MediaType.image("gif"),
-            MediaType.image("webp"));
+            MediaType.image("webp"),
+            MediaType.image("x-portable-bitmap"),
+            MediaType.image("x-portable-graymap"),
+            MediaType.image("x-portable-pixmap"));
 
     /** Each with its subtypes (macro-enabled and template variants, XML dialects). */
     private static final Set<MediaType> DOCUMENTS = Set.of(
@@ -94,6 +99,15 @@ record FileType(Kind kind, String contentType) {
         }
         MediaType type = detected.getBaseType();
         return new FileType(kindOf(type), type.toString());
+    }
+
+    /** Detects a few bytes, which loads what any file needs: Tika's registry and a detector per module. */
+    static void load() {
+        try (TikaInputStream sample = TikaInputStream.get("%PDF-1.7".getBytes(StandardCharsets.US_ASCII))) {
+            DETECTOR.detect(sample, new Metadata());
+        } catch (IOException inMemory) {
+            throw new UncheckedIOException("reading bytes in memory failed", inMemory);
+        }
     }
 
     private static Kind kindOf(MediaType type) {

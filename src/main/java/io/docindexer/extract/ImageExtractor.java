@@ -10,7 +10,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Images through ImageIO readers (the JDK's PNG, JPEG, TIFF, BMP, GIF; TwelveMonkeys' WebP), OCRed page by page:
+ * Images through ImageIO readers (the JDK's PNG, JPEG, TIFF, BMP, GIF; TwelveMonkeys' WebP and Netpbm), OCRed page by page:
  * every page of a multi-page TIFF, the first frame of anything else (later GIF frames are
  * animation deltas, not pages). Dimensions come from the header and are checked before any
  * pixel is decoded, so a decompression bomb is refused, not decoded. The thumbnail is made from

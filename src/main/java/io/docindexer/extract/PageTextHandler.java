@@ -11,7 +11,9 @@ import org.xml.sax.helpers.DefaultHandler;
 /**
  * Turns Tika's XHTML into plain text split into pages: each slide of a presentation and each
  * sheet of a workbook starts a page (a sheet's page begins with the sheet's name, Tika's
- * {@code <h1>}), so that a hit names the slide or sheet; other documents are one page. Block
+ * {@code <h1>}), so that a hit names the slide or sheet; other documents are one page. Tika's
+ * OpenDocument parser marks neither slides nor sheets, but writes each sheet of a spreadsheet as
+ * a table of the body: there each top-level table is a page (without a name to start it). Block
  * elements end a line and table cells are separated by a tab, so words never run together.
  *
  * <p>Text is charged to the document's {@link TextBudget} as it arrives; once the budget is spent
@@ -22,6 +24,11 @@ final class PageTextHandler extends DefaultHandler {
     /** The classes Tika's Office parsers give the {@code div} that holds one slide or sheet. */
     private static final Set<String> PAGE_CLASSES = Set.of("page", "sheet", "slide", "slide-content");
 
+    /** Web pages keep their title in the text: it is what their reader sees first. */
+    private static final Set<String> WEB_PAGES = Set.of("text/html", "application/xhtml+xml");
+
+    private static final String OPENDOCUMENT_SPREADSHEET = "application/vnd.oasis.opendocument.spreadsheet";
+
     private static final Set<String> BLOCKS =
             Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "br", "title", "pre", "blockquote");
 
@@ -30,6 +37,7 @@ final class PageTextHandler extends DefaultHandler {
     private final TextBudget budget;
     private final int maxPages;
     private final boolean keepTitle;
+    private final boolean tablesArePages;
     private final List<String> finishedPages = new ArrayList<>();
     private StringBuilder page = new StringBuilder();
     private boolean sawPage;
@@ -40,15 +48,21 @@ final class PageTextHandler extends DefaultHandler {
     private boolean inHead;
 
     private boolean inTitle;
+    /** Table cells open around the text: nested tables open cells within cells. */
+    private int openCells;
+    /** A paragraph inside a cell ended: its next text is set apart by a space. */
+    private boolean spaceBeforeText;
 
     /**
-     * @param keepTitle whether the {@code <title>} belongs to the text: a web page's title is what
-     *     its reader sees first, while an Office file's is a property (and is recorded as metadata)
+     * @param contentType the detected type, which says where pages start and whether the
+     *     {@code <title>} belongs to the text (a web page's) or is a property recorded as metadata
+     *     (an Office file's)
      */
-    PageTextHandler(TextBudget budget, int maxPages, boolean keepTitle) {
+    PageTextHandler(TextBudget budget, int maxPages, String contentType) {
         this.budget = budget;
         this.maxPages = maxPages;
-        this.keepTitle = keepTitle;
+        this.keepTitle = WEB_PAGES.contains(contentType);
+        this.tablesArePages = contentType.equals(OPENDOCUMENT_SPREADSHEET);
     }
 
     /** Thrown to stop the parse once the text budget is spent. */
@@ -65,13 +79,16 @@ final class PageTextHandler extends DefaultHandler {
             inHead = true;
         } else if (localName.equals("title")) {
             inTitle = true;
-        } else if (pageDepth < 0 && isPageDiv(localName, attributes)) {
+        } else if (pageDepth < 0 && (isPageDiv(localName, attributes) || isSheetTable(localName))) {
             startPage();
             pageDepth = depth;
-        } else if ((localName.equals("td") || localName.equals("th")) && !atLineStart()) {
-            append("\t");
+        } else if (isCell(localName)) {
+            if (!atLineStart()) {
+                append("\t");
+            }
+            openCells++;
         } else if (BLOCKS.contains(localName)) {
-            endLine();
+            breakLine();
         }
     }
 
@@ -86,14 +103,21 @@ final class PageTextHandler extends DefaultHandler {
         } else if (localName.equals("title")) {
             inTitle = false;
         }
-        if (BLOCKS.contains(localName)) {
-            endLine();
+        if (isCell(localName)) {
+            openCells--;
+            spaceBeforeText = false;
+        } else if (BLOCKS.contains(localName)) {
+            breakLine();
         }
     }
 
     @Override
     public void characters(char[] text, int start, int length) throws SAXException {
         if (!inHead || inTitle && keepTitle) {
+            if (spaceBeforeText && !atWhitespace()) {
+                append(" ");
+            }
+            spaceBeforeText = false;
             append(new String(text, start, length));
         }
     }
@@ -103,6 +127,11 @@ final class PageTextHandler extends DefaultHandler {
         List<String> pages = new ArrayList<>(finishedPages);
         pages.add(tidy(page));
         return pages;
+    }
+
+    /** A table right inside the body of an OpenDocument spreadsheet: a sheet (html, body, table). */
+    private boolean isSheetTable(String localName) {
+        return tablesArePages && depth == 3 && localName.equals("table");
     }
 
     private static boolean isPageDiv(String localName, Attributes attributes) {
@@ -129,6 +158,27 @@ final class PageTextHandler extends DefaultHandler {
             page = new StringBuilder();
         }
         sawPage = true;
+    }
+
+    /**
+     * Where a block starts or ends: a new line, but inside a table cell only a space before the
+     * cell's next text, so that a row stays one line with its cells apart by tabs (OpenDocument
+     * wraps each cell's text in paragraphs).
+     */
+    private void breakLine() throws SAXException {
+        if (openCells > 0) {
+            spaceBeforeText = true;
+        } else {
+            endLine();
+        }
+    }
+
+    private boolean atWhitespace() {
+        return page.isEmpty() || Character.isWhitespace(page.charAt(page.length() - 1));
+    }
+
+    private static boolean isCell(String localName) {
+        return localName.equals("td") || localName.equals("th");
     }
 
     private void endLine() throws SAXException {

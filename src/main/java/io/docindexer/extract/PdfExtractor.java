@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -72,7 +73,11 @@ final class PdfExtractor {
                 .withMetadata(metadata);
     }
 
-    /** Starts every page in order, reusing an earlier attempt's pages, until done or out of time. */
+    /**
+     * Starts every page in order, reusing an earlier attempt's pages, until done or out of time.
+     * Scanned pages the progress leaves to page-range tasks are checked against the limits, then
+     * deferred.
+     */
     private List<PendingPage> startPages(
             PDDocument document, PageOcr ocr, ExtractionProgress progress, FirstPageThumbnail thumbnail)
             throws IOException {
@@ -86,6 +91,7 @@ final class PdfExtractor {
         PDFRenderer renderer = new PDFRenderer(document);
         // Decode embedded images no larger than the page is rendered, not at their own size.
         renderer.setSubsamplingAllowed(true);
+        IntPredicate readHere = progress.scannedPagesReadHere(pagesShowingImages(document, progress));
         List<PendingPage> pending = new ArrayList<>(pageCount);
         for (int index = 0; index < pageCount; index++) {
             int number = index + 1;
@@ -119,6 +125,13 @@ final class PdfExtractor {
                             "page " + number + " draws an image of " + images.largestPixels() + " pixels");
                 }
                 float dpi = ocrDpi(page.getCropBox(), number);
+                if (!readHere.test(number)) {
+                    if (index == 0) {
+                        renderThumbnail(renderer, page, thumbnail);
+                    }
+                    pending.add(PendingPage.ofDeferred(number));
+                    continue;
+                }
                 int pageIndex = index;
                 PageOcr.PageImage image = () -> renderer.renderImageWithDPI(pageIndex, dpi, ImageType.GRAY);
                 pending.add(PendingPage.ofOcr(
@@ -126,6 +139,23 @@ final class PdfExtractor {
             }
         }
         return pending;
+    }
+
+    /**
+     * The pages not read before that show an image: those that may be scans, found without reading
+     * a text layer, so that the progress can choose before any page is rendered.
+     */
+    private static List<Integer> pagesShowingImages(PDDocument document, ExtractionProgress progress)
+            throws IOException {
+        List<Integer> pages = new ArrayList<>();
+        for (int number = 1; number <= document.getNumberOfPages(); number++) {
+            if (progress.earlierPage(number).isEmpty()
+                    && PageImages.of(document.getPage(number - 1).getResources())
+                            .any()) {
+                pages.add(number);
+            }
+        }
+        return pages;
     }
 
     /**

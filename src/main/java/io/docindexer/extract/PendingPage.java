@@ -24,6 +24,10 @@ record PendingPage(int number, String textLayer, Future<OcrResult> ocr, Extracte
         return new PendingPage(page.number(), null, null, page);
     }
 
+    static PendingPage ofDeferred(int number) {
+        return ofEarlierAttempt(ExtractedPage.deferred(number));
+    }
+
     /**
      * Waits for the pages in order and charges their text to the budget. Pages after the budget
      * runs out keep their place (the page count stays true) with no text, and their OCR is
@@ -37,6 +41,8 @@ record PendingPage(int number, String textLayer, Future<OcrResult> ocr, Extracte
                     page.ocr().cancel(false);
                 }
                 pages.add(ExtractedPage.fromTextLayer(page.number(), ""));
+            } else if (page.earlier() != null && page.earlier().deferred()) {
+                pages.add(page.earlier());
             } else if (page.earlier() != null) {
                 ExtractedPage earlier = page.earlier();
                 pages.add(new ExtractedPage(

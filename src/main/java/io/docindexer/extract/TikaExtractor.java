@@ -6,7 +6,6 @@ import java.io.InterruptedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.apache.tika.config.TikaConfig;
 import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
@@ -29,8 +28,6 @@ import org.xml.sax.ContentHandler;
  * parsing never resolves external entities (its XMLReaderUtils default).
  */
 final class TikaExtractor {
-
-    private static final Set<String> WEB_PAGES = Set.of("text/html", "application/xhtml+xml");
 
     private final ExtractionLimits limits;
 
@@ -60,7 +57,7 @@ final class TikaExtractor {
             throw new ExtractionPausedException(List.of(), 1);
         }
         String contentType = type.contentType();
-        PageTextHandler text = new PageTextHandler(budget, limits.maxPages(), WEB_PAGES.contains(contentType));
+        PageTextHandler text = new PageTextHandler(budget, limits.maxPages(), contentType);
         Metadata metadata = new Metadata();
         try (InputStream input = TikaInputStream.get(file, metadata)) {
             Parsers.ALL.parse(input, text, metadata, restrictedContext(attachments));

@@ -53,7 +53,7 @@ final class EntrySweep {
     }
 
     /**
-     * @param written the operations whose write was applied
+     * @param written the new versions and deletes whose write was applied
      * @throws IndexUnavailableException when the sweep failed, wholly or for some entries: the
      *     writes are applied again on retry (harmlessly) and the sweep with them
      */
@@ -65,8 +65,8 @@ final class EntrySweep {
         List<Query> containers = written.stream()
                 .map(operation -> {
                     sequencers.put(
-                            bucket(operation) + "/" + key(operation), Sequencer.normalise(operation.sequencer()));
-                    return containerQuery(bucket(operation), key(operation));
+                            operation.bucket() + "/" + operation.key(), Sequencer.normalise(operation.sequencer()));
+                    return containerQuery(operation.bucket(), operation.key());
                 })
                 .toList();
         Script script = Script.of(s -> s.inline(i -> i.source(SCRIPT)
@@ -95,19 +95,5 @@ final class EntrySweep {
         return Query.of(q ->
                 q.bool(b -> b.filter(f -> f.term(t -> t.field("bucket").value(FieldValue.of(bucket))))
                         .filter(f -> f.term(t -> t.field("container").value(FieldValue.of(key))))));
-    }
-
-    private static String bucket(IndexOperation operation) {
-        return switch (operation) {
-            case IndexOperation.Upsert upsert -> upsert.document().bucket();
-            case IndexOperation.Delete delete -> delete.bucket();
-        };
-    }
-
-    private static String key(IndexOperation operation) {
-        return switch (operation) {
-            case IndexOperation.Upsert upsert -> upsert.document().key();
-            case IndexOperation.Delete delete -> delete.key();
-        };
     }
 }

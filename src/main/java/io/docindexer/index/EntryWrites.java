@@ -34,7 +34,10 @@ final class EntryWrites {
             if (results[i].status() != IndexItemResult.Status.APPLIED) {
                 continue;
             }
-            applied.add(operations.get(i));
+            // A page range fills in pages of the version already written: no new version to sweep for.
+            if (!(operations.get(i) instanceof IndexOperation.PageRangeWrite)) {
+                applied.add(operations.get(i));
+            }
             if (operations.get(i) instanceof IndexOperation.Upsert container) {
                 for (IndexOperation.Entry entry : container.entries()) {
                     entries.add(SequencedWrite.toBulkOperation(index, container, entry));

@@ -3,11 +3,18 @@ package io.docindexer.index;
 import java.util.List;
 
 /** One write to the index, ordered against other writes for the same key by the S3 sequencer. */
-public sealed interface IndexOperation permits IndexOperation.Upsert, IndexOperation.Delete {
+public sealed interface IndexOperation
+        permits IndexOperation.Upsert, IndexOperation.Delete, IndexOperation.PageRangeWrite {
 
-    String documentId();
+    String bucket();
+
+    String key();
 
     String sequencer();
+
+    default String documentId() {
+        return DocumentId.of(bucket(), key());
+    }
 
     /**
      * Create or replace the document, unless the index already holds a newer event for the key.
@@ -27,8 +34,13 @@ public sealed interface IndexOperation permits IndexOperation.Upsert, IndexOpera
         }
 
         @Override
-        public String documentId() {
-            return DocumentId.of(document.bucket(), document.key());
+        public String bucket() {
+            return document.bucket();
+        }
+
+        @Override
+        public String key() {
+            return document.key();
         }
 
         @Override
@@ -48,10 +60,16 @@ public sealed interface IndexOperation permits IndexOperation.Upsert, IndexOpera
      * Replace the document by a tombstone, unless the index already holds a newer event for the
      * key; the entries of a container are tombstoned with it.
      */
-    record Delete(String bucket, String key, String sequencer) implements IndexOperation {
-        @Override
-        public String documentId() {
-            return DocumentId.of(bucket, key);
+    record Delete(String bucket, String key, String sequencer) implements IndexOperation {}
+
+    /**
+     * Put the pages a page-range task read into the partial document of the same event, replacing
+     * the stored pages with the same numbers. A no-op unless the index holds exactly that event's
+     * document and it is still partial: after a newer version, a delete or the complete document.
+     */
+    record PageRangeWrite(String bucket, String key, String sequencer, List<PageText> pages) implements IndexOperation {
+        public PageRangeWrite {
+            pages = List.copyOf(pages);
         }
     }
 }

@@ -20,6 +20,10 @@ final class SequencedWrite {
      * Runs for new documents too ({@code scripted_upsert}), where the source starts empty. Equal
      * sequencers mean the same event delivered again: re-applying it is harmless (same id, same
      * content), but an equal sequencer of the other kind is not the same event and is ignored.
+     * The one exception is a big scan's partial document delivered again once its page-range
+     * tasks have completed it: the complete document stays. That write is applied unchanged
+     * rather than dropped, since it names the same thumbnail, which a dropped (stale) write's
+     * clean-up would delete.
      */
     static final String SCRIPT = """
             String stored = ctx._source.sequencer;
@@ -30,9 +34,42 @@ final class SequencedWrite {
                 ctx.op = 'noop';
                 return;
               }
+              if (order == 0 && params.document.status == 'partial' && ctx._source.status != 'partial') {
+                return;
+              }
             }
             ctx._source.clear();
             ctx._source.putAll(params.document);
+            """;
+
+    /**
+     * A page range's pages into the partial document of its own event, in page order; anything
+     * else stored (nothing yet, a newer version, a tombstone, the complete document) is left as
+     * it is. On a missing document {@code scripted_upsert} runs it on an empty source, which it
+     * leaves empty: no document is made.
+     */
+    static final String PAGE_RANGE_SCRIPT = """
+            if (ctx._source.sequencer != params.sequencer || ctx._source.status != 'partial') {
+              ctx.op = 'noop';
+              return;
+            }
+            List pages = new ArrayList();
+            for (def page : ctx._source.pageTexts) {
+              if (!params.numbers.contains(page.number)) {
+                pages.add(page);
+              }
+            }
+            pages.addAll(params.pages);
+            pages.sort((a, b) -> Integer.compare(a.number, b.number));
+            int ocrPages = 0;
+            for (def page : pages) {
+              if (page.ocr == true) {
+                ocrPages++;
+              }
+            }
+            ctx._source.pageTexts = pages;
+            ctx._source.ocrPages = ocrPages;
+            ctx._source.ocr = ocrPages > 0;
             """;
 
     // Two concurrent writers of the same key: OpenSearch re-runs the script against the winner's version.
@@ -43,12 +80,20 @@ final class SequencedWrite {
     /** @throws IllegalArgumentException when the operation's sequencer is malformed */
     static BulkOperation toBulkOperation(String index, IndexOperation operation, Instant now) {
         String sequencer = Sequencer.normalise(operation.sequencer());
-        boolean deleted = operation instanceof IndexOperation.Delete;
-        Map<String, Object> document = switch (operation) {
-            case IndexOperation.Upsert upsert -> source(upsert.document(), sequencer);
-            case IndexOperation.Delete delete -> tombstone(delete, sequencer, now);
+        Script script = switch (operation) {
+            case IndexOperation.Upsert upsert -> replacing(source(upsert.document(), sequencer), sequencer, false);
+            case IndexOperation.Delete delete -> replacing(tombstone(delete, sequencer, now), sequencer, true);
+            case IndexOperation.PageRangeWrite range ->
+                Script.of(s -> s.inline(i -> i.source(PAGE_RANGE_SCRIPT)
+                        .params("sequencer", JsonData.of(sequencer))
+                        .params(
+                                "numbers",
+                                JsonData.of(range.pages().stream()
+                                        .map(PageText::number)
+                                        .toList()))
+                        .params("pages", JsonData.of(pageTexts(range.pages())))));
         };
-        return update(index, operation.documentId(), sequencer, deleted, document);
+        return update(index, operation.documentId(), script);
     }
 
     /**
@@ -63,9 +108,7 @@ final class SequencedWrite {
         return update(
                 index,
                 DocumentId.of(document.bucket(), document.key()),
-                sequencer,
-                false,
-                entrySource(container, entry, sequencer));
+                replacing(entrySource(container, entry, sequencer), sequencer, false));
     }
 
     /** An entry's document: as any file's, and the key of its container and its path inside. */
@@ -77,18 +120,20 @@ final class SequencedWrite {
         return source;
     }
 
-    private static BulkOperation update(
-            String index, String id, String sequencer, boolean deleted, Map<String, Object> document) {
-        Script script = Script.of(s -> s.inline(i -> i.source(SCRIPT)
-                .params("sequencer", JsonData.of(sequencer))
-                .params("deleted", JsonData.of(deleted))
-                .params("document", JsonData.of(document))));
+    private static BulkOperation update(String index, String id, Script script) {
         return BulkOperation.of(b -> b.update(u -> u.index(index)
                 .id(id)
                 .script(script)
                 .scriptedUpsert(true)
                 .upsert(Map.of())
                 .retryOnConflict(RETRIES_ON_CONFLICT)));
+    }
+
+    private static Script replacing(Map<String, Object> document, String sequencer, boolean deleted) {
+        return Script.of(s -> s.inline(i -> i.source(SCRIPT)
+                .params("sequencer", JsonData.of(sequencer))
+                .params("deleted", JsonData.of(deleted))
+                .params("document", JsonData.of(document))));
     }
 
     static Map<String, Object> source(IndexedDocument document, String sequencer) {

@@ -5,6 +5,7 @@ import io.docindexer.cache.ExtractedObject;
 import io.docindexer.event.ObjectEvent;
 import io.docindexer.extract.ExtractedDocument;
 import io.docindexer.extract.ExtractedEntry;
+import io.docindexer.extract.ExtractedPage;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.index.IndexedDocument;
 import io.docindexer.index.PageText;
@@ -38,7 +39,7 @@ final class IndexedDocuments {
                 extracted.ocrPageCount(),
                 extracted.ocrPageCount() > 0,
                 metadataOnly ? "" : extracted.text(),
-                pageTexts(extracted),
+                pageTexts(extracted.pages()),
                 object.lastModified() != null ? object.lastModified() : event.eventTime(),
                 MetadataFields.of(extracted.metadata()),
                 extracted.languages(),
@@ -79,7 +80,7 @@ final class IndexedDocuments {
                 extracted.ocrPageCount(),
                 extracted.ocrPageCount() > 0,
                 metadataOnly ? "" : extracted.text(),
-                pageTexts(extracted),
+                pageTexts(extracted.pages()),
                 container.lastModified(),
                 MetadataFields.of(extracted.metadata()),
                 extracted.languages(),
@@ -89,15 +90,19 @@ final class IndexedDocuments {
                 null);
     }
 
-    /** Every page, in order; a metadata-only document has none. */
-    private static List<PageText> pageTexts(ExtractedDocument extracted) {
-        return extracted.pages().stream()
+    /** Every page read, in order; a metadata-only document has none, a partial one lacks its deferred pages. */
+    static List<PageText> pageTexts(List<ExtractedPage> pages) {
+        return pages.stream()
+                .filter(page -> !page.deferred())
                 .map(page -> new PageText(page.number(), Objects.requireNonNullElse(page.text(), ""), page.ocr()))
                 .toList();
     }
 
     static ObjectStatus statusOf(ExtractedDocument extracted) {
-        return extracted.isMetadataOnly() ? ObjectStatus.METADATA_ONLY : ObjectStatus.INDEXED;
+        if (extracted.isMetadataOnly()) {
+            return ObjectStatus.METADATA_ONLY;
+        }
+        return extracted.deferredPages().isEmpty() ? ObjectStatus.INDEXED : ObjectStatus.PARTIAL;
     }
 
     static String extensionOf(String fileName) {

@@ -71,9 +71,9 @@ public final class IngestComponents implements AutoCloseable {
         this.parser = new S3EventParser(json);
         this.events = new SqsEventCodec(json);
         this.workers = Executors.newFixedThreadPool(workerThreads(), IngestComponents::daemon);
-        // Three independent steps of a few hundred ms each (class loading, the index template's
-        // requests, the native Tesseract load): run side by side, a cold start without SnapStart
-        // waits for the slowest instead of their sum.
+        // Independent steps of a few hundred ms each (class loading, the index template's
+        // requests, the native Tesseract load, Tika's type detector): run side by side, a cold
+        // start without SnapStart waits for the slowest instead of their sum.
         Future<OpenSearchDocumentIndex> index = workers.submit(() -> {
             OpenSearchDocumentIndex openSearch = OpenSearchDocumentIndex.connect(
                     config.openSearchEndpoint(), config.openSearchService(), config.indexName());
@@ -82,6 +82,7 @@ public final class IngestComponents implements AutoCloseable {
         });
         Future<TesseractOcrEngine> ocr =
                 workers.submit(() -> TesseractOcrEngine.fromEnvironment(config.ocrLanguages()));
+        Future<?> typeDetection = workers.submit(DocumentExtractor::loadTypeDetection);
         AwsClients aws = new AwsClients(config);
         this.ocr = initialised(ocr);
         this.extractor = new DocumentExtractor(
@@ -89,6 +90,7 @@ public final class IngestComponents implements AutoCloseable {
                         config.maxObjectBytes(), config.maxPages(), config.maxPixelsPerPage(), config.maxChars()),
                 this.ocr);
         this.connected = wire(aws, initialised(index));
+        initialised(typeDetection);
     }
 
     /** The result of an init step, failing init with the step's own exception (its message lists the problem). */
@@ -114,6 +116,7 @@ public final class IngestComponents implements AutoCloseable {
         ThumbnailStore thumbnails = config.thumbnailBucket()
                 .<ThumbnailStore>map(bucket -> new S3ThumbnailStore(aws.s3(), bucket))
                 .orElse(ThumbnailStore.NONE);
+        SqsSourceQueue sourceQueue = new SqsSourceQueue(aws.sqs());
         S3EventPreparer preparer = new S3EventPreparer(
                 parser,
                 new S3DocumentSource(aws.s3(), Path.of(System.getProperty("java.io.tmpdir")), config.maxObjectBytes()),
@@ -122,12 +125,15 @@ public final class IngestComponents implements AutoCloseable {
                         .<ExtractionCache>map(bucket -> new S3ExtractionCache(aws.s3(), bucket))
                         .orElse(ExtractionCache.NONE),
                 thumbnails,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                // Page ranges meet in the cache bucket: without one, big scans are read in one message.
+                config.cacheBucket().isPresent() ? config.pagesPerRange() : 0,
+                sourceQueue::sendAll);
         BatchProcessor processor = new BatchProcessor(
                 preparer,
                 new ThumbnailTidying(index, thumbnails),
                 new SqsDeadLetterQueue(aws.sqs(), config.dlqUrl()),
-                new SqsSourceQueue(aws.sqs()),
+                sourceQueue,
                 // SecureRandom, unlike Random, draws new numbers in every container restored from
                 // one SnapStart snapshot, so their backoffs are not all the same.
                 new Backoff(config.backoffFirst(), config.backoffMax(), new SecureRandom()),

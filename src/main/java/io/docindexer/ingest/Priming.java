@@ -10,7 +10,7 @@ import io.docindexer.batch.Preparation;
 import io.docindexer.cache.ExtractionCache;
 import io.docindexer.event.ObjectEvent;
 import io.docindexer.event.S3EventParser;
-import io.docindexer.extract.TextExtractor;
+import io.docindexer.extract.DocumentExtractor;
 import io.docindexer.index.OpenSearchDocumentIndex;
 import io.docindexer.invocation.ReceiveCount;
 import io.docindexer.invocation.TimeBudget;
@@ -47,7 +47,7 @@ final class Priming {
     private Priming() {}
 
     static String run(
-            SqsEventCodec events, S3EventParser parser, TextExtractor extractor, OpenSearchDocumentIndex index)
+            SqsEventCodec events, S3EventParser parser, DocumentExtractor extractor, OpenSearchDocumentIndex index)
             throws IOException {
         Map<String, byte[]> objects = PrimingSamples.all(TEXT);
         S3EventPreparer preparer = new S3EventPreparer(
@@ -56,7 +56,11 @@ final class Priming {
                 extractor,
                 ExtractionCache.NONE,
                 ThumbnailStore.NONE,
-                Clock.systemUTC());
+                Clock.systemUTC(),
+                0,
+                (queueArn, bodies) -> {
+                    throw new IllegalStateException("priming reads no big scan");
+                });
         SQSMessage message = events.readRecords(
                         new ByteArrayInputStream(sqsEvent(objects).getBytes(UTF_8)))
                 .get(0);

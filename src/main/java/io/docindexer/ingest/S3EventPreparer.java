@@ -1,6 +1,7 @@
 package io.docindexer.ingest;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.batch.ErrorClassifier;
 import io.docindexer.batch.ObjectStatus;
 import io.docindexer.batch.ObjectSummary;
@@ -13,12 +14,13 @@ import io.docindexer.event.ObjectEvent;
 import io.docindexer.event.ParsedMessage;
 import io.docindexer.event.S3EventParser;
 import io.docindexer.event.UnusableMessageException;
+import io.docindexer.extract.DeferredPages;
+import io.docindexer.extract.DocumentExtractor;
 import io.docindexer.extract.ExtractedDocument;
 import io.docindexer.extract.ExtractedPage;
 import io.docindexer.extract.ExtractionPausedException;
 import io.docindexer.extract.MetadataOnlyReason;
 import io.docindexer.extract.TextExtractor;
-import io.docindexer.extract.Thumbnail;
 import io.docindexer.index.IndexOperation;
 import io.docindexer.index.IndexedDocument;
 import io.docindexer.invocation.LogContext;
@@ -46,22 +48,42 @@ public final class S3EventPreparer implements RecordPreparer {
     private final DocumentSource source;
     private final TextExtractor extractor;
     private final ExtractionReuse reuse;
-    private final ThumbnailStore thumbnails;
+    private final ObjectThumbnails thumbnails;
     private final Clock clock;
+    private final FanOut fanOut;
+    private final PageRangePreparer pageRanges;
 
+    /** @param pagesPerRange scanned pages per page-range task of a big scan (see {@link FanOut}); 0 for none */
     public S3EventPreparer(
             S3EventParser parser,
             DocumentSource source,
-            TextExtractor extractor,
+            DocumentExtractor extractor,
             ExtractionCache cache,
             ThumbnailStore thumbnails,
-            Clock clock) {
+            Clock clock,
+            int pagesPerRange,
+            PageRangeQueue pageRangeQueue) {
+        this(parser, source, extractor, extractor, cache, thumbnails, clock, pagesPerRange, pageRangeQueue);
+    }
+
+    S3EventPreparer(
+            S3EventParser parser,
+            DocumentSource source,
+            TextExtractor extractor,
+            DeferredPages deferredPages,
+            ExtractionCache cache,
+            ThumbnailStore thumbnails,
+            Clock clock,
+            int pagesPerRange,
+            PageRangeQueue pageRangeQueue) {
         this.parser = parser;
         this.source = source;
         this.extractor = extractor;
         this.reuse = new ExtractionReuse(cache);
-        this.thumbnails = thumbnails;
+        this.thumbnails = new ObjectThumbnails(thumbnails);
         this.clock = clock;
+        this.fanOut = new FanOut(pagesPerRange, cache, pageRangeQueue, new ObjectMapper());
+        this.pageRanges = new PageRangePreparer(source, extractor, deferredPages, cache, this.thumbnails, clock);
     }
 
     @Override
@@ -78,12 +100,13 @@ public final class S3EventPreparer implements RecordPreparer {
                 new Preparation.Settled(new RecordOutcome.Skipped(messageId, "s3:TestEvent ignored"));
             case ParsedMessage.ObjectEvents objectEvents ->
                 prepareObjects(messageId, objectEvents.events(), message, budget);
+            case ParsedMessage.PageRangeRead range -> pageRanges.prepare(messageId, range.task(), budget);
         };
     }
 
     private Preparation prepareObjects(
             String messageId, List<ObjectEvent> events, SQSMessage message, TimeBudget budget) {
-        Attempt attempt = new Attempt(ExtractionReuse.triedBefore(message), budget);
+        Attempt attempt = new Attempt(ExtractionReuse.triedBefore(message), budget, message.getEventSourceArn());
         List<IndexOperation> operations = new ArrayList<>();
         List<ObjectSummary> objects = new ArrayList<>();
         for (ObjectEvent event : events) {
@@ -100,8 +123,8 @@ public final class S3EventPreparer implements RecordPreparer {
         return new Preparation.Indexable(messageId, operations, objects);
     }
 
-    /** What this delivery of the message may reuse, and its time. */
-    private record Attempt(boolean triedBefore, TimeBudget budget) {}
+    /** What this delivery of the message may reuse, its time, and the queue it came from. */
+    private record Attempt(boolean triedBefore, TimeBudget budget, String queueArn) {}
 
     /** One object's write, if it needs one, and what happened to the object. */
     private record PreparedObject(Optional<IndexOperation> write, ObjectSummary summary) {}
@@ -136,9 +159,12 @@ public final class S3EventPreparer implements RecordPreparer {
                     null,
                     tooLarge.userMetadata());
         }
+        if (!extracted.document().deferredPages().isEmpty()) {
+            fanOut.start(event, extracted, attempt.queueArn());
+        }
         long extractMillis = (System.nanoTime() - started) / 1_000_000;
         IndexedDocument document =
-                IndexedDocuments.of(event, extracted, storeThumbnail(event, extracted), clock.instant());
+                IndexedDocuments.of(event, extracted, thumbnails.store(event, extracted), clock.instant());
         return new PreparedObject(
                 Optional.of(new IndexOperation.Upsert(
                         document, IndexedDocuments.entriesOf(document, extracted.document()))),
@@ -155,29 +181,6 @@ public final class S3EventPreparer implements RecordPreparer {
     }
 
     /**
-     * Stores the thumbnail before the write that names it, so the index never names one that is
-     * not there yet; {@code ThumbnailTidying} deletes it if the write turns out stale. A cached or
-     * resumed extraction stores under the same key as the first attempt: one thumbnail per event.
-     *
-     * @return its key, or null when there is none
-     */
-    private String storeThumbnail(ObjectEvent event, ExtractedObject extracted) {
-        Thumbnail thumbnail = extracted.document().thumbnail();
-        if (thumbnail == null) {
-            return null;
-        }
-        return thumbnails
-                .put(
-                        event.bucket(),
-                        event.key(),
-                        event.sequencer(),
-                        extracted.versionId() != null ? extracted.versionId() : event.versionId(),
-                        extracted.eTag() != null ? extracted.eTag() : event.eTag(),
-                        thumbnail)
-                .orElse(null);
-    }
-
-    /**
      * Downloads and extracts the object, resuming from an earlier attempt's checkpoint if there is
      * one. An object overwritten since its event is skipped when it runs out of time: no
      * checkpoint can be made for the version the event names, and the overwrite's own event
@@ -189,7 +192,9 @@ public final class S3EventPreparer implements RecordPreparer {
             ExtractedDocument document;
             try {
                 document = extractor.extract(
-                        object.file(), event.fileName(), new CheckpointProgress(earlier, attempt.budget()));
+                        object.file(),
+                        event.fileName(),
+                        fanOut.progress(new CheckpointProgress(earlier, attempt.budget()), event, attempt.queueArn()));
             } catch (ExtractionPausedException paused) {
                 if (!ExtractionReuse.isVersionNamedBy(event, object.eTag())) {
                     throw new ObjectGoneException(event.bucket(), event.key());

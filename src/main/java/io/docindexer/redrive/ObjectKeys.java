@@ -1,5 +1,6 @@
 package io.docindexer.redrive;
 
+import io.docindexer.event.ObjectEvent;
 import io.docindexer.event.ParsedMessage;
 import io.docindexer.event.S3EventParser;
 import io.docindexer.event.UnusableMessageException;
@@ -14,12 +15,19 @@ final class ObjectKeys {
         this.parser = parser;
     }
 
-    /** URL-decoded keys; none for a test event or a body that is not an S3 event at all. */
+    /**
+     * URL-decoded keys (a big scan's page-range task names its file's); none for a test event or a
+     * body that is not an S3 event at all.
+     */
     List<String> of(String body) {
         try {
-            return parser.parse(body) instanceof ParsedMessage.ObjectEvents objects
-                    ? objects.events().stream().map(event -> event.key()).toList()
-                    : List.of();
+            return switch (parser.parse(body)) {
+                case ParsedMessage.ObjectEvents objects ->
+                    objects.events().stream().map(ObjectEvent::key).toList();
+                case ParsedMessage.PageRangeRead range ->
+                    List.of(range.task().event().key());
+                case ParsedMessage.TestEvent test -> List.of();
+            };
         } catch (UnusableMessageException unusable) {
             return List.of();
         }

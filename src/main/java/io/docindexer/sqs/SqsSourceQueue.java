@@ -2,6 +2,7 @@ package io.docindexer.sqs;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent.SQSMessage;
 import io.docindexer.batch.SourceQueue;
+import io.docindexer.invocation.FifoQueues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,15 +12,18 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.SendMessageBatchResponse;
 import software.amazon.awssdk.services.sqs.model.SendMessageRequest;
 
 /**
  * The queue a batch came from, named by its records' event source ARN (its URL is looked up once):
- * deletes finished records, sends continuations back to it, and hides records to back them off.
+ * deletes finished records, sends continuations and new tasks back to it, and hides records to
+ * back them off.
  */
 public final class SqsSourceQueue implements SourceQueue {
 
-    /** SQS deletes at most ten messages per request. */
+    /** SQS deletes and sends at most ten messages per request. */
     private static final int MAX_BATCH = 10;
 
     private final SqsClient sqs;
@@ -69,6 +73,36 @@ public final class SqsSourceQueue implements SourceQueue {
                         FifoSends.groupOf(message, "continuations"),
                         message.getMessageId() + "-" + Math.abs(progress.hashCode()))
                 .build());
+    }
+
+    /**
+     * Sends new messages to a standard queue, ten per request (a FIFO queue would need a group for
+     * each: callers do not send there).
+     *
+     * @throws IllegalStateException when SQS refused one of them
+     */
+    public void sendAll(String queueArn, List<String> bodies) {
+        if (FifoQueues.isFifo(queueArn)) {
+            throw new IllegalArgumentException(queueArn + " is a FIFO queue: new messages there need a group");
+        }
+        String queueUrl = queueUrl(queueArn);
+        for (int start = 0; start < bodies.size(); start += MAX_BATCH) {
+            List<String> chunk = bodies.subList(start, Math.min(bodies.size(), start + MAX_BATCH));
+            List<SendMessageBatchRequestEntry> entries = new ArrayList<>();
+            for (String body : chunk) {
+                entries.add(SendMessageBatchRequestEntry.builder()
+                        .id(Integer.toString(entries.size()))
+                        .messageBody(body)
+                        .build());
+            }
+            SendMessageBatchResponse response =
+                    sqs.sendMessageBatch(request -> request.queueUrl(queueUrl).entries(entries));
+            if (response.hasFailed() && !response.failed().isEmpty()) {
+                throw new IllegalStateException(
+                        "SQS did not take " + response.failed().size() + " of " + chunk.size() + " messages: "
+                                + response.failed().get(0).message());
+            }
+        }
     }
 
     @Override

@@ -56,11 +56,15 @@ public final class ThumbnailTidying implements DocumentIndex {
     }
 
     private IndexItemResult tidyAfter(IndexOperation operation, IndexItemResult result) {
+        if (operation instanceof IndexOperation.PageRangeWrite) {
+            // Pages added to a partial document: its thumbnail stays, and nothing older can be named.
+            return result;
+        }
         try {
             switch (result.status()) {
                 case APPLIED ->
                     thumbnails.deleteSuperseded(
-                            bucketOf(operation), keyOf(operation), operation.sequencer(), thumbnailOf(operation));
+                            operation.bucket(), operation.key(), operation.sequencer(), thumbnailOf(operation));
                 case STALE -> {
                     String own = thumbnailOf(operation);
                     if (own != null) {
@@ -84,19 +88,5 @@ public final class ThumbnailTidying implements DocumentIndex {
         return operation instanceof IndexOperation.Upsert upsert
                 ? upsert.document().thumbnailKey()
                 : null;
-    }
-
-    private static String bucketOf(IndexOperation operation) {
-        return switch (operation) {
-            case IndexOperation.Upsert upsert -> upsert.document().bucket();
-            case IndexOperation.Delete delete -> delete.bucket();
-        };
-    }
-
-    private static String keyOf(IndexOperation operation) {
-        return switch (operation) {
-            case IndexOperation.Upsert upsert -> upsert.document().key();
-            case IndexOperation.Delete delete -> delete.key();
-        };
     }
 }

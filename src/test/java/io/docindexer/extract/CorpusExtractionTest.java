@@ -114,6 +114,7 @@ class CorpusExtractionTest {
         "pdf/phototest-scanned.pdf, ocr/phototest.gold.txt, 0.01",
         "ocr/eurotext.tif, ocr/eurotext.txt, 0.03",
         "ocr/phototest-rotated-180.png, ocr/phototest.gold.txt, 0.02",
+        "ocr/phototest.pbm, ocr/phototest.gold.txt, 0.01",
         // A dense UNLV magazine page: 0.094 today, mostly reading order and punctuation.
         "ocr/8071_093.3B.tif, ocr/8071_093.3B.txt, 0.12",
     })

@@ -65,6 +65,18 @@ class TikaExtractionTest {
     }
 
     @Test
+    void eachSheetOfAnOpenDocumentSpreadsheetIsAPageThoughTikaNamesNone() throws IOException {
+        // Three sheets: the first holds a 2x2 table, the other two are empty; the page footer
+        // Tika writes after the sheets stays on the last one.
+        ExtractedDocument document = extract("testFooter.ods");
+
+        assertThat(document.pages()).extracting(ExtractedPage::number).containsExactly(1, 2, 3);
+        assertThat(document.pages().get(0).text()).isEqualTo("Data 1\tData 2\nData 3\tData 4");
+        assertThat(document.pages().get(1).text()).isEmpty();
+        assertThat(document.pages().get(2).text()).contains("Here is a footer in the center area");
+    }
+
+    @Test
     void eachSlideIsAPageInOldAndNewPowerPoint() throws IOException {
         for (String name : new String[] {"japanese-slides.ppt", "japanese-slides.pptx"}) {
             ExtractedDocument document = extract(name);

@@ -3,6 +3,8 @@ package io.docindexer.iam;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import io.docindexer.batch.ObjectStatus;
+import io.docindexer.batch.ObjectSummary;
 import io.docindexer.batch.RecordOutcome;
 import io.docindexer.batch.RecordReport;
 import io.docindexer.config.IngestConfig;
@@ -21,6 +23,7 @@ import io.docindexer.local.LocalServersExtension;
 import io.docindexer.local.SqsLambdaEvents;
 import io.docindexer.redrive.RedriveComponents;
 import io.docindexer.redrive.RedriveHandler;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -36,6 +39,13 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.stream.Collectors;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -94,8 +104,10 @@ class IamPolicyIT {
     void theWorkloadMakesEveryKindOfCallTheFunctionsMake(LocalServers stack) throws Exception {
         int mark = RecordedCalls.count();
         LocalServers.Queues queues = stack.createQueues(run, 30, 5);
-        IngestComponents ingest =
-                IngestComponents.create(IngestConfig.fromEnv(stack.ingestEnvironment(queues)), reports::add);
+        Map<String, String> environment = new HashMap<>(stack.ingestEnvironment(queues));
+        // One scanned page per range, so that a two-page scan is read by page-range tasks.
+        environment.put(IngestConfig.PAGES_PER_RANGE, "1");
+        IngestComponents ingest = IngestComponents.create(IngestConfig.fromEnv(environment), reports::add);
         toClose.add(ingest);
         BucketNotifications notifications = new BucketNotifications(stack.sqs(), queues.queueUrl());
 
@@ -123,6 +135,10 @@ class IamPolicyIT {
         // Time to start the record and read one page: it saves a checkpoint and continues in a new message.
         invoke(stack, queues, ingest, receive(stack, queues, 1), new RunningOutOfTime(2));
 
+        // Its page-range tasks go back to the queue and meet in the cache bucket.
+        String scanKey = run + "/two-page scan.pdf";
+        upload(stack, scanKey, twoPageScan());
+        notifications.objectCreated(LocalServers.BUCKET, scanKey, head(stack, scanKey));
         send(
                 stack,
                 queues.queueUrl(),
@@ -144,7 +160,8 @@ class IamPolicyIT {
                 "the ingest workload",
                 () -> stack.messagesIn(queues.queueUrl()) == 0
                         && stack.messagesIn(queues.dlqUrl()) == 1
-                        && longDocumentIndexed(longKey));
+                        && longDocumentIndexed(longKey)
+                        && scanCompleted(scanKey));
 
         redriveEveryWay(stack, queues, notifications);
 
@@ -331,6 +348,34 @@ class IamPolicyIT {
         return reports.stream()
                 .flatMap(report -> report.objects().stream())
                 .anyMatch(object -> object.key().equals(key) && object.pages() == 3);
+    }
+
+    /** Read partially, then completed by its page-range tasks. */
+    private boolean scanCompleted(String key) {
+        Set<ObjectStatus> statuses = reports.stream()
+                .flatMap(report -> report.objects().stream())
+                .filter(object -> object.key().equals(key))
+                .map(ObjectSummary::status)
+                .collect(Collectors.toSet());
+        return statuses.containsAll(Set.of(ObjectStatus.PARTIAL, ObjectStatus.INDEXED));
+    }
+
+    /** Two pages that each draw a blank picture and have no text layer: scans with nothing to read. */
+    private static byte[] twoPageScan() throws IOException {
+        try (PDDocument document = new PDDocument();
+                ByteArrayOutputStream pdf = new ByteArrayOutputStream()) {
+            PDImageXObject blank = LosslessFactory.createFromImage(
+                    document, new BufferedImage(100, 140, BufferedImage.TYPE_BYTE_GRAY));
+            for (int i = 0; i < 2; i++) {
+                PDPage page = new PDPage(PDRectangle.A6);
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.drawImage(blank, 0, 0, PDRectangle.A6.getWidth(), PDRectangle.A6.getHeight());
+                }
+            }
+            document.save(pdf);
+            return pdf.toByteArray();
+        }
     }
 
     private static Set<Permission> needs(List<RecordedCall> calls, DeployedFunction function) {

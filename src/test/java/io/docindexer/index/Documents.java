@@ -14,7 +14,7 @@ public final class Documents {
 
     /**
      * A document with the fields searches filter on, its text on the pages given, numbered from 1.
-     * A status other than {@code indexed} gets the reason {@code unsupported}.
+     * A {@code metadata-only} one gets the reason {@code unsupported}.
      */
     public static IndexedDocument of(
             String bucket,
@@ -39,7 +39,7 @@ public final class Documents {
                 extension.equals("pdf") ? "application/pdf" : "text/plain",
                 extension,
                 status,
-                status.equals("indexed") ? null : "unsupported",
+                status.equals("metadata-only") ? "unsupported" : null,
                 pages.size(),
                 0,
                 false,
@@ -57,6 +57,11 @@ public final class Documents {
     /** A PDF of several pages, numbered from 1 in the order given. */
     static IndexedDocument paged(String bucket, String key, String sequencer, String... pageTexts) {
         return of(bucket, key, sequencer, "pdf", "indexed", MODIFIED, pageTexts);
+    }
+
+    /** A big scan's first writing: its text pages only, the scanned ones left to page-range tasks. */
+    static IndexedDocument partial(String bucket, String key, String sequencer, String... textPages) {
+        return of(bucket, key, sequencer, "pdf", "partial", MODIFIED, textPages);
     }
 
     static IndexedDocument indexed(String bucket, String key, String sequencer, String content) {

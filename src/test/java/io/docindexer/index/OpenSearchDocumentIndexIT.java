@@ -2,6 +2,8 @@ package io.docindexer.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.index.IndexItemResult.Status;
 import io.docindexer.local.LocalOpenSearchExtension;
 import io.docindexer.local.OpenSearchServer;
@@ -10,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +157,70 @@ class OpenSearchDocumentIndexIT {
     }
 
     @Test
+    void aPageRangeJoinsThePartialDocumentOfItsEventInPageOrderAndIsFoundByItsPage() throws Exception {
+        applyAll(new IndexOperation.Upsert(Documents.partial(BUCKET, "scan.pdf", "0A", "cover letter")));
+
+        List<IndexItemResult> results = index.apply(List.of(new IndexOperation.PageRangeWrite(
+                BUCKET,
+                "scan.pdf",
+                "0A",
+                List.of(new PageText(3, "walrus delivery", true), new PageText(2, "falcon", true)))));
+        index.refresh();
+
+        assertThat(results).extracting(IndexItemResult::status).containsExactly(Status.APPLIED);
+        JsonNode stored = storedSource("scan.pdf");
+        assertThat(stored.path("pageTexts").findValuesAsText("number")).containsExactly("1", "2", "3");
+        assertThat(stored.path("ocrPages").asInt()).isEqualTo(2);
+        assertThat(stored.path("status").asText()).isEqualTo("partial");
+        assertThat(index.search("walrus", 10))
+                .singleElement()
+                .satisfies(hit ->
+                        assertThat(hit.pages()).extracting(MatchingPage::number).containsExactly(3));
+    }
+
+    @Test
+    void aPageRangeChangesNothingOnceItsEventIsNoLongerTheStoredPartialOne() throws Exception {
+        applyAll(
+                new IndexOperation.Upsert(Documents.partial(BUCKET, "replaced.pdf", "0A")),
+                upsert("replaced.pdf", "0B", "new version"));
+        applyAll(
+                new IndexOperation.Upsert(Documents.partial(BUCKET, "deleted.pdf", "0A")),
+                new IndexOperation.Delete(BUCKET, "deleted.pdf", "0B"));
+        applyAll(new IndexOperation.Upsert(Documents.partial(BUCKET, "complete.pdf", "0A")));
+        applyAll(new IndexOperation.Upsert(Documents.paged(BUCKET, "complete.pdf", "0A", "complete reading")));
+
+        List<IndexItemResult> results =
+                index.apply(Stream.of("replaced.pdf", "deleted.pdf", "complete.pdf", "never-written.pdf")
+                        .<IndexOperation>map(key -> new IndexOperation.PageRangeWrite(
+                                BUCKET, key, "0A", List.of(new PageText(1, "walrus", true))))
+                        .toList());
+        index.refresh();
+
+        assertThat(results).extracting(IndexItemResult::status).containsOnly(Status.STALE);
+        assertThat(index.search("walrus", 10)).isEmpty();
+        assertThat(index.search("complete reading", 10)).hasSize(1);
+        String neverWritten = isolated.http.post(
+                "/" + isolated.concreteIndex() + "/_count",
+                "{\"query\":{\"ids\":{\"values\":[\"" + DocumentId.of(BUCKET, "never-written.pdf") + "\"]}}}");
+        assertThat(neverWritten).as("no document made for a key never written").contains("\"count\":0");
+    }
+
+    @Test
+    void aPartialDocumentDeliveredAgainLeavesTheCompleteOneOfTheSameEventInPlace() {
+        applyAll(new IndexOperation.Upsert(Documents.paged(BUCKET, "again.pdf", "0A", "walrus on every page")));
+
+        List<IndexItemResult> again =
+                index.apply(List.of(new IndexOperation.Upsert(Documents.partial(BUCKET, "again.pdf", "0A"))));
+        index.refresh();
+
+        // Applied, not stale: a stale write's clean-up would delete the thumbnail both name.
+        assertThat(again).extracting(IndexItemResult::status).containsExactly(Status.APPLIED);
+        assertThat(index.search("walrus", 10))
+                .singleElement()
+                .satisfies(hit -> assertThat(hit.status()).isEqualTo("indexed"));
+    }
+
+    @Test
     void oneBadItemFailsAloneAndTheOthersAreApplied() {
         IndexedDocument good = Documents.indexed(BUCKET, "good.txt", "0A", "good words");
         // Lucene cannot index a keyword term over 32766 bytes: a permanent, per-document rejection.
@@ -267,6 +334,12 @@ class OpenSearchDocumentIndexIT {
                     entries[i], Documents.indexed(BUCKET, key + "!/" + entries[i], sequencer, entries[i + 1])));
         }
         return new IndexOperation.Upsert(Documents.indexed(BUCKET, key, sequencer, "listing"), written);
+    }
+
+    private JsonNode storedSource(String key) throws Exception {
+        return new ObjectMapper()
+                .readTree(isolated.http.get("/" + isolated.concreteIndex() + "/_doc/" + DocumentId.of(BUCKET, key)))
+                .path("_source");
     }
 
     private void applyAll(IndexOperation... operations) {

@@ -149,7 +149,11 @@ class PipelineIT {
     void aScanTooLongForOneInvocationContinuesThroughContinuationMessagesUntilEveryPageIsIndexed(LocalServers stack)
             throws Exception {
         LocalServers.Queues queues = stack.createQueues("long-" + UUID.randomUUID(), 30, 5);
-        IngestComponents components = ingest(stack, queues);
+        // Without page ranges: one message and its continuations read the whole scan.
+        Map<String, String> environment = new HashMap<>(stack.ingestEnvironment(queues));
+        environment.put(IngestConfig.PAGES_PER_RANGE, "0");
+        IngestComponents components = IngestComponents.create(IngestConfig.fromEnv(environment), reports::add);
+        toClose.add(components);
         String key = "scans/" + UUID.randomUUID() + "/long scan.pdf";
         int pages = 12;
         upload(stack, key, scannedPdf(Corpus.file("ocr/phototest.tif"), pages));

@@ -13,6 +13,7 @@ import io.docindexer.batch.RecordOutcome;
 import io.docindexer.cache.ExtractedObject;
 import io.docindexer.cache.ExtractionCache;
 import io.docindexer.event.ObjectEvent;
+import io.docindexer.event.PageRange;
 import io.docindexer.event.S3EventParser;
 import io.docindexer.extract.ExtractedDocument;
 import io.docindexer.extract.ExtractedEntry;
@@ -101,6 +102,21 @@ class S3EventPreparerTest {
             }
             checkpoints.put(event, finishedPages);
         }
+
+        @Override
+        public Optional<List<ExtractedPage>> findRange(ObjectEvent event, PageRange range) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean hasRange(ObjectEvent event, PageRange range) {
+            return false;
+        }
+
+        @Override
+        public void storeRange(ObjectEvent event, PageRange range, List<ExtractedPage> pages) {
+            throw new AssertionError("these tests read no page ranges");
+        }
     };
 
     private final DocumentSource source = new DocumentSource() {
@@ -138,6 +154,9 @@ class S3EventPreparerTest {
                 }
                 return extracted;
             },
+            (partial, read) -> {
+                throw new AssertionError("these tests read no page ranges");
+            },
             cache,
             new ThumbnailStore() {
                 @Override
@@ -160,7 +179,11 @@ class S3EventPreparerTest {
                 @Override
                 public void deleteSuperseded(String bucket, String key, String sequencer, String keep) {}
             },
-            Clock.fixed(NOW, ZoneOffset.UTC));
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            0,
+            (queueArn, bodies) -> {
+                throw new AssertionError("these tests fan out no big scan");
+            });
 
     @Test
     void aThumbnailIsStoredBeforeTheWriteThatNamesItAndAgainUnderTheSameKeyFromTheCache() throws Exception {

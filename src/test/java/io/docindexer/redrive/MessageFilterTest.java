@@ -3,9 +3,14 @@ package io.docindexer.redrive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.docindexer.event.ObjectEvent;
+import io.docindexer.event.PageRange;
+import io.docindexer.event.PageRangeTask;
+import io.docindexer.event.PageRangeTaskJson;
 import io.docindexer.event.S3EventParser;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,18 @@ class MessageFilterTest {
 
         assertThat(objectKeys.of(body)).containsExactly("other/a.txt", "invoices/b.pdf");
         assertThat(matches(filter(Optional.empty(), Optional.of("invoices/"), null, null), letter(body, Map.of(), NOW)))
+                .isTrue();
+    }
+
+    @Test
+    void aBigScansPageRangeTaskMatchesByTheKeyOfItsFile() {
+        ObjectEvent event = new ObjectEvent(
+                ObjectEvent.Kind.CREATED, "b", "scans/契約書 一式.pdf", 1, "e", null, "0A", NOW, "ObjectCreated:Put");
+        List<PageRange> ranges = List.of(new PageRange(1, 10), new PageRange(11, 20));
+        String body = PageRangeTaskJson.encode(new PageRangeTask(event, ranges.get(1), ranges), new ObjectMapper());
+
+        assertThat(objectKeys.of(body)).containsExactly("scans/契約書 一式.pdf");
+        assertThat(matches(filter(Optional.empty(), Optional.of("scans/"), null, null), letter(body, Map.of(), NOW)))
                 .isTrue();
     }
 

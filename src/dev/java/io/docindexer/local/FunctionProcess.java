@@ -1,6 +1,5 @@
-package io.docindexer.chaos;
+package io.docindexer.local;
 
-import io.docindexer.local.LambdaRuntimeApi;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,7 +21,7 @@ import java.util.function.Consumer;
  * line, to a consumer. When the process ends mid-invocation (killed, out of memory) the
  * invocation fails with {@link DiedException}, as the event source mapping sees a dead container.
  */
-final class FunctionProcess implements AutoCloseable {
+public final class FunctionProcess implements AutoCloseable {
 
     private static final int TAIL_LINES = 40;
 
@@ -48,7 +47,7 @@ final class FunctionProcess implements AutoCloseable {
      * own /tmp), and a process that maps the file while another rewrites it dies of SIGBUS. So each
      * start waits until the client asks for its first event, after it loaded the library.
      */
-    static FunctionProcess start(List<String> command, Map<String, String> environment, Consumer<String> output)
+    public static FunctionProcess start(List<String> command, Map<String, String> environment, Consumer<String> output)
             throws IOException {
         synchronized (FunctionProcess.class) {
             FunctionProcess function = launch(command, environment, output);
@@ -99,7 +98,7 @@ final class FunctionProcess implements AutoCloseable {
      * Invokes the function and returns its response, or throws when the process ended first.
      * The event is queued at once; a function still starting takes it when it is ready.
      */
-    String invoke(String event, Duration timeout)
+    public String invoke(String event, Duration timeout)
             throws DiedException, InterruptedException, TimeoutException, ExecutionException {
         CompletableFuture<String> response = api.invoke(event, timeout);
         CompletableFuture.anyOf(response, process.onExit())
@@ -111,18 +110,18 @@ final class FunctionProcess implements AutoCloseable {
     }
 
     /** The last lines the process wrote, to explain a death nobody planned. */
-    String outputTail() {
+    public String outputTail() {
         synchronized (tail) {
             return String.join("\n", tail);
         }
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** SIGKILL, as a container is ended: no shutdown hooks, nothing flushed. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
     }
 
@@ -139,7 +138,7 @@ final class FunctionProcess implements AutoCloseable {
     }
 
     /** The process ended before it answered the invocation. */
-    static final class DiedException extends Exception {
+    public static final class DiedException extends Exception {
 
         private final int exitCode;
 
@@ -148,7 +147,7 @@ final class FunctionProcess implements AutoCloseable {
             this.exitCode = exitCode;
         }
 
-        int exitCode() {
+        public int exitCode() {
             return exitCode;
         }
     }
