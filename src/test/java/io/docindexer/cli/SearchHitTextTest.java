@@ -98,4 +98,32 @@ class SearchHitTextTest {
         assertThat(printed.toString(StandardCharsets.UTF_8).lines())
                 .containsExactly("  q1.txt                              2.00  old/q1.txt", "      the [revenue] grew");
     }
+
+    @Test
+    void aFileInsideAContainerNamesItsContainerAndItsPathThere() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        SearchHitText.print(
+                List.of(new SearchHit(
+                        "mail/a.eml!/report.pdf",
+                        "report.pdf",
+                        "pdf",
+                        17_000,
+                        MODIFIED,
+                        "indexed",
+                        null,
+                        2.0,
+                        List.of(),
+                        List.of(new MatchingPage(1, List.of("the <em>report</em>"))),
+                        null,
+                        "mail/a.eml",
+                        "report.pdf")),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly(
+                        "  report.pdf                          2.00  mail/a.eml!/report.pdf",
+                        "      in mail/a.eml, at report.pdf",
+                        "      page 1: the [report]");
+    }
 }
