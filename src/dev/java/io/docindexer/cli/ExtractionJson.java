@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.docindexer.batch.ObjectStatus;
 import io.docindexer.extract.DocumentMetadata;
 import io.docindexer.extract.ExtractedDocument;
+import io.docindexer.extract.ExtractedEntry;
 import io.docindexer.extract.ExtractedPage;
 import java.nio.file.Path;
 
@@ -41,7 +42,32 @@ final class ExtractionJson {
         line.set("pagesDetail", pagesDetail(document));
         line.put("thumbnail", thumbnail == null ? null : thumbnail.toString());
         line.put("text", document.text());
+        line.set("entries", entries(document));
         return line.toString();
+    }
+
+    /**
+     * A zip's files and an e-mail's attachments, each as the function indexes it: its path inside
+     * the container, status, reason, pages, OCR pages, characters and text.
+     */
+    private ArrayNode entries(ExtractedDocument container) {
+        ArrayNode entries = json.createArrayNode();
+        for (ExtractedEntry entry : container.entries()) {
+            ExtractedDocument document = entry.document();
+            ObjectNode line = entries.addObject();
+            line.put("path", entry.path());
+            line.put("size", entry.size());
+            line.put("contentType", document.contentType());
+            line.put("status", statusOf(document).code());
+            line.put(
+                    "reason",
+                    document.isMetadataOnly() ? document.metadataOnlyReason().code() : null);
+            line.put("pages", document.pageCount());
+            line.put("ocrPages", document.ocrPageCount());
+            line.put("chars", document.text().length());
+            line.put("text", document.text());
+        }
+        return entries;
     }
 
     /** What the ingest function would record for the file. */

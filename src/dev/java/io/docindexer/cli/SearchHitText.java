@@ -6,8 +6,9 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * Prints search hits as a person reads them: file, score and key, then each matching page, best
- * first, with its snippet and the matches in brackets.
+ * Prints search hits as a person reads them: file, score and key, the container a file inside a
+ * zip or an e-mail is in, then each matching page, best first, with its snippet and the matches in
+ * brackets.
  */
 final class SearchHitText {
 
@@ -19,6 +20,9 @@ final class SearchHitText {
                     ? "  (name only, no text: " + (hit.reason() == null ? "not extracted" : hit.reason()) + ")"
                     : "";
             out.printf("  %s %7.2f  %s%s%n", TextColumns.pad(hit.fileName(), 32), hit.score(), hit.key(), metadataOnly);
+            if (hit.container() != null) {
+                out.println("      in " + hit.container() + ", at " + hit.entryPath());
+            }
             if (hit.pages().isEmpty()) {
                 // A document reindexed from index version 1 and not ingested since: text without pages.
                 hit.snippets().forEach(snippet -> out.println("      " + readable(snippet)));

@@ -15,7 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The extraction entry point: checks the size limits, recognises the file type by its content
- * (Tika's detector, the name as a hint), and hands the file to the extractor for that type.
+ * (Tika's detector, the name as a hint), and hands the file to the extractor for that type. The
+ * entries of a zip and the attachments of an e-mail come back here, one by one, and are read by
+ * the same rules, nested containers down to {@link ArchiveLimits#maxDepth()}; the text budget and
+ * the archive limits are the uploaded file's, shared by everything inside it.
  * Owns the threads that run OCR, one per OCR engine slot; {@link #close()} stops them (the
  * OCR engine belongs to the caller).
  */
@@ -28,6 +31,7 @@ public final class DocumentExtractor implements TextExtractor, DeferredPages, Au
     private final ImageExtractor images;
     private final TikaExtractor documents;
     private final PlainTextExtractor plainText = new PlainTextExtractor();
+    private final ZipExtractor zips = new ZipExtractor();
     private final LanguageDetection languages = new LanguageDetection();
 
     public DocumentExtractor(ExtractionLimits limits, OcrEngine ocr) {
@@ -51,8 +55,24 @@ public final class DocumentExtractor implements TextExtractor, DeferredPages, Au
     /** The file's content, then the languages of its pages and of the whole. */
     @Override
     public ExtractedDocument extract(Path file, String fileName, ExtractionProgress progress) throws IOException {
-        return withLanguages(extractContent(file, FileType.detect(file, fileName), progress));
+        FileType type = FileType.detect(file, fileName);
+        ExtractedDocument content;
+        try {
+            content = extractContent(
+                    file, type, progress, new TextBudget(limits.maxChars()), new Nesting(archiveBudget(), 0));
+        } catch (ArchiveLimitException overLimit) {
+            // Nothing of the tree is kept: the file is recorded with the limit it broke.
+            content = ExtractedDocument.metadataOnly(type.contentType(), overLimit.reason());
+        }
+        return withLanguages(content);
     }
+
+    private ArchiveBudget archiveBudget() {
+        return new ArchiveBudget(limits.archives());
+    }
+
+    /** The archive budget of the uploaded file, and how deep inside it the file being read is. */
+    private record Nesting(ArchiveBudget budget, int depth) {}
 
     @Override
     public ExtractedDocument fillIn(ExtractedDocument partial, List<ExtractedPage> read) {
@@ -89,7 +109,9 @@ public final class DocumentExtractor implements TextExtractor, DeferredPages, Au
         return content.withLanguages(pages, LanguageShares.together(shares).prominent());
     }
 
-    private ExtractedDocument extractContent(Path file, FileType type, ExtractionProgress progress) throws IOException {
+    private ExtractedDocument extractContent(
+            Path file, FileType type, ExtractionProgress progress, TextBudget budget, Nesting nesting)
+            throws IOException {
         long size = Files.size(file);
         String contentType = type.contentType();
         if (size == 0) {
@@ -99,16 +121,38 @@ public final class DocumentExtractor implements TextExtractor, DeferredPages, Au
             return ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.TOO_LARGE);
         }
         // A PageOcr per document: its gate bounds how many of this document's page images exist at once.
-        TextBudget budget = new TextBudget(limits.maxChars());
         return switch (type.kind()) {
             case PDF -> pdf.extract(file, new PageOcr(ocr, ocrThreads), budget, progress);
             case IMAGE -> images.extract(file, type, new PageOcr(ocr, ocrThreads), budget);
             case DOCUMENT -> documents.extract(file, type, budget, progress);
-            case TEXT -> plainText.extract(file, contentType, limits.maxChars());
+            case MAIL, ARCHIVE -> container(file, type, progress, budget, nesting);
+            case TEXT -> plainText.extract(file, contentType, budget);
             case DOCUWORKS -> ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.DOCUWORKS);
             case HEIC -> ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.HEIC);
             case UNKNOWN -> ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.UNSUPPORTED);
         };
+    }
+
+    /**
+     * A zip or an e-mail, its entries read one by one through {@link #extractContent} a level
+     * deeper. Like a Tika parse, it cannot stop part-way, so it starts only with time to run.
+     */
+    private ExtractedDocument container(
+            Path file, FileType type, ExtractionProgress progress, TextBudget budget, Nesting nesting)
+            throws IOException {
+        if (progress.outOfTime()) {
+            throw new ExtractionPausedException(List.of(), 1);
+        }
+        if (nesting.depth() >= nesting.budget().maxDepth()) {
+            return ExtractedDocument.metadataOnly(type.contentType(), MetadataOnlyReason.ARCHIVE_TOO_DEEP);
+        }
+        Nesting inside = new Nesting(nesting.budget(), nesting.depth() + 1);
+        EntryReader reader = (entry, name) -> withLanguages(
+                extractContent(entry, FileType.detect(entry, name), ExtractionProgress.UNLIMITED, budget, inside));
+        ContainerEntries entries = new ContainerEntries(nesting.budget(), reader, limits.maxObjectBytes());
+        return type.kind() == FileType.Kind.ARCHIVE
+                ? zips.extract(file, type.contentType(), budget, entries)
+                : documents.extract(file, type, budget, progress, entries);
     }
 
     @Override

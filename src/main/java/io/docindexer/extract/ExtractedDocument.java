@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * metadata-only documents (nothing is drawn from a file that was refused). {@code metadata} is what
  * a PDF or an image says about itself, read while the extractor has the file open; {@code languages}
  * the ISO 639-1 codes of its text, the one taking most room first, added by
- * {@link DocumentExtractor} once every page is read.
+ * {@link DocumentExtractor} once every page is read. {@code entries} are the files inside a zip or
+ * attached to an e-mail, nested ones included (flattened, each with its path); empty for every
+ * other file and for a container refused as a whole.
  */
 public record ExtractedDocument(
         String contentType,
@@ -20,13 +22,28 @@ public record ExtractedDocument(
         boolean truncated,
         Thumbnail thumbnail,
         DocumentMetadata metadata,
-        List<String> languages) {
+        List<String> languages,
+        List<ExtractedEntry> entries) {
 
     public ExtractedDocument {
         pages = List.copyOf(pages);
         // Absent in cache entries written before metadata was extracted.
         metadata = metadata == null ? DocumentMetadata.NONE : metadata;
         languages = languages == null ? List.of() : List.copyOf(languages);
+        // Absent in cache entries written before containers were read.
+        entries = entries == null ? List.of() : List.copyOf(entries);
+    }
+
+    /** As above, for a file that is no container. */
+    public ExtractedDocument(
+            String contentType,
+            List<ExtractedPage> pages,
+            MetadataOnlyReason metadataOnlyReason,
+            boolean truncated,
+            Thumbnail thumbnail,
+            DocumentMetadata metadata,
+            List<String> languages) {
+        this(contentType, pages, metadataOnlyReason, truncated, thumbnail, metadata, languages, List.of());
     }
 
     public static ExtractedDocument ofPages(String contentType, List<ExtractedPage> pages, boolean truncated) {
@@ -39,18 +56,42 @@ public record ExtractedDocument(
 
     /** This document with a thumbnail, or as it is when {@code made} is null. */
     public ExtractedDocument withThumbnail(Thumbnail made) {
-        return new ExtractedDocument(contentType, pages, metadataOnlyReason, truncated, made, metadata, languages);
+        return new ExtractedDocument(
+                contentType, pages, metadataOnlyReason, truncated, made, metadata, languages, entries);
     }
 
     /** This document with what the file says about itself. */
     ExtractedDocument withMetadata(DocumentMetadata read) {
-        return new ExtractedDocument(contentType, pages, metadataOnlyReason, truncated, thumbnail, read, languages);
+        return new ExtractedDocument(
+                contentType, pages, metadataOnlyReason, truncated, thumbnail, read, languages, entries);
     }
 
     /** This document with its pages' languages and its own. */
     ExtractedDocument withLanguages(List<ExtractedPage> pagesWithLanguage, List<String> documentLanguages) {
         return new ExtractedDocument(
-                contentType, pagesWithLanguage, metadataOnlyReason, truncated, thumbnail, metadata, documentLanguages);
+                contentType,
+                pagesWithLanguage,
+                metadataOnlyReason,
+                truncated,
+                thumbnail,
+                metadata,
+                documentLanguages,
+                entries);
+    }
+
+    /**
+     * This document as an entry of a container keeps neither a thumbnail (entries get none, and a
+     * thousand of them would hold megabytes) nor entries (the container lists them flat).
+     */
+    ExtractedDocument asEntry() {
+        return new ExtractedDocument(
+                contentType, pages, metadataOnlyReason, truncated, null, metadata, languages, List.of());
+    }
+
+    /** This document with the files inside it. */
+    ExtractedDocument withEntries(List<ExtractedEntry> found) {
+        return new ExtractedDocument(
+                contentType, pages, metadataOnlyReason, truncated, thumbnail, metadata, languages, found);
     }
 
     public boolean isMetadataOnly() {

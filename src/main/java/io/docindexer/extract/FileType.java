@@ -30,6 +30,10 @@ record FileType(Kind kind, String contentType) {
         TEXT,
         /** Office, OpenDocument, RTF, HTML, XML, EPUB: read by Tika. */
         DOCUMENT,
+        /** E-mail (.eml, Outlook .msg): read by Tika, each attachment an entry of its own. */
+        MAIL,
+        /** A zip archive: each file in it an entry of its own. */
+        ARCHIVE,
         DOCUWORKS,
         HEIC,
         UNKNOWN
@@ -68,6 +72,15 @@ record FileType(Kind kind, String contentType) {
 
     private static final Set<MediaType> DOCUWORKS = Set.of(
             MediaType.application("vnd.fujixerox.docuworks"), MediaType.application("vnd.fujixerox.docuworks.binder"));
+
+    private static final Set<MediaType> MAIL =
+            Set.of(MediaType.parse("message/rfc822"), MediaType.application("vnd.ms-outlook"));
+
+    /**
+     * A plain zip only: Office, OpenDocument and EPUB files are zips too, but the detector names
+     * them by what is inside, and they are documents.
+     */
+    private static final MediaType ZIP = MediaType.application("zip");
 
     private static final MediaType HEIF = MediaType.image("heif");
 
@@ -109,6 +122,12 @@ record FileType(Kind kind, String contentType) {
         }
         if (DOCUWORKS.contains(type)) {
             return Kind.DOCUWORKS;
+        }
+        if (isOneOf(type, MAIL)) {
+            return Kind.MAIL;
+        }
+        if (type.equals(ZIP)) {
+            return Kind.ARCHIVE;
         }
         // Before text: HTML, XML and RTF are text to the registry, but markup to strip.
         if (isOneOf(type, DOCUMENTS)) {

@@ -24,7 +24,9 @@ final class PlainTextExtractor {
     private static final int SNIFF_BYTES = 64 * 1024;
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    ExtractedDocument extract(Path file, String contentType, int maxChars) throws IOException {
+    /** @param budget the characters the file may add: its own maxChars, or what its container has left */
+    ExtractedDocument extract(Path file, String contentType, TextBudget budget) throws IOException {
+        int maxChars = budget.remaining();
         Charset charset = detectCharset(file);
         CharsetDecoder decoder = charset.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
@@ -41,7 +43,6 @@ final class PlainTextExtractor {
         if (!text.isEmpty() && text.charAt(0) == BYTE_ORDER_MARK) {
             text.deleteCharAt(0);
         }
-        TextBudget budget = new TextBudget(maxChars);
         String kept = budget.take(text.toString());
         return ExtractedDocument.ofPages(
                 contentType, List.of(ExtractedPage.fromTextLayer(1, kept)), budget.truncated());

@@ -26,6 +26,10 @@ final class TextBudget {
         return text.substring(0, end);
     }
 
+    int remaining() {
+        return remaining;
+    }
+
     boolean truncated() {
         return truncated;
     }

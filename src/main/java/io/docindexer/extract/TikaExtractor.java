@@ -18,11 +18,13 @@ import org.apache.tika.parser.microsoft.OfficeParserConfig;
 import org.xml.sax.ContentHandler;
 
 /**
- * Office (Word, Excel, PowerPoint, old and new), OpenDocument, RTF, HTML, XML and EPUB through
- * Apache Tika, in this JVM, within the document's text budget. Slides and sheets become pages.
+ * Office (Word, Excel, PowerPoint, old and new), OpenDocument, RTF, HTML, XML, EPUB and e-mail
+ * (.eml, Outlook .msg) through Apache Tika, in this JVM, within the document's text budget.
+ * Slides and sheets become pages; an e-mail's body is its page and its attachments its entries.
  *
  * <p>What Tika may do is narrowed on purpose: macros are never extracted (nor ever run: Tika
- * has no interpreter), embedded files are not parsed (see {@link SkipEmbedded}), and Tika's XML
+ * has no interpreter), embedded files are not parsed by Tika (see {@link SkipEmbedded}; an
+ * e-mail's attachments go to our own extractor, {@link AttachmentsAsEntries}), and Tika's XML
  * parsing never resolves external entities (its XMLReaderUtils default).
  */
 final class TikaExtractor {
@@ -40,6 +42,17 @@ final class TikaExtractor {
      */
     ExtractedDocument extract(Path file, FileType type, TextBudget budget, ExtractionProgress progress)
             throws IOException {
+        return extract(file, type, budget, progress, null);
+    }
+
+    /**
+     * As above, for an e-mail: its attachments become {@code attachments}' entries.
+     *
+     * @throws ArchiveLimitException when the attachments pass the tree's limits
+     */
+    ExtractedDocument extract(
+            Path file, FileType type, TextBudget budget, ExtractionProgress progress, ContainerEntries attachments)
+            throws IOException {
         if (progress.outOfTime()) {
             throw new ExtractionPausedException(List.of(), 1);
         }
@@ -47,9 +60,12 @@ final class TikaExtractor {
         PageTextHandler text = new PageTextHandler(budget, limits.maxPages(), contentType);
         Metadata metadata = new Metadata();
         try (InputStream input = TikaInputStream.get(file, metadata)) {
-            Parsers.ALL.parse(input, text, metadata, restrictedContext());
+            Parsers.ALL.parse(input, text, metadata, restrictedContext(attachments));
         } catch (Exception e) {
             Exception cause = rootOf(e);
+            if (cause instanceof ArchiveLimitException overLimit) {
+                throw overLimit;
+            }
             if (cause instanceof EncryptedDocumentException) {
                 return ExtractedDocument.metadataOnly(contentType, MetadataOnlyReason.ENCRYPTED);
             }
@@ -61,8 +77,9 @@ final class TikaExtractor {
         for (String page : text.pages()) {
             pages.add(ExtractedPage.fromTextLayer(pages.size() + 1, page));
         }
-        return ExtractedDocument.ofPages(contentType, pages, budget.truncated())
-                .withMetadata(TikaMetadata.read(metadata));
+        ExtractedDocument document = ExtractedDocument.ofPages(contentType, pages, budget.truncated())
+                .withMetadata(TikaMetadata.read(metadata, type));
+        return attachments == null ? document : document.withEntries(attachments.list());
     }
 
     /** Loaded when the first document needs them, so a function that sees only PDFs never pays. */
@@ -70,12 +87,14 @@ final class TikaExtractor {
         static final Parser ALL = new AutoDetectParser(TikaConfig.getDefaultConfig());
     }
 
-    private static ParseContext restrictedContext() {
+    private static ParseContext restrictedContext(ContainerEntries attachments) {
         ParseContext context = new ParseContext();
         OfficeParserConfig office = new OfficeParserConfig();
         office.setExtractMacros(false);
         context.set(OfficeParserConfig.class, office);
-        context.set(EmbeddedDocumentExtractor.class, new SkipEmbedded());
+        context.set(
+                EmbeddedDocumentExtractor.class,
+                attachments == null ? new SkipEmbedded() : new AttachmentsAsEntries(attachments, Parsers.ALL, context));
         return context;
     }
 
@@ -104,6 +123,7 @@ final class TikaExtractor {
             if (cause instanceof EncryptedDocumentException
                     || cause instanceof PageTextHandler.BudgetSpentException
                     || cause instanceof RefusedContentException
+                    || cause instanceof ArchiveLimitException
                     || cause instanceof InterruptedIOException) {
                 return (Exception) cause;
             }

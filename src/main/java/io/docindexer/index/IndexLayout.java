@@ -57,9 +57,6 @@ record IndexLayout(String name) {
      * OpenSearch allows per document.
      */
     String templateJson(boolean kuromoji) {
-        String japaneseSubfield = kuromoji ? ", \"ja\": {\"type\": \"text\", \"analyzer\": \"kuromoji\"}" : "";
-        String text = "{\"type\": \"text\", \"analyzer\": \"cjk\", \"fields\": {\"en\": {\"type\": \"text\","
-                + " \"analyzer\": \"english\"}" + japaneseSubfield + "}}";
         return """
                 {
                   "index_patterns": ["%s"],
@@ -81,60 +78,78 @@ record IndexLayout(String name) {
                         }
                       }
                     },
-                    "mappings": {
-                      "dynamic": "strict",
+                    "mappings": %s
+                  }
+                }
+                """.formatted(indexPattern(), mappingsJson(kuromoji));
+    }
+
+    /**
+     * The mappings of the index template, also the body of {@code PUT <index>/_mapping}: an index
+     * created by an earlier version of the template gets the fields added since (a container's
+     * {@code container} and {@code entryPath}, an e-mail's {@code metadata.to}) in place, without
+     * a new index version; the fields it has are the same and stay as they are.
+     */
+    String mappingsJson(boolean kuromoji) {
+        String japaneseSubfield = kuromoji ? ", \"ja\": {\"type\": \"text\", \"analyzer\": \"kuromoji\"}" : "";
+        String text = "{\"type\": \"text\", \"analyzer\": \"cjk\", \"fields\": {\"en\": {\"type\": \"text\","
+                + " \"analyzer\": \"english\"}" + japaneseSubfield + "}}";
+        return """
+                {
+                  "dynamic": "strict",
+                  "properties": {
+                    "bucket": {"type": "keyword"},
+                    "key": {"type": "keyword", "fields": {"text": {"type": "text", "analyzer": "file_name"}}},
+                    "fileName": {"type": "keyword"},
+                    "extension": {"type": "keyword"},
+                    "contentType": {"type": "keyword"},
+                    "status": {"type": "keyword"},
+                    "reason": {"type": "keyword"},
+                    "versionId": {"type": "keyword"},
+                    "eTag": {"type": "keyword"},
+                    "sequencer": {"type": "keyword"},
+                    "size": {"type": "long"},
+                    "pages": {"type": "integer"},
+                    "ocrPages": {"type": "integer"},
+                    "ocr": {"type": "boolean"},
+                    "deleted": {"type": "boolean"},
+                    "lastModified": {"type": "date"},
+                    "indexedAt": {"type": "date"},
+                    "thumbnailKey": {"type": "keyword"},
+                    "container": {"type": "keyword"},
+                    "entryPath": {"type": "keyword"},
+                    "metadata": {
                       "properties": {
-                        "bucket": {"type": "keyword"},
-                        "key": {"type": "keyword", "fields": {"text": {"type": "text", "analyzer": "file_name"}}},
-                        "fileName": {"type": "keyword"},
-                        "extension": {"type": "keyword"},
-                        "contentType": {"type": "keyword"},
-                        "status": {"type": "keyword"},
-                        "reason": {"type": "keyword"},
-                        "versionId": {"type": "keyword"},
-                        "eTag": {"type": "keyword"},
-                        "sequencer": {"type": "keyword"},
-                        "size": {"type": "long"},
-                        "pages": {"type": "integer"},
-                        "ocrPages": {"type": "integer"},
+                        "title": {"type": "text", "analyzer": "cjk", "fields": {"keyword": {"type": "keyword", "ignore_above": 256}}},
+                        "author": {"type": "text", "analyzer": "cjk", "fields": {"keyword": {"type": "keyword", "ignore_above": 256}}},
+                        "subject": {"type": "text", "analyzer": "cjk"},
+                        "keywords": {"type": "text", "analyzer": "cjk"},
+                        "creatorTool": {"type": "keyword"},
+                        "producer": {"type": "keyword"},
+                        "created": {"type": "date"},
+                        "modified": {"type": "date"},
+                        "taken": {"type": "date"},
+                        "cameraMake": {"type": "keyword"},
+                        "cameraModel": {"type": "keyword"},
+                        "orientation": {"type": "byte"},
+                        "to": {"type": "text", "analyzer": "cjk", "fields": {"keyword": {"type": "keyword", "ignore_above": 256}}}
+                      }
+                    },
+                    "languages": {"type": "keyword"},
+                    "sha256": {"type": "keyword"},
+                    "userMetadata": {"type": "flat_object"},
+                    "content": %s,
+                    "pageTexts": {
+                      "type": "nested",
+                      "include_in_parent": true,
+                      "properties": {
+                        "number": {"type": "integer"},
                         "ocr": {"type": "boolean"},
-                        "deleted": {"type": "boolean"},
-                        "lastModified": {"type": "date"},
-                        "indexedAt": {"type": "date"},
-                        "thumbnailKey": {"type": "keyword"},
-                        "metadata": {
-                          "properties": {
-                            "title": {"type": "text", "analyzer": "cjk", "fields": {"keyword": {"type": "keyword", "ignore_above": 256}}},
-                            "author": {"type": "text", "analyzer": "cjk", "fields": {"keyword": {"type": "keyword", "ignore_above": 256}}},
-                            "subject": {"type": "text", "analyzer": "cjk"},
-                            "keywords": {"type": "text", "analyzer": "cjk"},
-                            "creatorTool": {"type": "keyword"},
-                            "producer": {"type": "keyword"},
-                            "created": {"type": "date"},
-                            "modified": {"type": "date"},
-                            "taken": {"type": "date"},
-                            "cameraMake": {"type": "keyword"},
-                            "cameraModel": {"type": "keyword"},
-                            "orientation": {"type": "byte"}
-                          }
-                        },
-                        "languages": {"type": "keyword"},
-                        "sha256": {"type": "keyword"},
-                        "userMetadata": {"type": "flat_object"},
-                        "content": %s,
-                        "pageTexts": {
-                          "type": "nested",
-                          "include_in_parent": true,
-                          "properties": {
-                            "number": {"type": "integer"},
-                            "ocr": {"type": "boolean"},
-                            "text": %s
-                          }
-                        }
+                        "text": %s
                       }
                     }
                   }
                 }
-                """.formatted(indexPattern(), text, text);
+                """.formatted(text, text);
     }
 }

@@ -16,8 +16,23 @@ public sealed interface IndexOperation
         return DocumentId.of(bucket(), key());
     }
 
-    /** Create or replace the document, unless the index already holds a newer event for the key. */
-    record Upsert(IndexedDocument document) implements IndexOperation {
+    /**
+     * Create or replace the document, unless the index already holds a newer event for the key.
+     * A container's {@code entries} are written with it, each as a document of its own that names
+     * its container, only when the container's write was applied (a stale container's entries are
+     * stale too); entries an older version had and this one has not are then tombstoned.
+     */
+    record Upsert(IndexedDocument document, List<Entry> entries) implements IndexOperation {
+
+        public Upsert {
+            entries = List.copyOf(entries);
+        }
+
+        /** A file that is no container. */
+        public Upsert(IndexedDocument document) {
+            this(document, List.of());
+        }
+
         @Override
         public String bucket() {
             return document.bucket();
@@ -34,7 +49,17 @@ public sealed interface IndexOperation
         }
     }
 
-    /** Replace the document by a tombstone, unless the index already holds a newer event for the key. */
+    /**
+     * A file inside a container (an entry of a zip, an attachment of an e-mail), at {@code path}
+     * inside it. Its document's key is the container's key, {@code !/} and the path; it carries
+     * the container's sequencer.
+     */
+    record Entry(String path, IndexedDocument document) {}
+
+    /**
+     * Replace the document by a tombstone, unless the index already holds a newer event for the
+     * key; the entries of a container are tombstoned with it.
+     */
     record Delete(String bucket, String key, String sequencer) implements IndexOperation {}
 
     /**

@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The requests that make an index ready for writes and searches: whether Kuromoji is installed,
  * the index template (analysis and mappings for it), the stored search template the app calls,
- * and the versioned index with its alias ({@link IndexAlias} says when the alias is put on it). Idempotent, and safe when several containers start at
+ * the versioned index with the fields added to the mappings since it was created, and its alias ({@link IndexAlias} says when the alias is put on it). Idempotent, and safe when several containers start at
  * once: the templates are replaced with identical content and "already exists" counts as success.
  * A refusal (403) is told apart from an outage, because a new deployment's role may not be mapped
  * yet.
@@ -56,6 +56,10 @@ final class IndexSetup {
             put(searchTemplate, SearchTemplate.storedScriptJson(), request);
             request = "PUT /" + layout.concreteIndex();
             createIndexUnlessExists();
+            // An index an earlier deploy created lacks the fields added since; adding is in place.
+            String mapping = "/" + layout.concreteIndex() + "/_mapping";
+            request = "PUT " + mapping;
+            put(mapping, layout.mappingsJson(kuromoji), request);
             request = "GET /_alias/" + layout.alias() + " and POST /_aliases";
             new IndexAlias(client, layout).ensure();
             LOG.info(

@@ -102,6 +102,9 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
                 results[position] =
                         BulkItemClassifier.classify(operations.get(position).documentId(), items.get(j));
             }
+            String index = layout.concreteIndex();
+            new EntryWrites(index, this::send, new EntrySweep(client, index))
+                    .afterTopLevel(operations, results, clock.instant());
         }
         return Arrays.asList(results);
     }

@@ -18,6 +18,10 @@ import java.util.List;
  * @param pages the pages the query matched on, best first (at most three); empty when the match
  *     was on the key only or the document has no pages yet
  * @param thumbnailKey the key of the file's thumbnail in the thumbnail bucket, or null when it has none
+ * @param container for a file inside a zip or an e-mail (whose {@code key} is the container's key,
+ *     {@code !/} and the path inside), the key of the uploaded container; null otherwise
+ * @param entryPath the path inside {@code container}, such as {@code report.pdf} or
+ *     {@code nested/inner.zip!/note.txt}; null for an uploaded file
  */
 public record SearchHit(
         String key,
@@ -30,4 +34,6 @@ public record SearchHit(
         double score,
         List<String> snippets,
         List<MatchingPage> pages,
-        String thumbnailKey) {}
+        String thumbnailKey,
+        String container,
+        String entryPath) {}

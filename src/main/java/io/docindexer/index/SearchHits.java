@@ -38,7 +38,9 @@ final class SearchHits {
                 hit.score() == null ? 0 : hit.score(),
                 snippets,
                 pages,
-                file.thumbnailKey());
+                file.thumbnailKey(),
+                file.container(),
+                file.entryPath());
     }
 
     private static List<MatchingPage> pages(InnerHitsResult innerHits) {
@@ -82,5 +84,7 @@ final class SearchHits {
             String lastModified,
             String status,
             String reason,
-            String thumbnailKey) {}
+            String thumbnailKey,
+            String container,
+            String entryPath) {}
 }

@@ -93,8 +93,36 @@ final class SequencedWrite {
                                         .toList()))
                         .params("pages", JsonData.of(pageTexts(range.pages())))));
         };
+        return update(index, operation.documentId(), script);
+    }
+
+    /**
+     * An entry of {@code container}, ordered by the container's sequencer like any document: the
+     * same script keeps an older version of the container from bringing it back.
+     *
+     * @throws IllegalArgumentException when the container's sequencer is malformed
+     */
+    static BulkOperation toBulkOperation(String index, IndexOperation.Upsert container, IndexOperation.Entry entry) {
+        String sequencer = Sequencer.normalise(container.sequencer());
+        IndexedDocument document = entry.document();
+        return update(
+                index,
+                DocumentId.of(document.bucket(), document.key()),
+                replacing(entrySource(container, entry, sequencer), sequencer, false));
+    }
+
+    /** An entry's document: as any file's, and the key of its container and its path inside. */
+    static Map<String, Object> entrySource(
+            IndexOperation.Upsert container, IndexOperation.Entry entry, String sequencer) {
+        Map<String, Object> source = source(entry.document(), sequencer);
+        source.put("container", container.document().key());
+        source.put("entryPath", entry.path());
+        return source;
+    }
+
+    private static BulkOperation update(String index, String id, Script script) {
         return BulkOperation.of(b -> b.update(u -> u.index(index)
-                .id(operation.documentId())
+                .id(id)
                 .script(script)
                 .scriptedUpsert(true)
                 .upsert(Map.of())

@@ -42,6 +42,7 @@ final class MetadataFields {
         fields.put("cameraMake", DocumentMetadata::cameraMake);
         fields.put("cameraModel", DocumentMetadata::cameraModel);
         fields.put("orientation", DocumentMetadata::orientation);
+        fields.put("to", DocumentMetadata::to);
         return fields;
     }
 }

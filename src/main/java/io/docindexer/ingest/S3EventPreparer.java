@@ -166,7 +166,8 @@ public final class S3EventPreparer implements RecordPreparer {
         IndexedDocument document =
                 IndexedDocuments.of(event, extracted, thumbnails.store(event, extracted), clock.instant());
         return new PreparedObject(
-                Optional.of(new IndexOperation.Upsert(document)),
+                Optional.of(new IndexOperation.Upsert(
+                        document, IndexedDocuments.entriesOf(document, extracted.document()))),
                 new ObjectSummary(
                         event.bucket(),
                         event.key(),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.extract.DocumentMetadata;
 import io.docindexer.extract.ExtractedDocument;
+import io.docindexer.extract.ExtractedEntry;
 import io.docindexer.extract.ExtractedPage;
 import io.docindexer.extract.MetadataOnlyReason;
 import java.nio.file.Path;
@@ -76,5 +77,33 @@ class ExtractionJsonTest {
         assertThat(line.get("status").asText()).isEqualTo("metadata-only");
         assertThat(line.get("reason").asText()).isEqualTo(MetadataOnlyReason.ENCRYPTED.code());
         assertThat(line.get("pagesDetail")).isEmpty();
+    }
+
+    @Test
+    void aContainersEntriesAreListedEachWithItsOutcome() throws Exception {
+        ExtractedDocument container = new ExtractedDocument(
+                "application/zip",
+                List.of(ExtractedPage.fromTextLayer(1, "report.txt\nsecret.txt")),
+                null,
+                false,
+                null,
+                null,
+                List.of(),
+                List.of(
+                        new ExtractedEntry(
+                                "report.txt",
+                                6,
+                                ExtractedDocument.ofPages(
+                                        "text/plain", List.of(ExtractedPage.fromTextLayer(1, "report")), false)),
+                        new ExtractedEntry(
+                                "secret.txt", 9, ExtractedDocument.metadataOnly(null, MetadataOnlyReason.ENCRYPTED))));
+
+        JsonNode line = json.readTree(new ExtractionJson().line(Path.of("a.zip"), "ab12", container, 3, null));
+
+        assertThat(line.at("/entries/0/path").asText()).isEqualTo("report.txt");
+        assertThat(line.at("/entries/0/status").asText()).isEqualTo("indexed");
+        assertThat(line.at("/entries/0/text").asText()).isEqualTo("report");
+        assertThat(line.at("/entries/1/status").asText()).isEqualTo("metadata-only");
+        assertThat(line.at("/entries/1/reason").asText()).isEqualTo("encrypted");
     }
 }

@@ -46,7 +46,9 @@ class SearchHitTextTest {
                                 List.of(
                                         new MatchingPage(2, List.of("the <em>revenue</em> grew")),
                                         new MatchingPage(7, List.of("<em>revenue</em> by region"))),
-                                "thumbnails/abc/0A-1.jpg"),
+                                "thumbnails/abc/0A-1.jpg",
+                                null,
+                                null),
                         new SearchHit(
                                 "scans/revenue.tif",
                                 "revenue.tif",
@@ -58,6 +60,8 @@ class SearchHitTextTest {
                                 1.25,
                                 List.of(),
                                 List.of(),
+                                null,
+                                null,
                                 null)),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
@@ -86,10 +90,40 @@ class SearchHitTextTest {
                         2.0,
                         List.of("the <em>revenue</em> grew"),
                         List.of(),
+                        null,
+                        null,
                         null)),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(printed.toString(StandardCharsets.UTF_8).lines())
                 .containsExactly("  q1.txt                              2.00  old/q1.txt", "      the [revenue] grew");
+    }
+
+    @Test
+    void aFileInsideAContainerNamesItsContainerAndItsPathThere() {
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+        SearchHitText.print(
+                List.of(new SearchHit(
+                        "mail/a.eml!/report.pdf",
+                        "report.pdf",
+                        "pdf",
+                        17_000,
+                        MODIFIED,
+                        "indexed",
+                        null,
+                        2.0,
+                        List.of(),
+                        List.of(new MatchingPage(1, List.of("the <em>report</em>"))),
+                        null,
+                        "mail/a.eml",
+                        "report.pdf")),
+                new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        assertThat(printed.toString(StandardCharsets.UTF_8).lines())
+                .containsExactly(
+                        "  report.pdf                          2.00  mail/a.eml!/report.pdf",
+                        "      in mail/a.eml, at report.pdf",
+                        "      page 1: the [report]");
     }
 }

@@ -10,7 +10,9 @@ import io.docindexer.ocr.TesseractOcrEngine;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,7 +84,27 @@ class CorpusExtractionTest {
                     .forEach(phrase ->
                             assertThat(pageText).as("page " + page.getKey()).contains(phrase.asText()));
         });
+        checkEntries(expected, document);
         assertThat(document.truncated()).isFalse();
+    }
+
+    /** A container's entries: each one's phrases ({@code entries}) or reason ({@code entryReasons}). */
+    private static void checkEntries(JsonNode expected, ExtractedDocument document) {
+        Map<String, ExtractedDocument> entries = new HashMap<>();
+        document.entries().forEach(entry -> entries.put(entry.path(), entry.document()));
+        expected.path("entries").properties().forEach(entry -> {
+            assertThat(entries).as("entries").containsKey(entry.getKey());
+            String entryText = CharacterErrorRate.collapseWhitespace(
+                    entries.get(entry.getKey()).text());
+            entry.getValue()
+                    .forEach(phrase -> assertThat(entryText).as(entry.getKey()).contains(phrase.asText()));
+        });
+        expected.path("entryReasons")
+                .properties()
+                .forEach(entry -> assertThat(
+                                entries.get(entry.getKey()).metadataOnlyReason().code())
+                        .as(entry.getKey())
+                        .isEqualTo(entry.getValue().asText()));
     }
 
     /** Thresholds sit just above what eng+jpn with the layer's best_int models reads today. */

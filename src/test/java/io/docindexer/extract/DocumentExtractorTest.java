@@ -44,13 +44,15 @@ class DocumentExtractorTest {
 
     @Test
     void anUnknownFormatIsUnsupported() throws IOException {
-        Path file = Files.write(folder.resolve("archive.zip"), new byte[] {'P', 'K', 3, 4, 0, 0});
+        // A 7-Zip archive: zip archives are read (ContainerExtractionTest), 7-Zip ones are not.
+        Path file = Files.write(
+                folder.resolve("archive.7z"), new byte[] {'7', 'z', (byte) 0xBC, (byte) 0xAF, 0x27, 0x1C, 0, 4});
 
-        ExtractedDocument document = extractor.extract(file, "archive.zip");
+        ExtractedDocument document = extractor.extract(file, "archive.7z");
 
         assertThat(document.metadataOnlyReason()).isEqualTo(MetadataOnlyReason.UNSUPPORTED);
         // Not read, but named: the record says what the file is.
-        assertThat(document.contentType()).isEqualTo("application/zip");
+        assertThat(document.contentType()).isEqualTo("application/x-7z-compressed");
     }
 
     @Test

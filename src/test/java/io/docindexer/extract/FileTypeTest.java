@@ -38,6 +38,8 @@ class FileTypeTest {
         "images/testPGM.pgm, IMAGE, image/x-portable-graymap",
         "images/testPPM.ppm, IMAGE, image/x-portable-pixmap",
         "images/testHEIF.heic, HEIC, image/heic",
+        "mail/report-with-attachments.eml, MAIL, message/rfc822",
+        "archive/documents.zip, ARCHIVE, application/zip",
     })
     void recognisesCorpusFiles(String path, FileType.Kind kind, String contentType) throws IOException {
         Path file = Corpus.file(path);
@@ -77,10 +79,18 @@ class FileTypeTest {
     }
 
     @Test
-    void anArchiveIsNamedButNotRead() throws IOException {
+    void aPlainZipIsAnArchiveWhateverItsName() throws IOException {
         Path file = Files.write(folder.resolve("f"), new byte[] {'P', 'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
 
         assertThat(FileType.detect(file, "photos.zip"))
-                .isEqualTo(new FileType(FileType.Kind.UNKNOWN, "application/zip"));
+                .isEqualTo(new FileType(FileType.Kind.ARCHIVE, "application/zip"));
+        assertThat(FileType.detect(file, "photos.dat").kind()).isEqualTo(FileType.Kind.ARCHIVE);
+    }
+
+    @Test
+    void anEmailIsMailWithoutItsExtension() throws IOException {
+        Path file = Files.copy(Corpus.file("mail/report-with-attachments.eml"), folder.resolve("upload"));
+
+        assertThat(FileType.detect(file, "message").kind()).isEqualTo(FileType.Kind.MAIL);
     }
 }

@@ -31,7 +31,7 @@ class PlainTextExtractionTest {
     void decodesJapaneseInTheEncodingItWasWrittenIn(String encoding) throws IOException {
         Path file = write("notes.txt", bomFor(encoding) + JAPANESE, Charset.forName(encoding));
 
-        ExtractedDocument document = extractor.extract(file, "text/plain", 1_000_000);
+        ExtractedDocument document = extractor.extract(file, "text/plain", new TextBudget(1_000_000));
 
         assertThat(document.text()).isEqualTo(JAPANESE);
         assertThat(document.truncated()).isFalse();
@@ -44,7 +44,7 @@ class PlainTextExtractionTest {
                 file,
                 concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "名前,値\n".getBytes(StandardCharsets.UTF_8)));
 
-        ExtractedDocument document = extractor.extract(file, "text/csv", 1_000_000);
+        ExtractedDocument document = extractor.extract(file, "text/csv", new TextBudget(1_000_000));
 
         assertThat(document.text()).isEqualTo("名前,値\n");
     }
@@ -53,14 +53,15 @@ class PlainTextExtractionTest {
     void readsPlainAsciiAsItIs() throws IOException {
         Path file = write("app.log", "2026-01-01 started\n", StandardCharsets.US_ASCII);
 
-        assertThat(extractor.extract(file, "text/plain", 1_000).text()).isEqualTo("2026-01-01 started\n");
+        assertThat(extractor.extract(file, "text/plain", new TextBudget(1_000)).text())
+                .isEqualTo("2026-01-01 started\n");
     }
 
     @Test
     void cutsTextAtMaxCharsAndSaysSo() throws IOException {
         Path file = write("long.txt", "x".repeat(10_000), StandardCharsets.UTF_8);
 
-        ExtractedDocument document = extractor.extract(file, "text/plain", 100);
+        ExtractedDocument document = extractor.extract(file, "text/plain", new TextBudget(100));
 
         assertThat(document.text()).hasSize(100);
         assertThat(document.truncated()).isTrue();
@@ -70,7 +71,7 @@ class PlainTextExtractionTest {
     void keepsTextOfExactlyMaxChars() throws IOException {
         Path file = write("exact.txt", "y".repeat(100), StandardCharsets.UTF_8);
 
-        ExtractedDocument document = extractor.extract(file, "text/plain", 100);
+        ExtractedDocument document = extractor.extract(file, "text/plain", new TextBudget(100));
 
         assertThat(document.text()).hasSize(100);
         assertThat(document.truncated()).isFalse();

@@ -197,7 +197,10 @@ class IamPolicyIT {
                         "S3.DeleteObject",
                         "OpenSearch PUT /_index_template/" + LocalServers.INDEX,
                         "OpenSearch PUT /_scripts/" + LocalServers.INDEX + "-search",
-                        "OpenSearch POST /_bulk");
+                        "OpenSearch PUT /" + LocalServers.INDEX + "-v2/_mapping",
+                        "OpenSearch POST /_bulk",
+                        // The entry sweep after each applied bulk (tombstones entries of overwritten containers).
+                        "OpenSearch POST /" + LocalServers.INDEX + "-v2/_update_by_query");
         assertThat(operations(calls, DeployedFunction.REDRIVE))
                 .contains(
                         "Sqs.StartMessageMoveTask",

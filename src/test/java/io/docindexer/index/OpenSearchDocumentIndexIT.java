@@ -276,6 +276,66 @@ class OpenSearchDocumentIndexIT {
         assertThat(index.search("concurrent", 10)).hasSize(1);
     }
 
+    @Test
+    void aContainersEntriesAreDocumentsThatNameIt() {
+        applyAll(container("a.zip", "0A", "one.txt", "amber comet", "two.txt", "violet harbour"));
+
+        assertThat(index.search("amber comet", 10)).singleElement().satisfies(hit -> {
+            assertThat(hit.key()).isEqualTo("a.zip!/one.txt");
+            assertThat(hit.fileName()).isEqualTo("one.txt");
+            assertThat(hit.container()).isEqualTo("a.zip");
+            assertThat(hit.entryPath()).isEqualTo("one.txt");
+        });
+    }
+
+    @Test
+    void aNewVersionOfAContainerTombstonesTheEntriesItNoLongerHas() throws Exception {
+        applyAll(container("a.zip", "0A", "one.txt", "amber comet", "two.txt", "violet harbour"));
+        applyAll(container("a.zip", "0B", "one.txt", "amber comet again"));
+
+        assertThat(index.search("violet harbour", 10)).isEmpty();
+        assertThat(index.search("amber comet", 10)).extracting(SearchHit::key).containsExactly("a.zip!/one.txt");
+        assertThat(isolated.http.get(
+                        "/" + isolated.concreteIndex() + "/_doc/" + DocumentId.of(BUCKET, "a.zip!/two.txt")))
+                .contains("\"deleted\":true")
+                .contains(Sequencer.normalise("0B"));
+    }
+
+    @Test
+    void aLateOlderVersionOfAContainerBringsBackNoneOfItsEntries() {
+        applyAll(container("a.zip", "0B", "one.txt", "amber comet"));
+
+        List<IndexItemResult> late = index.apply(List.of(container("a.zip", "0A", "two.txt", "violet harbour")));
+        index.refresh();
+
+        assertThat(late).extracting(IndexItemResult::status).containsExactly(Status.STALE);
+        assertThat(index.search("violet harbour", 10)).isEmpty();
+        assertThat(index.search("amber comet", 10)).hasSize(1);
+    }
+
+    @Test
+    void deletingAContainerRemovesEveryEntryAndAnOlderVersionStaysRemoved() {
+        applyAll(container("a.zip", "0A", "one.txt", "amber comet", "two.txt", "violet harbour"));
+        applyAll(new IndexOperation.Delete(BUCKET, "a.zip", "0C"));
+
+        assertThat(index.search("amber comet", 10)).isEmpty();
+        assertThat(index.search("violet harbour", 10)).isEmpty();
+
+        index.apply(List.of(container("a.zip", "0B", "one.txt", "amber comet")));
+        index.refresh();
+        assertThat(index.search("amber comet", 10)).isEmpty();
+    }
+
+    /** A container whose entries are given as path, text, path, text... */
+    private static IndexOperation container(String key, String sequencer, String... entries) {
+        List<IndexOperation.Entry> written = new java.util.ArrayList<>();
+        for (int i = 0; i < entries.length; i += 2) {
+            written.add(new IndexOperation.Entry(
+                    entries[i], Documents.indexed(BUCKET, key + "!/" + entries[i], sequencer, entries[i + 1])));
+        }
+        return new IndexOperation.Upsert(Documents.indexed(BUCKET, key, sequencer, "listing"), written);
+    }
+
     private JsonNode storedSource(String key) throws Exception {
         return new ObjectMapper()
                 .readTree(isolated.http.get("/" + isolated.concreteIndex() + "/_doc/" + DocumentId.of(BUCKET, key)))

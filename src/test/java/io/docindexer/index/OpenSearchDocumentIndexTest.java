@@ -165,6 +165,7 @@ class OpenSearchDocumentIndexTest {
                         "PUT /_index_template/documents",
                         "PUT /_scripts/documents-search",
                         "create documents-v2",
+                        "PUT /documents-v2/_mapping",
                         "GET /_alias/documents",
                         "POST /_aliases",
                         "bulk",
@@ -204,6 +205,7 @@ class OpenSearchDocumentIndexTest {
                         "PUT /_index_template/documents",
                         "PUT /_scripts/documents-search",
                         "create documents-v2",
+                        "PUT /documents-v2/_mapping",
                         "GET /_alias/documents",
                         "POST /_aliases");
     }

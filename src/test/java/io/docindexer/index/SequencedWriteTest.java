@@ -38,4 +38,25 @@ class SequencedWriteTest {
                 .doesNotContainKey("content")
                 .doesNotContainKey("pageTexts");
     }
+
+    @Test
+    void anEntryIsWrittenUnderItsOwnKeyWithItsContainerAndTheContainersSequencer() {
+        IndexOperation.Upsert container =
+                new IndexOperation.Upsert(Documents.indexed("b", "mail/a.eml", "0c", "body"), List.of());
+        IndexOperation.Entry entry =
+                new IndexOperation.Entry("report.pdf", Documents.indexed("b", "mail/a.eml!/report.pdf", "0c", "pdf"));
+
+        Map<String, Object> source = SequencedWrite.entrySource(container, entry, Sequencer.normalise("0c"));
+
+        assertThat(SequencedWrite.toBulkOperation("documents-v2", container, entry)
+                        .update()
+                        .id())
+                .isEqualTo(DocumentId.of("b", "mail/a.eml!/report.pdf"));
+        assertThat(source)
+                .containsEntry("key", "mail/a.eml!/report.pdf")
+                .containsEntry("container", "mail/a.eml")
+                .containsEntry("entryPath", "report.pdf")
+                .containsEntry("fileName", "report.pdf")
+                .containsEntry("sequencer", Sequencer.normalise("0C"));
+    }
 }

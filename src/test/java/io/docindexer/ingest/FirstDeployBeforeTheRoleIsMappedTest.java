@@ -129,12 +129,17 @@ class FirstDeployBeforeTheRoleIsMappedTest {
                         "PUT /_index_template/documents",
                         "PUT /_scripts/documents-search",
                         "PUT /documents-v2",
+                        "PUT /documents-v2/_mapping",
                         "GET /_alias/documents",
                         "POST /_aliases",
                         "POST /_bulk",
+                        "POST /documents-v2/_update_by_query",
                         "POST /_bulk",
+                        "POST /documents-v2/_update_by_query",
                         "POST /_bulk",
-                        "POST /_bulk");
+                        "POST /documents-v2/_update_by_query",
+                        "POST /_bulk",
+                        "POST /documents-v2/_update_by_query");
     }
 
     private BatchProcessor processor(OpenSearchDocumentIndex index) {

@@ -27,7 +27,7 @@ class PrimingTest {
             String body = Priming.run(
                     new SqsEventCodec(new ObjectMapper()), new S3EventParser(new ObjectMapper()), extractor, index);
 
-            List<String> samples = List.of("pdf", "txt", "docx", "xlsx", "xls", "html");
+            List<String> samples = List.of("pdf", "txt", "docx", "xlsx", "xls", "html", "eml");
             assertThat(body.lines()).hasSize(2 * samples.size()); // an action line and a source line per object
             assertThat(body).contains(Priming.TEXT, "documents-v2");
             // Each sample was read, not recorded metadata-only: its text is in its source line.

@@ -16,6 +16,7 @@ import io.docindexer.event.ObjectEvent;
 import io.docindexer.event.PageRange;
 import io.docindexer.event.S3EventParser;
 import io.docindexer.extract.ExtractedDocument;
+import io.docindexer.extract.ExtractedEntry;
 import io.docindexer.extract.ExtractedPage;
 import io.docindexer.extract.ExtractionPausedException;
 import io.docindexer.extract.ExtractionProgress;
@@ -235,6 +236,47 @@ class S3EventPreparerTest {
                 .singleElement()
                 .satisfies(object ->
                         assertThat(object.chars()).isEqualTo(document.content().length()));
+    }
+
+    @Test
+    void aContainersEntriesAreUpsertedWithItKeyedByItsKeyAndTheirPath() throws Exception {
+        extracted = new ExtractedDocument(
+                "application/zip",
+                List.of(new ExtractedPage(1, "notes/memo.txt\nsecret.txt", false, null)),
+                null,
+                false,
+                null,
+                null,
+                List.of(),
+                List.of(
+                        new ExtractedEntry(
+                                "notes/memo.txt",
+                                5,
+                                ExtractedDocument.ofPages(
+                                        "text/plain", List.of(new ExtractedPage(1, "memo", false, null)), false)),
+                        new ExtractedEntry(
+                                "secret.txt", 9, ExtractedDocument.metadataOnly(null, MetadataOnlyReason.ENCRYPTED))));
+
+        Preparation preparation = preparer.prepare(message("events/s3-put.json"), TIME);
+
+        IndexOperation.Upsert upsert = (IndexOperation.Upsert)
+                ((Preparation.Indexable) preparation).operations().get(0);
+        String container = "samples/quarterly report 2026+draft.pdf";
+        assertThat(upsert.document().key()).isEqualTo(container);
+        assertThat(upsert.entries())
+                .extracting(IndexOperation.Entry::path)
+                .containsExactly("notes/memo.txt", "secret.txt");
+        IndexedDocument memo = upsert.entries().get(0).document();
+        assertThat(memo.key()).isEqualTo(container + "!/notes/memo.txt");
+        assertThat(memo.extension()).isEqualTo("txt");
+        assertThat(memo.sequencer()).isEqualTo(upsert.document().sequencer());
+        assertThat(memo.versionId()).isEqualTo("v2");
+        assertThat(memo.size()).isEqualTo(5);
+        assertThat(memo.content()).isEqualTo("memo");
+        assertThat(memo.thumbnailKey()).isNull();
+        IndexedDocument secret = upsert.entries().get(1).document();
+        assertThat(secret.status()).isEqualTo("metadata-only");
+        assertThat(secret.reason()).isEqualTo("encrypted");
     }
 
     @Test

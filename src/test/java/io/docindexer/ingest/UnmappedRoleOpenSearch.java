@@ -73,6 +73,13 @@ final class UnmappedRoleOpenSearch implements AutoCloseable {
                     200,
                     "{\"took\":1,\"errors\":false,\"items\":["
                             + String.join(",", Collections.nCopies(operations, BULK_ITEM)) + "]}");
+        } else if (path.endsWith("/_update_by_query")) {
+            // The entry sweep after each applied bulk: no containers here, so nothing to tombstone.
+            respond(
+                    exchange,
+                    200,
+                    "{\"took\":1,\"timed_out\":false,\"total\":0,\"updated\":0,\"deleted\":0,\"batches\":0,"
+                            + "\"version_conflicts\":0,\"noops\":0,\"failures\":[]}");
         } else if (path.startsWith("/_alias/")) {
             respond(exchange, 404, "{\"error\":\"alias [documents] missing\",\"status\":404}"); // a new cluster
         } else if (path.startsWith("/_index_template/") || path.startsWith("/_scripts/") || path.equals("/_aliases")) {
