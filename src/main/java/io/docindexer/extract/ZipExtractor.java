@@ -3,6 +3,10 @@ package io.docindexer.extract;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,11 +23,14 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
  * <p>Read through its central directory with Commons Compress (which Tika's zip detector already
  * brings), so that an entry that cannot be read (encrypted, an unknown compression method, with
  * or without a data descriptor) is recorded with its reason and every other entry is still read.
- * Names without the UTF-8 flag are read as UTF-8 too. Every entry of the directory counts against
+ * Names are read as UTF-8 when they are valid UTF-8, with or without the flag that says so, and
+ * as code page 932 (Shift_JIS) otherwise, as Windows in Japanese writes them. Every entry of the directory counts against
  * {@link ArchiveLimits#maxEntries()}, folders included, and the count the directory declares is
  * checked before the directory is loaded (see {@link ZipDirectorySize}).
  */
 final class ZipExtractor {
+
+    private static final Charset WINDOWS_JAPANESE = Charset.forName("windows-31j");
 
     ExtractedDocument extract(Path file, String contentType, TextBudget text, ContainerEntries entries)
             throws IOException {
@@ -46,10 +53,10 @@ final class ZipExtractor {
         try (zip) {
             for (ZipArchiveEntry entry : Collections.list(zip.getEntriesInPhysicalOrder())) {
                 if (entry.isDirectory()) {
-                    entries.folder(entry.getName());
+                    entries.folder(pathOf(entry));
                     continue;
                 }
-                String path = entry.getName();
+                String path = pathOf(entry);
                 paths.add(path);
                 if (entry.getGeneralPurposeBit().usesEncryption()) {
                     entries.refuse(path, entry.getSize(), MetadataOnlyReason.ENCRYPTED);
@@ -66,6 +73,24 @@ final class ZipExtractor {
                 .withEntries(entries.list());
     }
 
+    /** The entry's name from its own bytes: UTF-8 if they are valid UTF-8, else code page 932. */
+    static String pathOf(ZipArchiveEntry entry) {
+        byte[] raw = entry.getRawName();
+        if (raw == null) {
+            return entry.getName();
+        }
+        try {
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(raw))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            return new String(raw, WINDOWS_JAPANESE);
+        }
+    }
+
     /** An entry whose local header is broken is corrupt on its own; the others are still read. */
     private static void read(ZipFile zip, ZipArchiveEntry entry, ContainerEntries entries) throws IOException {
         InputStream content;
@@ -74,11 +99,11 @@ final class ZipExtractor {
         } catch (InterruptedIOException interrupted) {
             throw interrupted;
         } catch (IOException broken) {
-            entries.refuse(entry.getName(), entry.getSize(), MetadataOnlyReason.CORRUPT);
+            entries.refuse(pathOf(entry), entry.getSize(), MetadataOnlyReason.CORRUPT);
             return;
         }
         try (content) {
-            entries.add(entry.getName(), content);
+            entries.add(pathOf(entry), content);
         }
     }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -219,6 +221,29 @@ class ContainerExtractionTest {
         assertThat(entries).containsOnlyKeys("2.zip", "2.zip!/second.txt", "2.zip!/3.zip");
         assertThat(entries.get("2.zip!/second.txt").text()).contains("second");
         assertThat(entries.get("2.zip!/3.zip").metadataOnlyReason()).isEqualTo(MetadataOnlyReason.ARCHIVE_TOO_DEEP);
+    }
+
+    @Test
+    void entryNamesWrittenInShiftJisWithoutTheUtf8FlagComeOutAsJapanese() throws IOException {
+        // As Windows' own zip folders and Japanese archivers write them.
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipArchiveOutputStream out = new ZipArchiveOutputStream(bytes)) {
+            out.setEncoding("windows-31j");
+            out.setUseLanguageEncodingFlag(false);
+            out.setCreateUnicodeExtraFields(ZipArchiveOutputStream.UnicodeExtraFieldPolicy.NEVER);
+            out.putArchiveEntry(new ZipArchiveEntry("請求書/二月分.txt"));
+            out.write(bytes("二月分の請求書です。"));
+            out.closeArchiveEntry();
+            out.putArchiveEntry(new ZipArchiveEntry("readme.txt"));
+            out.write(bytes("plain ASCII name"));
+            out.closeArchiveEntry();
+        }
+        Path zip = Files.write(folder.resolve("sjis.zip"), bytes.toByteArray());
+
+        ExtractedDocument document = extractor.extract(zip, "sjis.zip");
+
+        assertThat(byPath(document)).containsOnlyKeys("請求書/二月分.txt", "readme.txt");
+        assertThat(document.text()).contains("請求書/二月分.txt");
     }
 
     @Test
