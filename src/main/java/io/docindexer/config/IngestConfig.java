@@ -25,6 +25,9 @@ import java.util.Set;
  * @param backoffFirst how long a record that failed because OpenSearch or S3 did stays hidden after
  *     its first delivery, at most (see {@code batch.Backoff}); doubled for each later delivery
  * @param backoffMax the longest it stays hidden, at most SQS's 12 hours
+ * @param maxArchiveEntries entries and attachments a zip or an e-mail may hold, nested ones included
+ * @param maxArchiveBytes uncompressed bytes they may hold together
+ * @param maxArchiveDepth how many containers deep entries are read
  * @param pagesPerRange how many scanned pages of a big scan one page-range task reads: a PDF with
  *     more is read by concurrent invocations, a range each (ingest.FanOut); 0 reads every scan in
  *     one message and its continuations
@@ -39,6 +42,9 @@ public record IngestConfig(
         int maxPages,
         long maxPixelsPerPage,
         int maxChars,
+        int maxArchiveEntries,
+        long maxArchiveBytes,
+        int maxArchiveDepth,
         Optional<URI> s3Endpoint,
         Optional<URI> sqsEndpoint,
         Optional<String> cacheBucket,
@@ -59,6 +65,9 @@ public record IngestConfig(
     public static final String MAX_PAGES = "MAX_PAGES";
     public static final String MAX_PIXELS_PER_PAGE = "MAX_PIXELS_PER_PAGE";
     public static final String MAX_CHARS = "MAX_CHARS";
+    public static final String MAX_ARCHIVE_ENTRIES = "MAX_ARCHIVE_ENTRIES";
+    public static final String MAX_ARCHIVE_BYTES = "MAX_ARCHIVE_BYTES";
+    public static final String MAX_ARCHIVE_DEPTH = "MAX_ARCHIVE_DEPTH";
     public static final String S3_ENDPOINT = "S3_ENDPOINT";
     public static final String SQS_ENDPOINT = "SQS_ENDPOINT";
     public static final String CACHE_BUCKET = "CACHE_BUCKET";
@@ -100,6 +109,9 @@ public record IngestConfig(
             MAX_PAGES,
             MAX_PIXELS_PER_PAGE,
             MAX_CHARS,
+            MAX_ARCHIVE_ENTRIES,
+            MAX_ARCHIVE_BYTES,
+            MAX_ARCHIVE_DEPTH,
             PAGES_PER_RANGE,
             CACHE_BUCKET,
             THUMBNAIL_BUCKET,
@@ -136,6 +148,9 @@ public record IngestConfig(
                 (int) reader.positive(MAX_PAGES, 2_000, Integer.MAX_VALUE),
                 reader.positive(MAX_PIXELS_PER_PAGE, 100_000_000L, Long.MAX_VALUE),
                 (int) reader.positive(MAX_CHARS, 5_000_000, Integer.MAX_VALUE),
+                (int) reader.positive(MAX_ARCHIVE_ENTRIES, 1_000, Integer.MAX_VALUE),
+                reader.positive(MAX_ARCHIVE_BYTES, 1L << 30, Long.MAX_VALUE),
+                (int) reader.positive(MAX_ARCHIVE_DEPTH, 3, Integer.MAX_VALUE),
                 reader.optionalUri(S3_ENDPOINT),
                 reader.optionalUri(SQS_ENDPOINT),
                 reader.matching(CACHE_BUCKET, BUCKET_PATTERN, "an S3 bucket name"),

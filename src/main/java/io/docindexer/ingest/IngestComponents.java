@@ -8,6 +8,7 @@ import io.docindexer.cache.ExtractionCache;
 import io.docindexer.cache.S3ExtractionCache;
 import io.docindexer.config.IngestConfig;
 import io.docindexer.event.S3EventParser;
+import io.docindexer.extract.ArchiveLimits;
 import io.docindexer.extract.DocumentExtractor;
 import io.docindexer.extract.ExtractionLimits;
 import io.docindexer.index.OpenSearchDocumentIndex;
@@ -87,7 +88,12 @@ public final class IngestComponents implements AutoCloseable {
         this.ocr = initialised(ocr);
         this.extractor = new DocumentExtractor(
                 new ExtractionLimits(
-                        config.maxObjectBytes(), config.maxPages(), config.maxPixelsPerPage(), config.maxChars()),
+                        config.maxObjectBytes(),
+                        config.maxPages(),
+                        config.maxPixelsPerPage(),
+                        config.maxChars(),
+                        new ArchiveLimits(
+                                config.maxArchiveEntries(), config.maxArchiveBytes(), config.maxArchiveDepth())),
                 this.ocr);
         this.connected = wire(aws, initialised(index));
         initialised(typeDetection);

@@ -34,6 +34,10 @@ class IngestConfigTest {
         assertThat(config.thumbnailBucket()).isEmpty();
         assertThat(config.backoffFirst()).isEqualTo(Duration.ofMinutes(20));
         assertThat(config.backoffMax()).isEqualTo(Duration.ofHours(4));
+        assertThat(config.maxArchiveEntries()).isEqualTo(1_000);
+        assertThat(config.maxArchiveBytes()).isEqualTo(1L << 30);
+        assertThat(config.maxArchiveDepth()).isEqualTo(3);
+        assertThat(config.pagesPerRange()).isEqualTo(10);
     }
 
     @Test
@@ -52,8 +56,17 @@ class IngestConfigTest {
         env.put("THUMBNAIL_BUCKET", "docindexer-thumbnails");
         env.put("BACKOFF_FIRST_SECONDS", "5");
         env.put("BACKOFF_MAX_SECONDS", "40");
+        env.put("MAX_ARCHIVE_ENTRIES", "50");
+        env.put("MAX_ARCHIVE_BYTES", "1000000");
+        env.put("MAX_ARCHIVE_DEPTH", "1");
+        env.put("PAGES_PER_RANGE", "0");
 
         IngestConfig config = IngestConfig.fromEnv(env);
+
+        assertThat(config.maxArchiveEntries()).isEqualTo(50);
+        assertThat(config.maxArchiveBytes()).isEqualTo(1_000_000);
+        assertThat(config.maxArchiveDepth()).isEqualTo(1);
+        assertThat(config.pagesPerRange()).as("0 turns page ranges off").isZero();
 
         assertThat(config.backoffFirst()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.backoffMax()).isEqualTo(Duration.ofSeconds(40));
@@ -107,6 +120,21 @@ class IngestConfigTest {
 
         assertThat(error.problems())
                 .containsExactly("MAX_PAGES is '3000000000'; expected a whole number from 1 to 2147483647");
+    }
+
+    @Test
+    void pageRangesCanBeTurnedOffButNotMadeNegative() {
+        Map<String, String> env = minimal();
+        env.put("PAGES_PER_RANGE", "-1");
+        env.put("MAX_ARCHIVE_DEPTH", "0");
+
+        ConfigurationException error =
+                catchThrowableOfType(ConfigurationException.class, () -> IngestConfig.fromEnv(env));
+
+        assertThat(error.problems())
+                .containsExactlyInAnyOrder(
+                        "PAGES_PER_RANGE is '-1'; expected a whole number from 0 to 2147483647",
+                        "MAX_ARCHIVE_DEPTH is '0'; expected a whole number from 1 to 2147483647");
     }
 
     @Test
