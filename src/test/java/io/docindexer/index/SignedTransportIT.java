@@ -100,9 +100,11 @@ class SignedTransportIT {
                         "PUT /_index_template/documents",
                         "PUT /_scripts/documents-search",
                         "PUT /documents-v2",
+                        "PUT /documents-v2/_mapping",
                         "GET /_alias/documents",
                         "POST /_aliases",
                         "POST /_bulk",
+                        "POST /documents-v2/_update_by_query",
                         "POST /documents/_search/template");
         assertThat(badSignatures).isEmpty();
     }

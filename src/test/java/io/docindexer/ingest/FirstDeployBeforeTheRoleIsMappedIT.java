@@ -68,9 +68,11 @@ class FirstDeployBeforeTheRoleIsMappedIT {
                             "PUT /_index_template/" + indexName,
                             "PUT /_scripts/" + indexName + "-search",
                             "PUT /" + indexName + "-v2",
+                            "PUT /" + indexName + "-v2/_mapping",
                             "GET /_alias/" + indexName,
                             "POST /_aliases",
-                            "POST /_bulk");
+                            "POST /_bulk",
+                            "POST /" + indexName + "-v2/_update_by_query");
             ingest.index().refresh();
             assertThat(ingest.index().search("zephyr", 5))
                     .extracting(SearchHit::key)
