@@ -1,0 +1,124 @@
+package io.docindexer.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * The {@code tesseract} CLI as a fair user runs it over many images: one long-lived process per
+ * core, each given a list file of its share of the pass ({@code tesseract list.txt out ...}), so
+ * the models are loaded once per process rather than once per image. Tesseract stops a list at
+ * the first image it cannot read; that image counts as refused and a new process goes on with
+ * the rest, as a user would restart it. Each image must have one page (the list's output is one
+ * text per page, separated by form feeds). The texts of the last pass are kept for the quality
+ * comparison.
+ */
+final class TesseractListReference implements BenchSide {
+
+    private final Path tesseract;
+    private final List<String> options;
+    private final int threads;
+    private final Path workDir;
+    private volatile List<String> lastTexts = List.of();
+
+    /** {@code options} come after the output base: tessdata folder, languages, page segmentation. */
+    TesseractListReference(Path tesseract, List<String> options, int threads) throws IOException {
+        this.tesseract = tesseract;
+        this.options = List.copyOf(options);
+        this.threads = threads;
+        this.workDir = Files.createTempDirectory("bench-tesseract-");
+        workDir.toFile().deleteOnExit();
+    }
+
+    @Override
+    public PassResult run(List<Path> files) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            long started = System.nanoTime();
+            long cpuBefore = CpuClock.childrenNanos();
+            List<Future<Share>> shares = new ArrayList<>();
+            for (int process = 0; process < threads; process++) {
+                List<Path> share = everyNth(files, process, threads);
+                int index = process;
+                shares.add(pool.submit(() -> runShare(index, share)));
+            }
+            String[] texts = new String[files.size()];
+            int refused = 0;
+            for (int process = 0; process < threads; process++) {
+                Share share = shares.get(process).get();
+                refused += share.refused();
+                for (int i = 0; i < share.texts().size(); i++) {
+                    texts[process + i * threads] = share.texts().get(i);
+                }
+            }
+            long nanos = System.nanoTime() - started;
+            lastTexts = Arrays.asList(texts);
+            return new PassResult(nanos, CpuClock.childrenNanos() - cpuBefore, refused);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The text of each file of the last pass, in the pass's order; empty for a refused file. */
+    List<String> lastTexts() {
+        return lastTexts;
+    }
+
+    /** Splits the output of a list run into its pages: Tesseract ends every page with a form feed. */
+    static List<String> pages(String output) {
+        List<String> pages = new ArrayList<>(Arrays.asList(output.split("\f", -1)));
+        pages.remove(pages.size() - 1); // after the last form feed: nothing, or a page cut short
+        return pages;
+    }
+
+    private record Share(List<String> texts, int refused) {}
+
+    private Share runShare(int process, List<Path> files) throws IOException, InterruptedException {
+        List<String> texts = new ArrayList<>(files.size());
+        int refused = 0;
+        while (texts.size() < files.size()) {
+            List<Path> rest = files.subList(texts.size(), files.size());
+            Path list = workDir.resolve("list-" + process + ".txt");
+            Files.write(list, rest.stream().map(Path::toString).toList(), StandardCharsets.UTF_8);
+            Path base = workDir.resolve("out-" + process);
+            List<String> command = new ArrayList<>(List.of(tesseract.toString(), list.toString(), base.toString()));
+            command.addAll(options);
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            // As the template sets it for ours: one thread per Tesseract, parallelism across files.
+            builder.environment().put("OMP_THREAD_LIMIT", "1");
+            int exit = builder.start().waitFor();
+            Path output = Path.of(base + ".txt");
+            List<String> done =
+                    Files.exists(output) ? pages(Files.readString(output, StandardCharsets.UTF_8)) : List.of();
+            if (done.size() > rest.size() || (exit == 0 && done.size() < rest.size())) {
+                throw new IllegalStateException("tesseract read " + done.size() + " pages from " + rest.size()
+                        + " images: the list-file reference needs images of one page each; leave out multi-page"
+                        + " TIFFs (bench ocr --scanned-pdf measures many pages)");
+            }
+            texts.addAll(done);
+            if (exit != 0) {
+                texts.add(""); // the image it stopped at
+                refused++;
+            }
+        }
+        return new Share(texts, refused);
+    }
+
+    /** Files process, process + n, process + 2n, ...: big and small files spread evenly over the processes. */
+    private static List<Path> everyNth(List<Path> files, int first, int n) {
+        List<Path> share = new ArrayList<>();
+        for (int i = first; i < files.size(); i += n) {
+            share.add(files.get(i));
+        }
+        return share;
+    }
+}
