@@ -15,9 +15,9 @@ import java.util.concurrent.Future;
  * The {@code tesseract} CLI as a fair user runs it over many images: one long-lived process per
  * core, each given a list file of its share of the pass ({@code tesseract list.txt out ...}), so
  * the models are loaded once per process rather than once per image. Tesseract stops a list at
- * the first image it cannot read; that image counts as refused and a new process goes on with
+ * the first image it cannot read (after writing the pages before it); that image counts as refused and a new process goes on with
  * the rest, as a user would restart it. Each image must have one page (the list's output is one
- * text per page, separated by form feeds). The texts of the last pass are kept for the quality
+ * text per page, with form feeds between them). The texts of the last pass are kept for the quality
  * comparison.
  */
 final class TesseractListReference implements BenchSide {
@@ -71,11 +71,27 @@ final class TesseractListReference implements BenchSide {
         return lastTexts;
     }
 
-    /** Splits the output of a list run into its pages: Tesseract ends every page with a form feed. */
+    /** Splits the output of a list run into its pages: Tesseract puts a form feed between pages. */
     static List<String> pages(String output) {
-        List<String> pages = new ArrayList<>(Arrays.asList(output.split("\f", -1)));
-        pages.remove(pages.size() - 1); // after the last form feed: nothing, or a page cut short
-        return pages;
+        return Arrays.asList(output.split("\f", -1));
+    }
+
+    /**
+     * How many images a list run that failed had finished: Tesseract names each image it opens on
+     * stderr ({@code Page 3 : /path}), and the one it then cannot read again ({@code Image file
+     * /path cannot be read!}); a file it cannot open at all is named only in the second line.
+     */
+    static int finishedBeforeFailure(String stderr) {
+        List<String> lines = stderr.lines().toList();
+        String failed = lines.stream()
+                .filter(line -> line.startsWith("Image file ") && line.endsWith(" cannot be read!"))
+                .map(line -> line.substring("Image file ".length(), line.length() - " cannot be read!".length()))
+                .findFirst()
+                .orElse(null);
+        return (int) lines.stream()
+                .filter(line -> line.startsWith("Page ") && line.contains(" : "))
+                .filter(line -> !line.substring(line.indexOf(" : ") + 3).equals(failed))
+                .count();
     }
 
     private record Share(List<String> texts, int refused) {}
@@ -90,21 +106,23 @@ final class TesseractListReference implements BenchSide {
             Path base = workDir.resolve("out-" + process);
             List<String> command = new ArrayList<>(List.of(tesseract.toString(), list.toString(), base.toString()));
             command.addAll(options);
+            Path errors = workDir.resolve("stderr-" + process + ".txt");
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+                    .redirectError(errors.toFile());
             // As the template sets it for ours: one thread per Tesseract, parallelism across files.
             builder.environment().put("OMP_THREAD_LIMIT", "1");
             int exit = builder.start().waitFor();
             Path output = Path.of(base + ".txt");
             List<String> done =
                     Files.exists(output) ? pages(Files.readString(output, StandardCharsets.UTF_8)) : List.of();
-            if (done.size() > rest.size() || (exit == 0 && done.size() < rest.size())) {
-                throw new IllegalStateException("tesseract read " + done.size() + " pages from " + rest.size()
+            int finished = exit == 0 ? rest.size() : finishedBeforeFailure(Files.readString(errors));
+            if (done.size() < finished || (exit == 0 && done.size() != rest.size())) {
+                throw new IllegalStateException("tesseract wrote " + done.size() + " pages for " + finished
                         + " images: the list-file reference needs images of one page each; leave out multi-page"
                         + " TIFFs (bench ocr --scanned-pdf measures many pages)");
             }
-            texts.addAll(done);
+            texts.addAll(done.subList(0, finished));
             if (exit != 0) {
                 texts.add(""); // the image it stopped at
                 refused++;

@@ -7,18 +7,37 @@ import org.junit.jupiter.api.Test;
 class TesseractListReferenceTest {
 
     @Test
-    void everyPageEndsWithAFormFeed() {
-        assertThat(TesseractListReference.pages("first page\n\fsecond\n\f\f"))
+    void formFeedsSeparateThePages() {
+        assertThat(TesseractListReference.pages("first page\n\fsecond\n\f"))
                 .containsExactly("first page\n", "second\n", "");
     }
 
     @Test
-    void aPageCutShortAfterTheLastFormFeedIsNotCounted() {
-        assertThat(TesseractListReference.pages("done\fhalf wri")).containsExactly("done");
+    void anImageThatCannotBeDecodedIsNamedButNotFinished() {
+        String stderr = """
+                Page 0 : /c/a.tif
+                Page 1 : /c/b.tif
+                Page 2 : /c/broken.png
+                Error in pixReadStream: Unknown format: no pix returned
+                Image file /c/broken.png cannot be read!
+                Error during processing.
+                """;
+
+        assertThat(TesseractListReference.finishedBeforeFailure(stderr)).isEqualTo(2);
     }
 
     @Test
-    void noOutputIsNoPages() {
-        assertThat(TesseractListReference.pages("")).isEmpty();
+    void aMissingImageIsNotNamedAsAPage() {
+        String stderr = """
+                Page 0 : /c/a.tif
+                Error in fopenReadStream: file not found
+                Error in pixRead: image file not found: /nonexistent.png
+                Image file /nonexistent.png cannot be read!
+                Error during processing.
+                """;
+
+        assertThat(TesseractListReference.finishedBeforeFailure(stderr)).isEqualTo(1);
+        assertThat(TesseractListReference.finishedBeforeFailure("cannot open list\n"))
+                .isZero();
     }
 }
