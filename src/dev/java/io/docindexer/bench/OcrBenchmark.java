@@ -79,16 +79,32 @@ public final class OcrBenchmark {
                     documents.stream().map(ExtractedDocument::text).toList();
             String version = ReferenceTool.version(tesseract, "--version");
             if (referenceTessdata != null) {
-                compare(tesseract, referenceTessdata, "most accurate data", ours, ourTexts, corpus, truth, options);
+                compare(
+                        new TesseractListReference(tesseract, referenceOptions(referenceTessdata, languages), threads),
+                        referenceTessdata,
+                        "most accurate data",
+                        ours,
+                        ourTexts,
+                        corpus,
+                        truth,
+                        options);
             }
-            compare(tesseract, Path.of(tessdata), "our data", ours, ourTexts, corpus, truth, options);
+            compare(
+                    new TesseractListReference(tesseract, referenceOptions(Path.of(tessdata), languages), threads),
+                    Path.of(tessdata),
+                    "our data",
+                    ours,
+                    ourTexts,
+                    corpus,
+                    truth,
+                    options);
             err.println("reference: " + version);
         }
         return Main.OK;
     }
 
     private void compare(
-            Path tesseract,
+            TesseractListReference reference,
             Path tessdata,
             String which,
             ExtractorPool ours,
@@ -97,10 +113,7 @@ public final class OcrBenchmark {
             GroundTruth truth,
             BenchOptions options)
             throws Exception {
-        String languages = System.getenv().getOrDefault("OCR_LANGUAGES", TesseractOcrEngine.DEFAULT_LANGUAGES);
         int threads = Runtime.getRuntime().availableProcessors();
-        TesseractListReference reference = new TesseractListReference(
-                tesseract, List.of("--tessdata-dir", tessdata.toString(), "-l", languages, "--psm", "1"), threads);
         err.println("reference with " + which + " (" + tessdata + "):");
         reference.run(corpus.files());
         OcrQuality quality = OcrQuality.of(corpus.files(), ourTexts, reference.lastTexts(), truth);
@@ -114,6 +127,11 @@ public final class OcrBenchmark {
         line.put("referenceTessdata", tessdata.toString());
         quality.addTo(line);
         out.println(line);
+    }
+
+    /** The same languages and page segmentation with orientation detection ({@code --psm 1}) as ours. */
+    private static List<String> referenceOptions(Path tessdata, String languages) {
+        return List.of("--tessdata-dir", tessdata.toString(), "-l", languages, "--psm", "1");
     }
 
     /** Removes {@code --reference-tessdata DIR} from the arguments and returns DIR, or null when absent. */
