@@ -13,7 +13,7 @@ import java.util.concurrent.Future;
 
 /**
  * The {@code tesseract} CLI as a fair user runs it over many images: one long-lived process per
- * core, each given a list file of its share of the pass ({@code tesseract list.txt out ...}), so
+ * core, each given a list file of its share of the pass (balanced by bytes) ({@code tesseract list.txt out ...}), so
  * the models are loaded once per process rather than once per image. Tesseract stops a list at
  * the first image it cannot read (after writing the pages before it); that image counts as refused and a new process goes on with
  * the rest, as a user would restart it. Each image must have one page (the list's output is one
@@ -43,9 +43,10 @@ final class TesseractListReference implements BenchSide {
         try {
             long started = System.nanoTime();
             long cpuBefore = CpuClock.childrenNanos();
+            List<List<Integer>> lists = balanced(sizes(files), threads);
             List<Future<Share>> shares = new ArrayList<>();
             for (int process = 0; process < threads; process++) {
-                List<Path> share = everyNth(files, process, threads);
+                List<Path> share = lists.get(process).stream().map(files::get).toList();
                 int index = process;
                 shares.add(pool.submit(() -> runShare(index, share)));
             }
@@ -55,7 +56,7 @@ final class TesseractListReference implements BenchSide {
                 Share share = shares.get(process).get();
                 refused += share.refused();
                 for (int i = 0; i < share.texts().size(); i++) {
-                    texts[process + i * threads] = share.texts().get(i);
+                    texts[lists.get(process).get(i)] = share.texts().get(i);
                 }
             }
             long nanos = System.nanoTime() - started;
@@ -131,12 +132,39 @@ final class TesseractListReference implements BenchSide {
         return new Share(texts, refused);
     }
 
-    /** Files process, process + n, process + 2n, ...: big and small files spread evenly over the processes. */
-    private static List<Path> everyNth(List<Path> files, int first, int n) {
-        List<Path> share = new ArrayList<>();
-        for (int i = first; i < files.size(); i += n) {
-            share.add(files.get(i));
+    /**
+     * Deals the files (their indexes) to n lists so that each list holds about the same bytes:
+     * biggest first, each to the list with the fewest bytes so far. A list file cannot hand work
+     * to an idle process as our pool does, so a fair user balances the lists; dealt in turn, a pass
+     * of 4 images repeated 3 times on 2 processes put all three big pages on one of them.
+     */
+    static List<List<Integer>> balanced(long[] sizes, int n) {
+        List<List<Integer>> lists = new ArrayList<>();
+        long[] bytes = new long[n];
+        for (int i = 0; i < n; i++) {
+            lists.add(new ArrayList<>());
         }
-        return share;
+        Integer[] order = new Integer[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(sizes[b], sizes[a]));
+        for (int file : order) {
+            int lightest = 0;
+            for (int list = 1; list < n; list++) {
+                lightest = bytes[list] < bytes[lightest] ? list : lightest;
+            }
+            lists.get(lightest).add(file);
+            bytes[lightest] += sizes[file];
+        }
+        return lists;
+    }
+
+    private static long[] sizes(List<Path> files) throws IOException {
+        long[] sizes = new long[files.size()];
+        for (int i = 0; i < sizes.length; i++) {
+            sizes[i] = Files.exists(files.get(i)) ? Files.size(files.get(i)) : 0;
+        }
+        return sizes;
     }
 }

@@ -2,6 +2,7 @@ package io.docindexer.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TesseractListReferenceTest {
@@ -39,5 +40,17 @@ class TesseractListReferenceTest {
         assertThat(TesseractListReference.finishedBeforeFailure(stderr)).isEqualTo(1);
         assertThat(TesseractListReference.finishedBeforeFailure("cannot open list\n"))
                 .isZero();
+    }
+
+    @Test
+    void listsAreBalancedByBytesNotDealtInTurn() {
+        // A big page and three small ones, repeated 3 times: in turn, list 0 would get every big page.
+        long[] sizes = {900, 10, 20, 10, 900, 10, 20, 10, 900, 10, 20, 10};
+
+        List<List<Integer>> lists = TesseractListReference.balanced(sizes, 2);
+
+        assertThat(lists.get(0)).contains(0, 8).doesNotContain(4);
+        assertThat(lists.get(1)).contains(4);
+        assertThat(lists.stream().mapToInt(List::size).sum()).isEqualTo(12);
     }
 }
