@@ -11,7 +11,8 @@ import java.util.List;
  * one untimed warm-up pass (JIT and font caches on our side, the page cache and the tool's
  * shared libraries on the reference side: a long-lived Lambda container is warm). Then rounds
  * alternate which side goes first (reference, ours, ours, reference, ...), so that a change in
- * the load of this shared machine falls on both sides alike; the medians are compared.
+ * the load of this shared machine falls on both sides alike; the medians are compared. A round in
+ * which the sides refused a different number of files fails the run.
  */
 final class Comparison {
 
@@ -42,6 +43,13 @@ final class Comparison {
             PassResult second = (referenceFirst ? ours : reference).run(pass);
             PassResult referenceResult = referenceFirst ? first : second;
             PassResult ourResult = referenceFirst ? second : first;
+            if (referenceResult.refused() != ourResult.refused()) {
+                // The sides did not do the same work: a rate over different files compares nothing.
+                throw new IllegalStateException(
+                        "round " + round + ": the reference refused " + referenceResult.refused()
+                                + " files and ours " + ourResult.refused() + "; both must refuse the same files for the"
+                                + " rates to compare. Find the file one side cannot read and take it out of the folder");
+            }
             referenceResults.add(referenceResult);
             ourResults.add(ourResult);
             progress.printf(

@@ -1,7 +1,5 @@
 package io.docindexer.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docindexer.batch.BatchObserver;
 import io.docindexer.batch.BatchSummary;
 import io.docindexer.batch.ObjectStatus;
@@ -268,15 +266,7 @@ public final class PipelineBenchmark {
                 "pipeline %.0f docs/min, extract-only %.0f/min, drain-only %.0f/min; latency p50 %d ms, p99 %d ms;"
                         + " index count %d of %d%n",
                 run.docsPerMinute(), extractOnly, drainOnly, run.p50Millis(), run.p99Millis(), run.indexCount(), docs);
-        ObjectNode result = new ObjectMapper().createObjectNode();
-        result.put("docs", docs);
-        result.put("docsPerMinute", Math.round(run.docsPerMinute()));
-        result.put("extractOnlyPerMinute", Math.round(extractOnly));
-        result.put("drainOnlyPerMinute", Math.round(drainOnly));
-        result.put("ratio", Math.round(run.docsPerMinute() / extractOnly * 1000) / 1000.0);
-        result.put("p50Millis", run.p50Millis());
-        result.put("p99Millis", run.p99Millis());
-        out.println(result);
+        out.println(run.json(extractOnly, drainOnly));
     }
 
     private static void deleteFolder(Path folder) throws IOException {

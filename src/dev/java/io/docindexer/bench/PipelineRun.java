@@ -1,5 +1,7 @@
 package io.docindexer.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.docindexer.index.DocumentId;
 import io.docindexer.local.LocalServers;
 import java.util.Arrays;
@@ -34,6 +36,36 @@ record PipelineRun(int docs, int searchable, long indexCount, double docsPerMinu
 
     boolean complete() {
         return searchable == docs && indexCount == docs;
+    }
+
+    /**
+     * The benchmark's JSON line. A run in which some documents never became searchable, or the
+     * index does not hold exactly the documents sent, prints {@code complete: false} and no rate or
+     * latencies (null): a rate over part of the documents is not the pipeline's rate.
+     */
+    ObjectNode json(double extractOnlyPerMinute, double drainOnlyPerMinute) {
+        ObjectNode line = new ObjectMapper().createObjectNode();
+        line.put("docs", docs);
+        line.put("complete", complete());
+        line.put("searchable", searchable);
+        line.put("indexCount", indexCount);
+        if (complete()) {
+            line.put("docsPerMinute", Math.round(docsPerMinute));
+        } else {
+            line.putNull("docsPerMinute");
+        }
+        line.put("extractOnlyPerMinute", Math.round(extractOnlyPerMinute));
+        line.put("drainOnlyPerMinute", Math.round(drainOnlyPerMinute));
+        if (complete()) {
+            line.put("ratio", Math.round(docsPerMinute / extractOnlyPerMinute * 1000) / 1000.0);
+            line.put("p50Millis", p50Millis);
+            line.put("p99Millis", p99Millis);
+        } else {
+            line.putNull("ratio");
+            line.putNull("p50Millis");
+            line.putNull("p99Millis");
+        }
+        return line;
     }
 
     /** Nearest-rank percentile of sorted values. */

@@ -39,6 +39,8 @@ public final class Main {
               bench ocr DIR | bench pdf DIR [--repeat K] [--rounds R]
                                    extraction against the tesseract CLI / pdftotext on the same files,
                                    same cores (last line: JSON with "ratio", ours / reference)
+              bench ocr DIR [--reference-tessdata TESSDATA]
+                                   first line: the tesseract CLI on that language data; second: on ours
               bench ocr --scanned-pdf [--pages N]
                                    OCR a generated N-page scanned PDF: pages per second and peak heap
               redrive [--seed N] REQUEST
