@@ -6,9 +6,9 @@ package io.docindexer.bench;
  * white space count as one space and the ends are trimmed on both sides, since the two engines
  * lay out lines and paragraphs differently and layout is not what the index searches.
  */
-record CharacterErrorRate(long edits, long truthLength) {
+public record CharacterErrorRate(long edits, long truthLength) {
 
-    static CharacterErrorRate of(String truth, String read) {
+    public static CharacterErrorRate of(String truth, String read) {
         int[] expected = normalized(truth);
         int[] actual = normalized(read);
         return new CharacterErrorRate(editDistance(expected, actual), expected.length);
@@ -21,7 +21,12 @@ record CharacterErrorRate(long edits, long truthLength) {
 
     /** In percent, as OCR papers report it; 0 for an empty ground truth with nothing read. */
     double percent() {
-        return truthLength == 0 ? (edits == 0 ? 0 : 100) : 100.0 * edits / truthLength;
+        return 100 * fraction();
+    }
+
+    /** Edits per ground-truth character; 0 for an empty ground truth with nothing read. */
+    public double fraction() {
+        return truthLength == 0 ? (edits == 0 ? 0 : 1) : (double) edits / truthLength;
     }
 
     private static int[] normalized(String text) {
