@@ -22,8 +22,10 @@ import org.opensearch.client.opensearch.core.UpdateByQueryResponse;
  * written with its sequencer and are left alone; a late older event then finds a newer tombstone
  * or document for each of its entries and is skipped, as for any key.
  *
- * <p>Every applied write is swept, not only those of containers: a zip overwritten by a PDF, or
- * deleted, has entries although the event cannot tell. The query is a term lookup on a keyword, so
+ * <p>Every applied write that replaced a document of its key is swept, not only those of
+ * containers: a zip overwritten by a PDF, or deleted, has entries although the event cannot tell.
+ * A write that made its key's first document has nothing to sweep (see {@link EntryWrites}), so
+ * most new files cost no sweep at all. The query is a term lookup on a keyword, so
  * a key that never was a container costs next to nothing. {@code _update_by_query} sees what the
  * last refresh made searchable (every second by default): an entry written by an older event in
  * the same second as a newer one may outlive this sweep, and the key's next write removes it.

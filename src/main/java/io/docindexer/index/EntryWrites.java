@@ -3,6 +3,7 @@ package io.docindexer.index;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
@@ -25,8 +26,13 @@ final class EntryWrites {
         this.sweep = sweep;
     }
 
-    /** @param results the top-level results, one per operation; a container's is replaced by its entries' failure */
-    void afterTopLevel(List<IndexOperation> operations, IndexItemResult[] results, Instant now) {
+    /**
+     * @param results the top-level results, one per operation; a container's is replaced by its entries' failure
+     * @param created the positions whose write made the key's first document: there was no earlier
+     *     version of the key, so no entries of one to sweep (entries are written only after their
+     *     container's document)
+     */
+    void afterTopLevel(List<IndexOperation> operations, IndexItemResult[] results, Set<Integer> created, Instant now) {
         List<BulkOperation> entries = new ArrayList<>();
         List<Integer> owners = new ArrayList<>();
         List<IndexOperation> applied = new ArrayList<>();
@@ -35,7 +41,7 @@ final class EntryWrites {
                 continue;
             }
             // A page range fills in pages of the version already written: no new version to sweep for.
-            if (!(operations.get(i) instanceof IndexOperation.PageRangeWrite)) {
+            if (!(operations.get(i) instanceof IndexOperation.PageRangeWrite) && !created.contains(i)) {
                 applied.add(operations.get(i));
             }
             if (operations.get(i) instanceof IndexOperation.Upsert container) {

@@ -7,10 +7,12 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -97,14 +99,18 @@ public final class OpenSearchDocumentIndex implements DocumentIndex, AutoCloseab
             // A bulk write to a missing index would create it with dynamic mappings and no alias.
             prepare();
             List<BulkResponseItem> items = send(bulk);
+            Set<Integer> created = new HashSet<>();
             for (int j = 0; j < items.size(); j++) {
                 int position = positions.get(j);
                 results[position] =
                         BulkItemClassifier.classify(operations.get(position).documentId(), items.get(j));
+                if ("created".equals(items.get(j).result())) {
+                    created.add(position);
+                }
             }
             String index = layout.concreteIndex();
             new EntryWrites(index, this::send, new EntrySweep(client, index))
-                    .afterTopLevel(operations, results, clock.instant());
+                    .afterTopLevel(operations, results, created, clock.instant());
         }
         return Arrays.asList(results);
     }

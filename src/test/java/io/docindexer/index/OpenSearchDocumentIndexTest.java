@@ -58,6 +58,34 @@ class OpenSearchDocumentIndexTest {
     }
 
     @Test
+    void onlyWritesThatReplacedADocumentOfTheirKeyAreSweptForEntries() throws IOException {
+        // one.txt's write made its key's first document: no earlier version, so no entries to sweep.
+        FakeTransport transport =
+                new FakeTransport(request -> bulkResponse(item(201, "created"), item(200, "updated")));
+
+        index(transport).apply(List.of(first, third));
+
+        assertThat(transport.sweeps)
+                .singleElement()
+                .satisfies(sweep -> assertThat(sweep.script()
+                                .inline()
+                                .params()
+                                .get("sequencers")
+                                .toString())
+                        .contains("b/three.txt")
+                        .doesNotContain("one.txt"));
+    }
+
+    @Test
+    void aBulkOfNewDocumentsOnlySendsNoSweep() throws IOException {
+        FakeTransport transport = new FakeTransport(request -> bulkResponse(item(201, "created")));
+
+        index(transport).apply(List.of(first));
+
+        assertThat(transport.sweeps).isEmpty();
+    }
+
+    @Test
     void reportsOneResultPerOperationInOrderAndNeverSendsAMalformedSequencer() throws IOException {
         FakeTransport transport = new FakeTransport(request -> bulkResponse(item(201, "created"), item(200, "noop")));
 

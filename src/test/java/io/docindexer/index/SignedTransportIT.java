@@ -104,7 +104,6 @@ class SignedTransportIT {
                         "GET /_alias/documents",
                         "POST /_aliases",
                         "POST /_bulk",
-                        "POST /documents-v2/_update_by_query",
                         "POST /documents/_search/template");
         assertThat(badSignatures).isEmpty();
     }

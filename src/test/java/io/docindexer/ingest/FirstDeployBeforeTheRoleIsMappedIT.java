@@ -71,8 +71,7 @@ class FirstDeployBeforeTheRoleIsMappedIT {
                             "PUT /" + indexName + "-v2/_mapping",
                             "GET /_alias/" + indexName,
                             "POST /_aliases",
-                            "POST /_bulk",
-                            "POST /" + indexName + "-v2/_update_by_query");
+                            "POST /_bulk");
             ingest.index().refresh();
             assertThat(ingest.index().search("zephyr", 5))
                     .extracting(SearchHit::key)
