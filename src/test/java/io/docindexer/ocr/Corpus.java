@@ -17,8 +17,11 @@ public final class Corpus {
                 .normalize();
     }
 
+    /** A corpus file; its zip archives are made from their parts on first use (see {@link CorpusArchives}). */
     public static Path file(String relativePath) {
-        return root().resolve(relativePath);
+        return CorpusArchives.isArchive(relativePath)
+                ? CorpusArchives.file(relativePath)
+                : root().resolve(relativePath);
     }
 
     public static String text(String relativePath) {
