@@ -25,8 +25,12 @@ class ChaosIT {
     @Test
     @Timeout(300)
     void afterFaultsEndEveryKeyShowsItsLastOperationAndNothingIsDeadLettered(LocalServers stack) throws Exception {
+        // One invocation in seven killed: a drawn kill now always lands, and each one redelivers its
+        // whole batch, so more would pile receives and backoff onto the drain (a kill rate of a
+        // quarter took 218 s of the 300 allowed in a CI run); about 40 invocations still give
+        // several kills.
         ChaosPlan plan = new ChaosPlan(
-                60, 42, Duration.ofSeconds(2), 0, 0.25, 0.25, 0.1, 15, 20, 5, 20, 0, 256, Duration.ofSeconds(150));
+                60, 42, Duration.ofSeconds(2), 0, 0.25, 0.15, 0.1, 15, 20, 5, 20, 0, 256, Duration.ofSeconds(150));
 
         ChaosReport report = new ChaosRun(stack, plan, System.err).run();
 
