@@ -28,13 +28,7 @@ final class ExtractionJson {
     String line(Path file, String sha256, ExtractedDocument document, long millis, Path thumbnail) {
         ObjectNode line = json.createObjectNode();
         line.put("file", file.toString());
-        line.put("status", statusOf(document).code());
-        line.put(
-                "reason",
-                document.isMetadataOnly() ? document.metadataOnlyReason().code() : null);
-        line.put("pages", document.pageCount());
-        line.put("ocrPages", document.ocrPageCount());
-        line.put("chars", document.text().length());
+        putOutcome(line, document);
         line.put("millis", millis);
         line.put("sha256", sha256);
         line.set("languages", json.valueToTree(document.languages()));
@@ -58,16 +52,21 @@ final class ExtractionJson {
             line.put("path", entry.path());
             line.put("size", entry.size());
             line.put("contentType", document.contentType());
-            line.put("status", statusOf(document).code());
-            line.put(
-                    "reason",
-                    document.isMetadataOnly() ? document.metadataOnlyReason().code() : null);
-            line.put("pages", document.pageCount());
-            line.put("ocrPages", document.ocrPageCount());
-            line.put("chars", document.text().length());
+            putOutcome(line, document);
             line.put("text", document.text());
         }
         return entries;
+    }
+
+    /** What became of a file or an entry, spelled alike for both: status, reason, pages, OCR pages, characters. */
+    private static void putOutcome(ObjectNode line, ExtractedDocument document) {
+        line.put("status", statusOf(document).code());
+        line.put(
+                "reason",
+                document.isMetadataOnly() ? document.metadataOnlyReason().code() : null);
+        line.put("pages", document.pageCount());
+        line.put("ocrPages", document.ocrPageCount());
+        line.put("chars", document.text().length());
     }
 
     /** What the ingest function would record for the file. */
