@@ -94,15 +94,19 @@ final class KillableFunction implements RequestStreamHandler, AutoCloseable {
             function = FunctionProcess.start(command, environment, tally::functionOutput);
         }
         FunctionProcess invoked = function;
-        AtomicBoolean killed = new AtomicBoolean();
+        // Cleared by whichever comes first, the answer or the kill, so that a kill never lands after
+        // the answer on a process the next invocation would reuse.
+        AtomicBoolean running = new AtomicBoolean(true);
         boolean kill = killing && (killDue || random.nextDouble() < killRate);
         long killAfter = (long) (random.nextDouble() * Math.min(MAX_KILL_AFTER_MILLIS, previousInvocationMillis));
         long started = System.nanoTime();
+        boolean died = false;
         ScheduledFuture<?> scheduledKill = kill
                 ? killer.schedule(
                         () -> {
-                            killed.set(true);
-                            invoked.kill();
+                            if (running.compareAndSet(true, false)) {
+                                invoked.kill();
+                            }
                         },
                         killAfter,
                         TimeUnit.MILLISECONDS)
@@ -111,9 +115,10 @@ final class KillableFunction implements RequestStreamHandler, AutoCloseable {
             String response = invoked.invoke(
                     new String(event, StandardCharsets.UTF_8), Duration.ofMillis(context.getRemainingTimeInMillis()));
             output.write(response.getBytes(StandardCharsets.UTF_8));
-        } catch (FunctionProcess.DiedException died) {
-            recordDeath(died.exitCode(), killed.get(), invoked);
-            throw new IOException(died.getMessage(), died);
+        } catch (FunctionProcess.DiedException death) {
+            died = true;
+            recordDeath(death.exitCode(), !running.get(), invoked);
+            throw new IOException(death.getMessage(), death);
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while the function ran", interrupted);
@@ -127,8 +132,18 @@ final class KillableFunction implements RequestStreamHandler, AutoCloseable {
             throw new IOException("the function did not answer in time", silent);
         } finally {
             previousInvocationMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            // A kill that comes after the response would end the process between invocations.
-            killDue = scheduledKill != null && scheduledKill.cancel(false) && !killed.get();
+            boolean answeredFirst = running.compareAndSet(true, false);
+            if (scheduledKill != null) {
+                scheduledKill.cancel(false);
+            }
+            killDue = scheduledKill != null && answeredFirst;
+            if (!answeredFirst && !died) {
+                // Killed as it answered: the next invocation must find it gone and start afresh.
+                faults.fired(FaultCounts.RUNTIME_KILLED);
+                if (function == invoked) {
+                    discard(invoked);
+                }
+            }
         }
     }
 
