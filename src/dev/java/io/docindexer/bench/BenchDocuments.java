@@ -31,17 +31,30 @@ final class BenchDocuments {
     static final String WARM_UP = "warm-up/";
 
     static String key(String prefix, int number) {
-        return String.format("%sdoc-%06d.pdf", prefix, number);
+        return key(prefix, number, "pdf");
+    }
+
+    static String key(String prefix, int number, String extension) {
+        return String.format("%sdoc-%06d.%s", prefix, number, extension);
     }
 
     /** A valid one-page PDF whose text names its number, so no two documents are the same. */
     static byte[] pdf(int number) {
-        List<String> lines = new ArrayList<>();
-        lines.add("Benchmark document number " + number);
-        for (int line = 0; line < 6; line++) {
-            lines.add(line(number, line));
+        return pdf(number, 1);
+    }
+
+    /** A PDF of {@code pages} such pages, each naming the document's number and its own. */
+    static byte[] pdf(int number, int pages) {
+        List<List<String>> texts = new ArrayList<>(pages);
+        for (int page = 0; page < pages; page++) {
+            List<String> lines = new ArrayList<>();
+            lines.add("Benchmark document number " + number + (page == 0 ? "" : ", page " + (page + 1)));
+            for (int line = 0; line < 6; line++) {
+                lines.add(line(number + page * 7919, line));
+            }
+            texts.add(lines);
         }
-        return TextPdfs.onePage(lines.toArray(String[]::new));
+        return TextPdfs.pages(texts);
     }
 
     private static String line(int number, int line) {

@@ -1,50 +1,54 @@
 package io.docindexer.bench;
 
-import io.docindexer.batch.BatchObserver;
-import io.docindexer.batch.BatchSummary;
-import io.docindexer.batch.ObjectStatus;
-import io.docindexer.batch.ObjectSummary;
-import io.docindexer.batch.RecordOutcome;
-import io.docindexer.batch.RecordReport;
 import io.docindexer.cli.Main;
-import io.docindexer.cli.UsageException;
-import io.docindexer.config.IngestConfig;
-import io.docindexer.extract.DocumentExtractor;
-import io.docindexer.extract.ExtractionLimits;
 import io.docindexer.index.DocumentId;
-import io.docindexer.ingest.IngestComponents;
 import io.docindexer.local.BucketNotifications;
 import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalServers;
+import io.docindexer.local.ProcessFunction;
+import io.docindexer.local.RuntimeClientLaunch;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * {@code bench pipeline --docs N}: N one-page text PDFs through S3, SQS, the handler and OpenSearch
- * on the local stack until all are searchable, beside two references measured in the same run on
- * the same documents with the same parallelism: extraction alone, and draining the queue alone.
+ * {@code bench pipeline [--scanned | --mix] [--docs N]}: documents through S3, SQS, the function
+ * and OpenSearch on the local stack until all are searchable. The function runs as on Lambda, in
+ * processes of its own under the Runtime Interface Client, one per core, each invoked with one
+ * batch at a time; the servers (queue, S3, the event source poller) run in this JVM and OpenSearch
+ * in its own. So the function processes' CPU is the function's work alone, and is compared with
+ * the extract-only reference's, measured in a JVM started the same way on the same documents.
  */
 public final class PipelineBenchmark {
 
-    static final String USAGE = "./docindexer bench pipeline [--docs N]";
-    private static final int DEFAULT_DOCS = 2_000;
-    private static final int BATCH_SIZE = 10;
-    private static final int FUNCTION_TIMEOUT_MILLIS = 60_000;
-    private static final long PATIENCE_NANOS = 15 * 60 * 1_000_000_000L;
+    /** template.yaml's BatchSize and Timeout defaults. */
+    private static final int BATCH_SIZE = 5;
+
+    private static final int FUNCTION_TIMEOUT_MILLIS = 300_000;
+    private static final Duration INIT_TIMEOUT = Duration.ofMinutes(2);
+    private static final long PATIENCE_NANOS = 30 * 60 * 1_000_000_000L;
     private static final int UPLOAD_THREADS = 8;
+    private static final String SERVERS = "servers";
+    private static final String FUNCTION = "function";
+    private static final String PIPELINE = "pipeline";
 
     private final PrintStream out;
     private final PrintStream err;
+    private final List<Long> functionPids = new CopyOnWriteArrayList<>();
 
     public PipelineBenchmark(PrintStream out, PrintStream err) {
         this.out = out;
@@ -52,105 +56,104 @@ public final class PipelineBenchmark {
     }
 
     public int run(List<String> args) throws Exception {
-        int docs = parseDocs(args);
+        PipelineOptions options = PipelineOptions.parse(args);
+        String load = Files.readString(Path.of("/proc/loadavg")).strip();
         int concurrency = Runtime.getRuntime().availableProcessors();
+        PipelineWorkload workload = options.workload();
+        int docs = workload.timed().size();
         err.printf(
-                "bench pipeline: %d documents, batches of %d, %d concurrent batches, %d extraction threads%n",
-                docs, BATCH_SIZE, concurrency, IngestComponents.workerThreads());
-        List<byte[]> pdfs = generate(docs);
+                "bench pipeline: %d %s, batches of %d, %d function processes with %s (load %s)%n",
+                docs, workload.name(), BATCH_SIZE, concurrency, options.javaOptions(), load);
         Path folder = Files.createTempDirectory("bench-pipeline-");
-        try (LocalServers stack = LocalServers.start()) {
-            List<Path> files = writeFiles(folder, pdfs);
-            LocalServers.Queues queues = stack.createQueues("bench-pipeline", 60, 5);
-            IngestConfig config = IngestConfig.fromEnv(stack.ingestEnvironment(queues));
-            CpuReport cpu = new CpuReport(stack.openSearch());
-            double extractOnly = extractOnly(files, cpu);
-            List<String> bodies = upload(stack, pdfs, BenchDocuments.TIMED);
-            // As many as the timed pass: after 500, OpenSearch's JIT was still compiling through the timed pass.
-            List<String> warmUp = upload(stack, pdfs, BenchDocuments.WARM_UP);
-            LocalServers.Queues drainQueue = stack.createQueues("bench-drain", 60, 5);
-            cpu.measure("sending events", docs, () -> {
-                DrainOnlyReference.sendAll(stack.sqs(), drainQueue.queueUrl(), bodies, new long[docs]);
-                return null;
-            });
-            double drainOnly = cpu.measure(
-                    "drain-only",
-                    docs,
-                    () -> new DrainOnlyReference(stack.sqs(), drainQueue.queueUrl(), concurrency)
-                            .docsPerMinute(docs, err));
-            PipelineRun run = pipeline(stack, queues, config, warmUp, bodies, concurrency, cpu);
+        try (LocalServers stack = LocalServers.start();
+                RuntimeClientLaunch launch = RuntimeClientLaunch.prepare()) {
+            LocalServers.Queues queues = stack.createQueues("bench-pipeline", FUNCTION_TIMEOUT_MILLIS / 1000, 5);
+            Map<String, String> functionEnvironment = launch.environment(stack.ingestEnvironment(queues));
+            ExtractOnlyJvm.Result extractOnly = ExtractOnlyJvm.run(
+                    writeFiles(folder, workload.warmUp()),
+                    writeFiles(folder, workload.timed()),
+                    options.javaOptions(),
+                    functionEnvironment,
+                    folder);
+            CpuReport cpu = new CpuReport(List.of(
+                    new CpuReport.Group(
+                            SERVERS, () -> List.of(ProcessHandle.current().pid())),
+                    new CpuReport.Group(FUNCTION, () -> functionPids),
+                    new CpuReport.Group(
+                            "OpenSearch",
+                            () -> stack.openSearch().processes().stream()
+                                    .map(ProcessHandle::pid)
+                                    .toList())));
+            List<String> bodies = upload(stack, workload.timed());
+            List<String> warmUp = upload(stack, workload.warmUp());
+            double drainOnly = drainOnly(stack, bodies, concurrency, cpu);
+            Pipeline pipeline = new Pipeline(stack, queues, launch.command(options.javaOptions()), launch, concurrency);
+            PipelineRun run = pipeline.run(workload, warmUp, bodies, cpu);
+            FunctionWork function = pipeline.work(cpu);
             err.println("  CPU per document: " + cpu);
-            printResult(docs, run, extractOnly, drainOnly);
+            err.printf(
+                    "  extract-only (own JVM, the function's flags): %.0f docs/min, %.2f ms CPU per document, %d pages%n",
+                    extractOnly.docsPerMinute(), extractOnly.cpuNanos() / 1e6 / docs, extractOnly.pages());
+            if (extractOnly.pages() != run.pages()) {
+                err.printf(
+                        "  the function's log lines report %d pages, the extract-only reference read %d%n",
+                        run.pages(), extractOnly.pages());
+            }
+            out.println(run.json(extractOnly, drainOnly, function)
+                    .put("benchmark", "pipeline")
+                    .put("documents", workload.name())
+                    .put("javaOptions", String.join(" ", options.javaOptions()))
+                    .put("loadAtStart", load));
             return run.complete() ? Main.OK : Main.FAILED;
         } finally {
             deleteFolder(folder);
         }
     }
 
-    private static int parseDocs(List<String> args) {
-        if (args.isEmpty()) {
-            return DEFAULT_DOCS;
-        }
-        if (args.size() == 2 && args.get(0).equals("--docs")) {
-            return BenchOptions.positive(args, 1, "--docs", USAGE);
-        }
-        throw new UsageException("unexpected arguments " + args + "; usage: " + USAGE);
+    private double drainOnly(LocalServers stack, List<String> bodies, int concurrency, CpuReport cpu) throws Exception {
+        LocalServers.Queues drainQueue = stack.createQueues("bench-drain", 60, 5);
+        cpu.measure("sending events", bodies.size(), () -> {
+            DrainOnlyReference.sendAll(stack.sqs(), drainQueue.queueUrl(), bodies, new long[bodies.size()]);
+            return null;
+        });
+        return cpu.measure(
+                "drain-only",
+                bodies.size(),
+                () -> new DrainOnlyReference(stack.sqs(), drainQueue.queueUrl(), concurrency)
+                        .docsPerMinute(bodies.size(), err));
     }
 
-    private List<byte[]> generate(int docs) throws IOException {
-        List<byte[]> pdfs = new ArrayList<>(docs);
-        AtomicInteger made = new AtomicInteger();
-        try (Progress progress = new Progress(err, "generating PDFs", docs, made::get)) {
-            for (int i = 0; i < docs; i++) {
-                pdfs.add(BenchDocuments.pdf(i));
-                made.incrementAndGet();
-            }
+    private static List<Path> writeFiles(Path folder, List<BenchFile> files) throws IOException {
+        Path subfolder =
+                Files.createDirectories(folder.resolve(files.get(0).key().split("/")[0]));
+        List<Path> written = new ArrayList<>(files.size());
+        for (BenchFile file : files) {
+            written.add(Files.write(subfolder.resolve(file.fileName()), file.bytes()));
         }
-        return pdfs;
+        return written;
     }
 
-    private static List<Path> writeFiles(Path folder, List<byte[]> pdfs) throws IOException {
-        List<Path> files = new ArrayList<>(pdfs.size());
-        for (int i = 0; i < pdfs.size(); i++) {
-            files.add(Files.write(
-                    folder.resolve(Path.of(BenchDocuments.key("", i)).getFileName()), pdfs.get(i)));
-        }
-        return files;
-    }
-
-    /**
-     * A warm-up pass (untimed, so the JIT has compiled PDFBox) and then the timed pass. The PDFs have
-     * a text layer, so OCR never runs (the reference checks it); a second Tesseract engine in this
-     * JVM would only add risk (closing one under the other crashed the JVM once, see docs/benchmarks.md).
-     */
-    private double extractOnly(List<Path> files, CpuReport cpu) throws Exception {
-        try (DocumentExtractor extractor = new DocumentExtractor(ExtractionLimits.defaults(), new NoOcrEngine())) {
-            ExtractOnlyReference reference = new ExtractOnlyReference(extractor, IngestComponents.workerThreads());
-            reference.docsPerMinute(files, err, "extract-only warm-up");
-            return cpu.measure("extract-only", files.size(), () -> reference.docsPerMinute(files, err, "extract-only"));
-        }
-    }
-
-    /** Puts every PDF into the bucket; returns each one's S3 notification body, in document order. */
-    private List<String> upload(LocalServers stack, List<byte[]> pdfs, String prefix) throws Exception {
+    /** Puts every file into the bucket; returns each one's S3 notification body, in the same order. */
+    private List<String> upload(LocalServers stack, List<BenchFile> files) throws Exception {
         BucketNotifications notifications = new BucketNotifications(stack.sqs(), "unused");
-        String[] bodies = new String[pdfs.size()];
+        String[] bodies = new String[files.size()];
         AtomicInteger uploaded = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(UPLOAD_THREADS);
-        try (Progress progress = new Progress(err, "uploading " + prefix, pdfs.size(), uploaded::get)) {
+        String prefix = files.get(0).key().split("/")[0];
+        try (Progress progress = new Progress(err, "uploading " + prefix, files.size(), uploaded::get)) {
             List<Future<?>> puts = new ArrayList<>();
-            for (int i = 0; i < pdfs.size(); i++) {
+            for (int i = 0; i < files.size(); i++) {
                 int number = i;
                 puts.add(pool.submit(() -> {
-                    String key = BenchDocuments.key(prefix, number);
+                    BenchFile file = files.get(number);
                     String eTag = stack.s3()
                             .putObject(
                                     request ->
-                                            request.bucket(LocalServers.BUCKET).key(key),
-                                    RequestBody.fromBytes(pdfs.get(number)))
+                                            request.bucket(LocalServers.BUCKET).key(file.key()),
+                                    RequestBody.fromBytes(file.bytes()))
                             .eTag();
                     bodies[number] = notifications.body(
-                            "ObjectCreated:Put", LocalServers.BUCKET, key, (long) pdfs.get(number).length, eTag);
+                            "ObjectCreated:Put", LocalServers.BUCKET, file.key(), (long) file.bytes().length, eTag);
                     uploaded.incrementAndGet();
                 }));
             }
@@ -163,61 +166,118 @@ public final class PipelineBenchmark {
         return Arrays.asList(bodies);
     }
 
-    /**
-     * An untimed warm-up pass (the servers were just started: their JIT is as cold as ours, unlike
-     * a long-running OpenSearch domain), then the timed pass, through one handler. Each pass finds
-     * its events already queued, as the drain-only reference does: on AWS, S3 sends the
-     * notifications, not the function, and sending them here would put their cost (the SDK client's
-     * and ElasticMQ's) on the same two cores inside the timed window. The clock starts with the poller.
-     */
-    private PipelineRun pipeline(
-            LocalServers stack,
-            LocalServers.Queues queues,
-            IngestConfig config,
-            List<String> warmUp,
-            List<String> bodies,
-            int concurrency,
-            CpuReport cpu)
-            throws Exception {
-        AtomicInteger retries = new AtomicInteger();
-        BatchProfile profile = new BatchProfile();
-        try (SearchableWatcher watcher = new SearchableWatcher(stack.openSearchEndpoint(), LocalServers.INDEX);
-                IngestComponents ingest = IngestComponents.create(config, observer(watcher, retries, profile))) {
-            DrainOnlyReference.sendAll(stack.sqs(), queues.queueUrl(), warmUp, new long[warmUp.size()]);
-            try (EventSourcePoller poller = poller(stack, queues, ingest, concurrency)) {
-                awaitSearchable(watcher, "pipeline warm-up", warmUp.size(), 0);
-            }
-            profile.reset();
-            int warmedUp = watcher.searchableCount();
-            long[] sentAtNanos = new long[bodies.size()];
-            DrainOnlyReference.sendAll(stack.sqs(), queues.queueUrl(), bodies, sentAtNanos);
-            long started = System.nanoTime();
-            long finished;
-            try (EventSourcePoller poller = poller(stack, queues, ingest, concurrency)) {
-                finished = cpu.measure(
-                        "pipeline", bodies.size(), () -> awaitSearchable(watcher, "pipeline", bodies.size(), warmedUp));
-            }
-            err.println("  profile: " + profile);
-            if (retries.get() > 0) {
-                err.printf(
-                        "  %d record outcomes were retries (redelivered after the visibility timeout)%n",
-                        retries.get());
-            }
-            return PipelineRun.of(
-                    bodies.size(), started, finished, sentAtNanos, watcher, watcher.indexCount(BenchDocuments.TIMED));
-        }
-    }
+    /** The function processes and their event source pollers, one of each per concurrent batch. */
+    private final class Pipeline {
 
-    private static EventSourcePoller poller(
-            LocalServers stack, LocalServers.Queues queues, IngestComponents ingest, int concurrency) {
-        return new EventSourcePoller(
-                stack.sqs(),
-                queues.queueUrl(),
-                queues.queueArn(),
-                ingest.handler(),
-                BATCH_SIZE,
-                concurrency,
-                FUNCTION_TIMEOUT_MILLIS);
+        private final LocalServers stack;
+        private final LocalServers.Queues queues;
+        private final List<String> command;
+        private final RuntimeClientLaunch launch;
+        private final int concurrency;
+        private final List<BilledFunction> billed = new ArrayList<>();
+
+        Pipeline(
+                LocalServers stack,
+                LocalServers.Queues queues,
+                List<String> command,
+                RuntimeClientLaunch launch,
+                int concurrency) {
+            this.stack = stack;
+            this.queues = queues;
+            this.command = command;
+            this.launch = launch;
+            this.concurrency = concurrency;
+        }
+
+        /**
+         * An untimed warm-up pass (the servers and the function processes were just started: their
+         * JIT is as cold as a new container's, unlike a long-running OpenSearch domain), then the
+         * timed pass. Each pass finds its events already queued: on AWS, S3 sends the
+         * notifications, not the function. The clock starts with the pollers.
+         */
+        PipelineRun run(PipelineWorkload workload, List<String> warmUp, List<String> bodies, CpuReport cpu)
+                throws Exception {
+            List<ProcessFunction> functions = new ArrayList<>();
+            try (SearchableWatcher watcher = new SearchableWatcher(stack.openSearchEndpoint(), LocalServers.INDEX)) {
+                FunctionLog log = new FunctionLog(watcher::written, err);
+                for (int i = 0; i < concurrency; i++) {
+                    ProcessFunction function = ProcessFunction.start(
+                            command, launch.environment(stack.ingestEnvironment(queues)), INIT_TIMEOUT, log);
+                    functions.add(function);
+                    billed.add(new BilledFunction(function));
+                }
+                DrainOnlyReference.sendAll(stack.sqs(), queues.queueUrl(), warmUp, new long[warmUp.size()]);
+                try (Pollers pollers = new Pollers()) {
+                    awaitSearchable(watcher, "pipeline warm-up", warmUp.size(), 0);
+                }
+                billed.forEach(BilledFunction::reset);
+                functions.forEach(function -> functionPids.add(function.pid()));
+                int warmedUp = watcher.searchableCount();
+                long[] sentAtNanos = new long[bodies.size()];
+                DrainOnlyReference.sendAll(stack.sqs(), queues.queueUrl(), bodies, sentAtNanos);
+                long started = System.nanoTime();
+                long finished;
+                try (Pollers pollers = new Pollers()) {
+                    finished = cpu.measure(
+                            PIPELINE, bodies.size(), () -> awaitSearchable(watcher, PIPELINE, bodies.size(), warmedUp));
+                }
+                if (log.redelivered() > 0) {
+                    err.printf(
+                            "  %d record outcomes were retries (redelivered after the visibility timeout)%n",
+                            log.redelivered());
+                }
+                List<String> keys =
+                        workload.timed().stream().map(BenchFile::key).toList();
+                return PipelineRun.of(
+                        keys.stream()
+                                .map(key -> DocumentId.of(LocalServers.BUCKET, key))
+                                .toList(),
+                        started,
+                        finished,
+                        sentAtNanos,
+                        watcher,
+                        watcher.indexCount(BenchDocuments.TIMED),
+                        log.pages(keys),
+                        log.ocrPages(keys));
+            } finally {
+                for (ProcessFunction function : functions) {
+                    function.close();
+                }
+            }
+        }
+
+        FunctionWork work(CpuReport cpu) {
+            return new FunctionWork(
+                    cpu.nanos(PIPELINE, FUNCTION),
+                    billed.stream().mapToDouble(BilledFunction::seconds).sum(),
+                    billed.stream().mapToLong(BilledFunction::invocations).sum());
+        }
+
+        /** One event source poller per function process: each process takes one batch at a time, as a container does. */
+        private final class Pollers implements AutoCloseable {
+
+            private final List<EventSourcePoller> pollers = new ArrayList<>();
+
+            Pollers() {
+                for (BilledFunction function : billed) {
+                    pollers.add(new EventSourcePoller(
+                            stack.sqs(),
+                            queues.queueUrl(),
+                            queues.queueArn(),
+                            function,
+                            BATCH_SIZE,
+                            1,
+                            FUNCTION_TIMEOUT_MILLIS));
+                }
+            }
+
+            @Override
+            public void close() throws InterruptedException {
+                for (EventSourcePoller poller : pollers) {
+                    poller.close();
+                }
+            }
+        }
     }
 
     /** Waits until {@code docs} more documents than {@code searchableBefore} are searchable; returns that moment. */
@@ -234,47 +294,11 @@ public final class PipelineBenchmark {
         }
     }
 
-    /** Tells the watcher about each document whose write succeeded, and the profile about each batch. */
-    private static BatchObserver observer(SearchableWatcher watcher, AtomicInteger retries, BatchProfile profile) {
-        return new BatchObserver() {
-            @Override
-            public void onRecord(RecordReport report) {
-                if (report.outcome() instanceof RecordOutcome.Redelivered) {
-                    retries.incrementAndGet();
-                    return;
-                }
-                for (ObjectSummary object : indexedObjects(report)) {
-                    watcher.written(DocumentId.of(object.bucket(), object.key()));
-                }
-            }
-
-            @Override
-            public void onBatch(BatchSummary summary) {
-                profile.add(summary);
-            }
-        };
-    }
-
-    private static List<ObjectSummary> indexedObjects(RecordReport report) {
-        return report.objects().stream()
-                .filter(object -> object.status() == ObjectStatus.INDEXED)
-                .toList();
-    }
-
-    private void printResult(int docs, PipelineRun run, double extractOnly, double drainOnly) {
-        err.printf(
-                "pipeline %.0f docs/min, extract-only %.0f/min, drain-only %.0f/min; latency p50 %d ms, p99 %d ms;"
-                        + " index count %d of %d%n",
-                run.docsPerMinute(), extractOnly, drainOnly, run.p50Millis(), run.p99Millis(), run.indexCount(), docs);
-        out.println(run.json(extractOnly, drainOnly));
-    }
-
     private static void deleteFolder(Path folder) throws IOException {
-        try (var files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
+        try (Stream<Path> tree = Files.walk(folder)) {
+            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
             }
         }
-        Files.deleteIfExists(folder);
     }
 }

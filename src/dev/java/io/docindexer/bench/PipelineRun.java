@@ -2,36 +2,53 @@ package io.docindexer.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.docindexer.index.DocumentId;
-import io.docindexer.local.LocalServers;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What one pipeline pass measured: throughput from the poller's start (the events already queued)
- * to the last document searchable, and each document's latency from its event being sent to it
- * being searchable.
+ * to the last document searchable, each document's latency from its event being sent to it being
+ * searchable, and the pages the function's log lines report for the documents.
  */
-record PipelineRun(int docs, int searchable, long indexCount, double docsPerMinute, long p50Millis, long p99Millis) {
+record PipelineRun(
+        int docs,
+        int searchable,
+        long indexCount,
+        double docsPerMinute,
+        long p50Millis,
+        long p99Millis,
+        long pages,
+        long ocrPages) {
 
+    /** The pass over these document ids, sent at {@code sentAtNanos} (same order). */
     static PipelineRun of(
-            int docs,
+            List<String> documentIds,
             long startedNanos,
             long finishedNanos,
             long[] sentAtNanos,
             SearchableWatcher watcher,
-            long indexCount) {
+            long indexCount,
+            long pages,
+            long ocrPages) {
+        int docs = documentIds.size();
         long[] latencies = new long[docs];
         int searchable = 0;
         for (int i = 0; i < docs; i++) {
-            Long at = watcher.searchableAtNanos(
-                    DocumentId.of(LocalServers.BUCKET, BenchDocuments.key(BenchDocuments.TIMED, i)));
+            Long at = watcher.searchableAtNanos(documentIds.get(i));
             latencies[i] = at == null ? Long.MAX_VALUE : (at - sentAtNanos[i]) / 1_000_000;
             searchable += at == null ? 0 : 1;
         }
         Arrays.sort(latencies);
         double perMinute = searchable * 60e9 / (finishedNanos - startedNanos);
         return new PipelineRun(
-                docs, searchable, indexCount, perMinute, percentile(latencies, 50), percentile(latencies, 99));
+                docs,
+                searchable,
+                indexCount,
+                perMinute,
+                percentile(latencies, 50),
+                percentile(latencies, 99),
+                pages,
+                ocrPages);
     }
 
     boolean complete() {
@@ -40,32 +57,58 @@ record PipelineRun(int docs, int searchable, long indexCount, double docsPerMinu
 
     /**
      * The benchmark's JSON line. A run in which some documents never became searchable, or the
-     * index does not hold exactly the documents sent, prints {@code complete: false} and no rate or
-     * latencies (null): a rate over part of the documents is not the pipeline's rate.
+     * index does not hold exactly the documents sent, prints {@code complete: false} and no rate,
+     * latency, overhead or cost (null): a figure over part of the documents is not the pipeline's.
      */
-    ObjectNode json(double extractOnlyPerMinute, double drainOnlyPerMinute) {
+    ObjectNode json(ExtractOnlyJvm.Result extractOnly, double drainOnlyPerMinute, FunctionWork function) {
         ObjectNode line = new ObjectMapper().createObjectNode();
         line.put("docs", docs);
         line.put("complete", complete());
         line.put("searchable", searchable);
         line.put("indexCount", indexCount);
-        if (complete()) {
-            line.put("docsPerMinute", Math.round(docsPerMinute));
-        } else {
-            line.putNull("docsPerMinute");
-        }
-        line.put("extractOnlyPerMinute", Math.round(extractOnlyPerMinute));
+        line.put("pages", pages);
+        line.put("ocrPages", ocrPages);
+        line.put("extractOnlyPerMinute", Math.round(extractOnly.docsPerMinute()));
         line.put("drainOnlyPerMinute", Math.round(drainOnlyPerMinute));
-        if (complete()) {
-            line.put("ratio", Math.round(docsPerMinute / extractOnlyPerMinute * 1000) / 1000.0);
-            line.put("p50Millis", p50Millis);
-            line.put("p99Millis", p99Millis);
-        } else {
-            line.putNull("ratio");
-            line.putNull("p50Millis");
-            line.putNull("p99Millis");
+        double extractCpuMsPerDoc = extractOnly.cpuNanos() / 1e6 / docs;
+        double handlerCpuMsPerDoc = function.cpuNanos() / 1e6 / docs;
+        line.put("extractCpuMsPerDoc", BenchReport.round(extractCpuMsPerDoc));
+        if (!complete()) {
+            for (String figure : List.of(
+                    "docsPerMinute",
+                    "pagesPerMinute",
+                    "ratio",
+                    "p50Millis",
+                    "p99Millis",
+                    "handlerCpuMsPerDoc",
+                    "overhead",
+                    "usdPer1000Docs",
+                    "managedOcrUsdPer1000Docs")) {
+                line.putNull(figure);
+            }
+            return line;
         }
+        line.put("docsPerMinute", Math.round(docsPerMinute));
+        line.put("pagesPerMinute", Math.round(docsPerMinute * pages / docs));
+        line.put("ratio", BenchReport.round(docsPerMinute / extractOnly.docsPerMinute()));
+        line.put("p50Millis", p50Millis);
+        line.put("p99Millis", p99Millis);
+        line.put("handlerCpuMsPerDoc", BenchReport.round(handlerCpuMsPerDoc));
+        line.put("overhead", BenchReport.round(handlerCpuMsPerDoc / extractCpuMsPerDoc));
+        line.put("functionSecondsPerDoc", BenchReport.round(function.billedSeconds() / docs));
+        line.put("invocations", function.invocations());
+        line.put("memoryMB", LambdaPricing.MEMORY_MB);
+        line.put(
+                "usdPer1000Docs",
+                cents(LambdaPricing.usdPer1000Docs(function.billedSeconds(), function.invocations(), docs)));
+        line.put("managedOcrUsdPer1000Docs", cents(LambdaPricing.managedOcrUsdPer1000Docs(pages, docs)));
+        line.put("pricesAsOf", LambdaPricing.PRICES_AS_OF);
         return line;
+    }
+
+    /** Dollars to a thousandth of a cent: a thousand small documents cost well under a cent. */
+    private static double cents(double usd) {
+        return Math.round(usd * 100_000) / 100_000.0;
     }
 
     /** Nearest-rank percentile of sorted values. */

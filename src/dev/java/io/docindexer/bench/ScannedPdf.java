@@ -5,7 +5,9 @@ import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +41,10 @@ final class ScannedPdf {
     private ScannedPdf() {}
 
     static Path write(Path file, int pages) throws IOException {
+        return Files.write(file, bytes(pages));
+    }
+
+    static byte[] bytes(int pages) throws IOException {
         try (PDDocument document = new PDDocument()) {
             List<PDImageXObject> scans = new ArrayList<>();
             for (int i = 0; i < DISTINCT_PAGES; i++) {
@@ -52,9 +58,10 @@ final class ScannedPdf {
                     content.drawImage(scans.get(i % DISTINCT_PAGES), 0, 0, a4.getWidth(), a4.getHeight());
                 }
             }
-            document.save(file.toFile());
+            ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+            document.save(pdf);
+            return pdf.toByteArray();
         }
-        return file;
     }
 
     /** One A4 page at 300 dpi, bilevel as scanners store text: about 40 lines of 11 pt serif. */

@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class BenchCommand {
 
-    static final String USAGE = "./docindexer bench pipeline [--docs N] | coldstart [--runs N]"
+    static final String USAGE = "./docindexer bench pipeline [--scanned | --mix] [--docs N] | coldstart [--runs N]"
             + " | ocr DIR [--repeat K] [--rounds R] | ocr --scanned-pdf [--pages N] | pdf DIR [--repeat K] [--rounds R]"
             + " | formats DIR [--repeat K] [--rounds R] | search [--docs N] [--queries Q]"
             + " | scan [--pages N] [--workers W] [--threads T] [--range PAGES_PER_RANGE]";

@@ -30,9 +30,10 @@ public final class Main {
               extract [--json] [--thumbnails DIR] FILE...
                                    extract text from local files only: no AWS, no servers; --json adds
                                    each page's details, --thumbnails writes each file's thumbnail to DIR
-              bench pipeline [--docs N]
-                                   index N small PDFs through the local stack; compare with extraction
-                                   alone and with draining the queue alone (last line: JSON)
+              bench pipeline [--scanned | --mix] [--docs N]
+                                   index N one-page PDFs (scans; a mix of PDFs, scans, images, Office
+                                   and Japanese text) through the local stack and function processes;
+                                   compare with extraction alone; cost on Lambda (last line: JSON)
               bench coldstart [--runs N]
                                    time the packaged function's cold start under the Lambda Runtime
                                    Interface Client (last line: JSON)

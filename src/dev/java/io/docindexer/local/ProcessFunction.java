@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * One warm execution environment for the event source poller: the function in a process of its
@@ -28,7 +29,14 @@ public final class ProcessFunction implements RequestStreamHandler, AutoCloseabl
     /** Starts the process and waits for its init with an event of no records. */
     public static ProcessFunction start(List<String> command, Map<String, String> environment, Duration initTimeout)
             throws Exception {
-        FunctionProcess function = FunctionProcess.start(command, environment, line -> {});
+        return start(command, environment, initTimeout, line -> {});
+    }
+
+    /** The same, handing every line the function writes (its log) to {@code output}. */
+    public static ProcessFunction start(
+            List<String> command, Map<String, String> environment, Duration initTimeout, Consumer<String> output)
+            throws Exception {
+        FunctionProcess function = FunctionProcess.start(command, environment, output);
         try {
             function.invoke("{\"Records\":[]}", initTimeout);
         } catch (Exception initFailed) {
@@ -55,6 +63,11 @@ public final class ProcessFunction implements RequestStreamHandler, AutoCloseabl
                     "the invocation failed: " + failed + "; the function's last lines:\n" + function.outputTail(),
                     failed);
         }
+    }
+
+    /** The process id, whose CPU time {@code /proc} tells. */
+    public long pid() {
+        return function.pid();
     }
 
     @Override

@@ -86,17 +86,19 @@ public final class IngestComponents implements AutoCloseable {
         Future<?> typeDetection = workers.submit(DocumentExtractor::loadTypeDetection);
         AwsClients aws = new AwsClients(config);
         this.ocr = initialised(ocr);
-        this.extractor = new DocumentExtractor(
-                new ExtractionLimits(
-                        config.maxObjectBytes(),
-                        config.maxPages(),
-                        config.maxPixelsPerPage(),
-                        config.maxChars(),
-                        new ArchiveLimits(
-                                config.maxArchiveEntries(), config.maxArchiveBytes(), config.maxArchiveDepth())),
-                this.ocr);
+        this.extractor = new DocumentExtractor(extractionLimits(config), this.ocr);
         this.connected = wire(aws, initialised(index));
         initialised(typeDetection);
+    }
+
+    /** The limits the function's settings give every extraction. */
+    public static ExtractionLimits extractionLimits(IngestConfig config) {
+        return new ExtractionLimits(
+                config.maxObjectBytes(),
+                config.maxPages(),
+                config.maxPixelsPerPage(),
+                config.maxChars(),
+                new ArchiveLimits(config.maxArchiveEntries(), config.maxArchiveBytes(), config.maxArchiveDepth()));
     }
 
     /** The result of an init step, failing init with the step's own exception (its message lists the problem). */
