@@ -31,7 +31,7 @@ class ThumbnailsTest {
 
         assertThat(small.getWidth()).isEqualTo(600);
         assertThat(small.getHeight()).isEqualTo(450);
-        assertThat(small.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+        assertThat(small.getType()).isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
     }
 
     @Test
@@ -40,7 +40,7 @@ class ThumbnailsTest {
         BufferedImage colourPalette = new BufferedImage(1700, 2200, BufferedImage.TYPE_BYTE_INDEXED);
 
         assertThat(Thumbnails.scaled(bilevel).getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
-        assertThat(Thumbnails.scaled(colourPalette).getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+        assertThat(Thumbnails.scaled(colourPalette).getType()).isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
     }
 
     @Test
