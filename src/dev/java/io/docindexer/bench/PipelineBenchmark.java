@@ -87,7 +87,8 @@ public final class PipelineBenchmark {
             List<String> bodies = upload(stack, workload.timed());
             List<String> warmUp = upload(stack, workload.warmUp());
             double drainOnly = drainOnly(stack, bodies, concurrency, cpu);
-            Pipeline pipeline = new Pipeline(stack, queues, launch.command(options.javaOptions()), launch, concurrency);
+            Pipeline pipeline = new Pipeline(
+                    stack, queues, launch.command(options.javaOptions()), functionEnvironment, concurrency);
             PipelineRun run = pipeline.run(workload, warmUp, bodies, cpu);
             FunctionWork function = pipeline.work(cpu);
             err.println("  CPU per document: " + cpu);
@@ -172,7 +173,7 @@ public final class PipelineBenchmark {
         private final LocalServers stack;
         private final LocalServers.Queues queues;
         private final List<String> command;
-        private final RuntimeClientLaunch launch;
+        private final Map<String, String> environment;
         private final int concurrency;
         private final List<BilledFunction> billed = new ArrayList<>();
 
@@ -180,12 +181,12 @@ public final class PipelineBenchmark {
                 LocalServers stack,
                 LocalServers.Queues queues,
                 List<String> command,
-                RuntimeClientLaunch launch,
+                Map<String, String> environment,
                 int concurrency) {
             this.stack = stack;
             this.queues = queues;
             this.command = command;
-            this.launch = launch;
+            this.environment = environment;
             this.concurrency = concurrency;
         }
 
@@ -201,8 +202,7 @@ public final class PipelineBenchmark {
             try (SearchableWatcher watcher = new SearchableWatcher(stack.openSearchEndpoint(), LocalServers.INDEX)) {
                 FunctionLog log = new FunctionLog(watcher::written, err);
                 for (int i = 0; i < concurrency; i++) {
-                    ProcessFunction function = ProcessFunction.start(
-                            command, launch.environment(stack.ingestEnvironment(queues)), INIT_TIMEOUT, log);
+                    ProcessFunction function = ProcessFunction.start(command, environment, INIT_TIMEOUT, log);
                     functions.add(function);
                     billed.add(new BilledFunction(function));
                 }
