@@ -1,23 +1,18 @@
 package io.docindexer.bench;
 
 import io.docindexer.cli.Main;
-import io.docindexer.index.DocumentId;
 import io.docindexer.local.BucketNotifications;
-import io.docindexer.local.EventSourcePoller;
 import io.docindexer.local.LocalServers;
-import io.docindexer.local.ProcessFunction;
 import io.docindexer.local.RuntimeClientLaunch;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,20 +30,11 @@ import software.amazon.awssdk.core.sync.RequestBody;
  */
 public final class PipelineBenchmark {
 
-    /** template.yaml's BatchSize and Timeout defaults. */
-    private static final int BATCH_SIZE = 5;
-
-    private static final int FUNCTION_TIMEOUT_MILLIS = 300_000;
-    private static final Duration INIT_TIMEOUT = Duration.ofMinutes(2);
-    private static final long PATIENCE_NANOS = 30 * 60 * 1_000_000_000L;
     private static final int UPLOAD_THREADS = 8;
     private static final String SERVERS = "servers";
-    private static final String FUNCTION = "function";
-    private static final String PIPELINE = "pipeline";
 
     private final PrintStream out;
     private final PrintStream err;
-    private final List<Long> functionPids = new CopyOnWriteArrayList<>();
 
     public PipelineBenchmark(PrintStream out, PrintStream err) {
         this.out = out;
@@ -63,11 +49,12 @@ public final class PipelineBenchmark {
         int docs = workload.timed().size();
         err.printf(
                 "bench pipeline: %d %s, batches of %d, %d function processes with %s (load %s)%n",
-                docs, workload.name(), BATCH_SIZE, concurrency, options.javaOptions(), load);
+                docs, workload.name(), FunctionPipeline.BATCH_SIZE, concurrency, options.javaOptions(), load);
         Path folder = Files.createTempDirectory("bench-pipeline-");
         try (LocalServers stack = LocalServers.start();
                 RuntimeClientLaunch launch = RuntimeClientLaunch.prepare()) {
-            LocalServers.Queues queues = stack.createQueues("bench-pipeline", FUNCTION_TIMEOUT_MILLIS / 1000, 5);
+            LocalServers.Queues queues =
+                    stack.createQueues("bench-pipeline", FunctionPipeline.FUNCTION_TIMEOUT_MILLIS / 1000, 5);
             Map<String, String> functionEnvironment = launch.environment(stack.ingestEnvironment(queues));
             ExtractOnlyJvm.Result extractOnly = ExtractOnlyJvm.run(
                     writeFiles(folder, workload.warmUp()),
@@ -75,10 +62,12 @@ public final class PipelineBenchmark {
                     options.javaOptions(),
                     functionEnvironment,
                     folder);
+            FunctionPipeline pipeline = new FunctionPipeline(
+                    stack, queues, launch.command(options.javaOptions()), functionEnvironment, concurrency, err);
             CpuReport cpu = new CpuReport(List.of(
                     new CpuReport.Group(
                             SERVERS, () -> List.of(ProcessHandle.current().pid())),
-                    new CpuReport.Group(FUNCTION, () -> functionPids),
+                    new CpuReport.Group(FunctionPipeline.FUNCTION, pipeline::timedPids),
                     new CpuReport.Group(
                             "OpenSearch",
                             () -> stack.openSearch().processes().stream()
@@ -87,8 +76,6 @@ public final class PipelineBenchmark {
             List<String> bodies = upload(stack, workload.timed());
             List<String> warmUp = upload(stack, workload.warmUp());
             double drainOnly = drainOnly(stack, bodies, concurrency, cpu);
-            Pipeline pipeline = new Pipeline(
-                    stack, queues, launch.command(options.javaOptions()), functionEnvironment, concurrency);
             PipelineRun run = pipeline.run(workload, warmUp, bodies, cpu);
             FunctionWork function = pipeline.work(cpu);
             err.println("  CPU per document: " + cpu);
@@ -165,133 +152,6 @@ public final class PipelineBenchmark {
             pool.shutdownNow();
         }
         return Arrays.asList(bodies);
-    }
-
-    /** The function processes and their event source pollers, one of each per concurrent batch. */
-    private final class Pipeline {
-
-        private final LocalServers stack;
-        private final LocalServers.Queues queues;
-        private final List<String> command;
-        private final Map<String, String> environment;
-        private final int concurrency;
-        private final List<BilledFunction> billed = new ArrayList<>();
-
-        Pipeline(
-                LocalServers stack,
-                LocalServers.Queues queues,
-                List<String> command,
-                Map<String, String> environment,
-                int concurrency) {
-            this.stack = stack;
-            this.queues = queues;
-            this.command = command;
-            this.environment = environment;
-            this.concurrency = concurrency;
-        }
-
-        /**
-         * An untimed warm-up pass (the servers and the function processes were just started: their
-         * JIT is as cold as a new container's, unlike a long-running OpenSearch domain), then the
-         * timed pass. Each pass finds its events already queued: on AWS, S3 sends the
-         * notifications, not the function. The clock starts with the pollers.
-         */
-        PipelineRun run(PipelineWorkload workload, List<String> warmUp, List<String> bodies, CpuReport cpu)
-                throws Exception {
-            List<ProcessFunction> functions = new ArrayList<>();
-            try (SearchableWatcher watcher = new SearchableWatcher(stack.openSearchEndpoint(), LocalServers.INDEX)) {
-                FunctionLog log = new FunctionLog(watcher::written, err);
-                for (int i = 0; i < concurrency; i++) {
-                    ProcessFunction function = ProcessFunction.start(command, environment, INIT_TIMEOUT, log);
-                    functions.add(function);
-                    billed.add(new BilledFunction(function));
-                }
-                DrainOnlyReference.sendAll(stack.sqs(), queues.queueUrl(), warmUp, new long[warmUp.size()]);
-                try (Pollers pollers = new Pollers()) {
-                    awaitSearchable(watcher, "pipeline warm-up", warmUp.size(), 0);
-                }
-                billed.forEach(BilledFunction::reset);
-                functions.forEach(function -> functionPids.add(function.pid()));
-                int warmedUp = watcher.searchableCount();
-                long[] sentAtNanos = new long[bodies.size()];
-                DrainOnlyReference.sendAll(stack.sqs(), queues.queueUrl(), bodies, sentAtNanos);
-                long started = System.nanoTime();
-                long finished;
-                try (Pollers pollers = new Pollers()) {
-                    finished = cpu.measure(
-                            PIPELINE, bodies.size(), () -> awaitSearchable(watcher, PIPELINE, bodies.size(), warmedUp));
-                }
-                if (log.redelivered() > 0) {
-                    err.printf(
-                            "  %d record outcomes were retries (redelivered after the visibility timeout)%n",
-                            log.redelivered());
-                }
-                List<String> keys =
-                        workload.timed().stream().map(BenchFile::key).toList();
-                return PipelineRun.of(
-                        keys.stream()
-                                .map(key -> DocumentId.of(LocalServers.BUCKET, key))
-                                .toList(),
-                        started,
-                        finished,
-                        sentAtNanos,
-                        watcher,
-                        watcher.indexCount(BenchDocuments.TIMED),
-                        log.pages(keys),
-                        log.ocrPages(keys));
-            } finally {
-                for (ProcessFunction function : functions) {
-                    function.close();
-                }
-            }
-        }
-
-        FunctionWork work(CpuReport cpu) {
-            return new FunctionWork(
-                    cpu.nanos(PIPELINE, FUNCTION),
-                    billed.stream().mapToDouble(BilledFunction::seconds).sum(),
-                    billed.stream().mapToLong(BilledFunction::invocations).sum());
-        }
-
-        /** One event source poller per function process: each process takes one batch at a time, as a container does. */
-        private final class Pollers implements AutoCloseable {
-
-            private final List<EventSourcePoller> pollers = new ArrayList<>();
-
-            Pollers() {
-                for (BilledFunction function : billed) {
-                    pollers.add(new EventSourcePoller(
-                            stack.sqs(),
-                            queues.queueUrl(),
-                            queues.queueArn(),
-                            function,
-                            BATCH_SIZE,
-                            1,
-                            FUNCTION_TIMEOUT_MILLIS));
-                }
-            }
-
-            @Override
-            public void close() throws InterruptedException {
-                for (EventSourcePoller poller : pollers) {
-                    poller.close();
-                }
-            }
-        }
-    }
-
-    /** Waits until {@code docs} more documents than {@code searchableBefore} are searchable; returns that moment. */
-    private long awaitSearchable(SearchableWatcher watcher, String phase, int docs, int searchableBefore)
-            throws InterruptedException {
-        long started = System.nanoTime();
-        try (Progress progress =
-                new Progress(err, phase + " (searchable)", docs, () -> watcher.searchableCount() - searchableBefore)) {
-            while (watcher.searchableCount() - searchableBefore < docs
-                    && System.nanoTime() - started < PATIENCE_NANOS) {
-                Thread.sleep(SearchableWatcher.POLL_MILLIS);
-            }
-            return System.nanoTime();
-        }
     }
 
     private static void deleteFolder(Path folder) throws IOException {
