@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.docindexer.config.IngestConfig;
 import io.docindexer.extract.DocumentExtractor;
 import io.docindexer.ingest.IngestComponents;
+import io.docindexer.local.ConsoleLogProvider;
 import io.docindexer.local.LambdaJdk;
 import io.docindexer.ocr.TesseractOcrEngine;
 import java.io.IOException;
@@ -45,7 +46,8 @@ final class ExtractOnlyJvm {
         List<String> command = new ArrayList<>(
                 List.of(LambdaJdk.javaExecutable().toString(), "-cp", System.getProperty("java.class.path")));
         command.addAll(javaOptions);
-        command.add("-Dslf4j.provider=io.docindexer.local.ConsoleLogProvider");
+        // Readable progress lines on stderr, as this JVM writes them, not the function's JSON ones.
+        command.add("-Dslf4j.provider=" + ConsoleLogProvider.class.getName());
         command.addAll(List.of(ExtractOnlyJvm.class.getName(), warmUpList.toString(), timedList.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
         builder.environment().putAll(functionEnvironment);
