@@ -39,4 +39,13 @@ class PageLanguageTest {
 
         assertThat(groups).containsExactly(Map.entry("eng", List.of(2)), Map.entry("jpn", List.of(0, 1)));
     }
+
+    @Test
+    void aJapanesePageInVerticalWritingIsAGroupOfItsOwn() {
+        Path notice = Path.of("/corpus/notice-vertical.png");
+        GroundTruth truth = GroundTruth.none().with(Map.of(notice, "社内通知"));
+
+        assertThat(PageLanguage.groups(List.of(notice), truth, List.of("HEER")))
+                .containsExactly(Map.entry("jpn_vert", List.of(0)));
+    }
 }
