@@ -29,7 +29,7 @@ import java.util.stream.IntStream;
  * truth, and text length).
  *
  * <p>With {@code --reference-tessdata DIR} the first line gives the reference that language data
- * (the most accurate one has; docs/benchmarks.md, "OCR speed by model choice") and a second line
+ * (the most accurate one has; docs/benchmarks.md, "Per language, with Japanese ground truth") and a second line
  * gives it ours (TESSDATA_PREFIX, the layer's). {@code --rendered TEXTS} adds scan-like pages
  * made from the page texts in TEXTS (RenderedScans; src/test/resources/corpus/ocr-ja holds
  * Japanese ones), each text its page's ground truth. Each line is timed and scored per language
