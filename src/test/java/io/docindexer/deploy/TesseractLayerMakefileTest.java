@@ -62,6 +62,21 @@ class TesseractLayerMakefileTest {
         assertThat(artifacts.resolve("cache/deb")).isEmptyDirectory();
     }
 
+    @Test
+    void oneLanguageCanComeFromAnotherVariant() throws Exception {
+        // -n: what make would run, without running it (no download).
+        Build plan =
+                make("build-TesseractLayer", "-n", "TESSDATA_VARIANT_eng=fast", "MVN=true", "NPM=true", "CURL=true");
+
+        assertThat(plan.exitValue()).isZero();
+        assertThat(plan.output())
+                .contains("tesseract-ocr-eng_4.1.0-2_all.deb")
+                .contains("tessdata-debian-4.1.0-2-fast/eng.traineddata")
+                .contains("package/4.0.0_best_int/jpn.traineddata.gz")
+                .doesNotContain("tesseract-ocr-jpn_")
+                .doesNotContain("package/4.0.0_best_int/eng.traineddata.gz");
+    }
+
     private record Build(int exitValue, String output) {}
 
     private Build make(String target, String... settings) throws Exception {
