@@ -20,6 +20,31 @@ final class Comparison {
 
     record Result(List<PassResult> reference, List<PassResult> ours) {
 
+        /**
+         * Several comparisons of the same rounds as one: round by round, the times, CPU and
+         * refusals of each side added up, as if each round had run every comparison's pass in turn.
+         */
+        static Result together(List<Result> results) {
+            List<PassResult> reference = new ArrayList<>();
+            List<PassResult> ours = new ArrayList<>();
+            for (int round = 0; round < results.get(0).ours().size(); round++) {
+                int at = round;
+                reference.add(sum(results.stream()
+                        .map(result -> result.reference().get(at))
+                        .toList()));
+                ours.add(sum(
+                        results.stream().map(result -> result.ours().get(at)).toList()));
+            }
+            return new Result(reference, ours);
+        }
+
+        private static PassResult sum(List<PassResult> passes) {
+            return new PassResult(
+                    passes.stream().mapToLong(PassResult::nanos).sum(),
+                    passes.stream().mapToLong(PassResult::cpuNanos).sum(),
+                    passes.stream().mapToInt(PassResult::refused).sum());
+        }
+
         /** Per round: ours over reference in files (or pages) per second, i.e. reference time over our time. */
         List<Double> roundRatios() {
             List<Double> ratios = new ArrayList<>();

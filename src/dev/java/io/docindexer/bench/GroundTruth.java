@@ -33,7 +33,19 @@ final class GroundTruth {
                 return read(folder, expected);
             }
         }
+        return none();
+    }
+
+    /** No ground truth at all: every image is compared by text length only. */
+    static GroundTruth none() {
         return new GroundTruth(Map.of());
+    }
+
+    /** These ground truths and {@code more} (images made at benchmark time, by absolute path). */
+    GroundTruth with(Map<Path, String> more) {
+        Map<Path, String> all = new HashMap<>(texts);
+        more.forEach((file, text) -> all.put(file.toAbsolutePath().normalize(), text));
+        return new GroundTruth(all);
     }
 
     /** The ground truth of an image, if the corpus has one. */

@@ -23,8 +23,8 @@ record OcrQuality(
         for (int i = 0; i < files.size(); i++) {
             String ourText = ourTexts.get(i);
             String referenceText = referenceTexts.get(i);
-            oursChars += ourText.strip().length();
-            referenceChars += referenceText.strip().length();
+            oursChars += characters(ourText);
+            referenceChars += characters(referenceText);
             var expected = truth.of(files.get(i));
             if (expected.isPresent()) {
                 truthFiles++;
@@ -33,6 +33,12 @@ record OcrQuality(
             }
         }
         return new OcrQuality(ours, reference, truthFiles, oursChars, referenceChars);
+    }
+
+    /** Code points after CharacterErrorRate's normalisation, so spaces between Japanese characters do not count. */
+    private static long characters(String text) {
+        String normalized = CharacterErrorRate.normalized(text);
+        return normalized.codePointCount(0, normalized.length());
     }
 
     /** Adds the quality fields to a benchmark's JSON line; CERs are null when no image had a ground truth. */

@@ -47,4 +47,24 @@ class CharacterErrorRateTest {
 
         assertThat(total.percent()).isEqualTo(20.0);
     }
+
+    @Test
+    void spacesAnEnginePutsBetweenJapaneseCharactersAreNotErrors() {
+        // eng+jpn without preserve_interword_spaces spaces out Japanese; the words are all there.
+        assertThat(CharacterErrorRate.of("第3条（秘密保持）乙は、", "第 3 条 ( 秘 密 保 持 ) 乙 は 、")
+                        .edits())
+                .isZero();
+    }
+
+    @Test
+    void spacesBetweenLatinWordsStillCount() {
+        assertThat(CharacterErrorRate.of("INV-2026 請求書 total due", "INV-2026請求書 totaldue")
+                        .edits())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void fullWidthFormsCountAsTheirAsciiForms() {
+        assertThat(CharacterErrorRate.of("（税込）１２０円", "(税込)120円").edits()).isZero();
+    }
 }

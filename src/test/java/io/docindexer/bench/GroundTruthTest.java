@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,5 +43,16 @@ class GroundTruthTest {
 
         assertThat(truth.of(Path.of("src/test/resources/corpus/ocr/phototest.tif")))
                 .hasValueSatisfying(text -> assertThat(text).contains("quick brown dog"));
+    }
+
+    @Test
+    void imagesMadeAtBenchmarkTimeBringTheirOwnGroundTruth() throws Exception {
+        Path rendered = corpus.resolve("rendered/contract.png");
+
+        GroundTruth truth = GroundTruth.near(corpus).with(Map.of(rendered, "業務委託契約書"));
+
+        assertThat(truth.size()).isEqualTo(1);
+        assertThat(truth.of(corpus.resolve("rendered/../rendered/contract.png")))
+                .contains("業務委託契約書");
     }
 }
