@@ -23,7 +23,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 /**
  * {@code bench pipeline [--scanned | --mix] [--docs N]}: documents through S3, SQS, the function
  * and OpenSearch on the local stack until all are searchable. The function runs as on Lambda, in
- * processes of its own under the Runtime Interface Client, one per core, each invoked with one
+ * processes of its own under the Runtime Interface Client, one per core and seeing one core, each invoked with one
  * batch at a time; the servers (queue, S3, the event source poller) run in this JVM and OpenSearch
  * in its own. So the function processes' CPU is the function's work alone, and is compared with
  * the extract-only reference's, measured in a JVM started the same way on the same documents.
@@ -63,7 +63,12 @@ public final class PipelineBenchmark {
                     functionEnvironment,
                     folder);
             FunctionPipeline pipeline = new FunctionPipeline(
-                    stack, queues, launch.command(options.javaOptions()), functionEnvironment, concurrency, err);
+                    stack,
+                    queues,
+                    launch.command(oneCoreEach(options.javaOptions())),
+                    functionEnvironment,
+                    concurrency,
+                    err);
             CpuReport cpu = new CpuReport(List.of(
                     new CpuReport.Group(
                             SERVERS, () -> List.of(ProcessHandle.current().pid())),
@@ -96,6 +101,17 @@ public final class PipelineBenchmark {
         } finally {
             deleteFolder(folder);
         }
+    }
+
+    /**
+     * A function process sees one core, as a Lambda instance sees only its own vCPUs: so the
+     * processes run as many OCR threads together as the extract-only JVM does alone, and neither
+     * side pays for more threads than cores.
+     */
+    private static List<String> oneCoreEach(List<String> javaOptions) {
+        List<String> options = new ArrayList<>(javaOptions);
+        options.add("-XX:ActiveProcessorCount=1");
+        return options;
     }
 
     private double drainOnly(LocalServers stack, List<String> bodies, int concurrency, CpuReport cpu) throws Exception {
