@@ -21,12 +21,13 @@ import java.util.stream.Stream;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
- * {@code bench pipeline [--scanned | --mix] [--docs N]}: documents through S3, SQS, the function
- * and OpenSearch on the local stack until all are searchable. The function runs as on Lambda, in
- * processes of its own under the Runtime Interface Client, one per core and seeing one core, each invoked with one
- * batch at a time; the servers (queue, S3, the event source poller) run in this JVM and OpenSearch
- * in its own. So the function processes' CPU is the function's work alone, and is compared with
- * the extract-only reference's, measured in a JVM started the same way on the same documents.
+ * {@code bench pipeline [--scanned | --mix] [--docs N] [--java-options OPTS]}: documents through
+ * S3, SQS, the function and OpenSearch on the local stack until all are searchable. The function
+ * runs as on Lambda, in processes of its own under the Runtime Interface Client, one per core and
+ * seeing one core, each invoked with one batch at a time; the servers (queue, S3, the event source
+ * pollers) run in this JVM and OpenSearch in its own. So the function processes' CPU is the
+ * function's work alone, and is compared with the extract-only reference's, measured in a JVM
+ * started with the same flags on the same documents. The last line is JSON ({@link PipelineRun}).
  */
 public final class PipelineBenchmark {
 
