@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
 
 /**
  * Follows the function processes' logs as one would in CloudWatch Logs: the function writes one
@@ -71,16 +73,18 @@ final class FunctionLog implements Consumer<String> {
 
     /** The pages of these objects, as their lines gave them; an object with no line counts none. */
     long pages(Collection<String> keys) {
-        return keys.stream()
-                .mapToLong(
-                        key -> writtenByKey.getOrDefault(key, new Written(0, 0)).pages())
-                .sum();
+        return sum(keys, Written::pages);
     }
 
     long ocrPages(Collection<String> keys) {
+        return sum(keys, Written::ocrPages);
+    }
+
+    private long sum(Collection<String> keys, ToIntFunction<Written> count) {
         return keys.stream()
-                .mapToLong(
-                        key -> writtenByKey.getOrDefault(key, new Written(0, 0)).ocrPages())
+                .map(writtenByKey::get)
+                .filter(Objects::nonNull)
+                .mapToLong(count::applyAsInt)
                 .sum();
     }
 }

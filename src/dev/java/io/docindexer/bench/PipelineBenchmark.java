@@ -2,6 +2,7 @@ package io.docindexer.bench;
 
 import io.docindexer.cli.Main;
 import io.docindexer.local.BucketNotifications;
+import io.docindexer.local.FileTrees;
 import io.docindexer.local.LocalServers;
 import io.docindexer.local.RuntimeClientLaunch;
 import java.io.IOException;
@@ -10,14 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import software.amazon.awssdk.core.sync.RequestBody;
 
 /**
@@ -100,7 +99,7 @@ public final class PipelineBenchmark {
                     .put("loadAtStart", load));
             return run.complete() ? Main.OK : Main.FAILED;
         } finally {
-            deleteFolder(folder);
+            FileTrees.delete(folder);
         }
     }
 
@@ -169,13 +168,5 @@ public final class PipelineBenchmark {
             pool.shutdownNow();
         }
         return Arrays.asList(bodies);
-    }
-
-    private static void deleteFolder(Path folder) throws IOException {
-        try (Stream<Path> tree = Files.walk(folder)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,10 +99,6 @@ public final class RuntimeClientLaunch implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        try (Stream<Path> tree = Files.walk(artifact)) {
-            for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
+        FileTrees.delete(artifact);
     }
 }
